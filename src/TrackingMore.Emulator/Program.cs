@@ -1,0 +1,2 @@
+// placeholder: the emulator is being written
+Console.WriteLine("emulator not yet written");
