@@ -1,0 +1,32 @@
+@{
+    # The module's version lives here and nowhere else: build.ps1 reads it and stamps the assembly with it.
+    ModuleVersion        = '0.1.0'
+    RootModule           = 'TrackingMore.dll'
+    GUID                 = '5d0f3b8e-6a4c-4f7e-9b1d-2c8a7e4f9a61'
+    Author               = 'TrackingMore for PowerShell contributors'
+    CompanyName          = 'TrackingMore for PowerShell'
+    Copyright            = '(c) TrackingMore for PowerShell contributors. MIT licence.'
+    Description          = 'Cmdlets for the TrackingMore shipment-tracking API (v2): create, list, update and remove trackings, page through an account at the rate limit, detect carriers, and an offline emulator for tests and demos.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    FormatsToProcess     = @('TrackingMore.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-TrackingMore'
+        'Disconnect-TrackingMore'
+        'Get-TrackingMoreConnection'
+        'Get-Tracking'
+        'New-Tracking'
+        'Remove-Tracking'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('TrackingMore', 'Shipping', 'Tracking', 'Logistics', 'Parcel', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/trackingmore-powershell/TrackingMore'
+            LicenseUri   = 'https://github.com/trackingmore-powershell/TrackingMore/blob/main/LICENSE'
+            ReleaseNotes = 'First release: connection, Get-Tracking (filters, paging), New-Tracking (batches of 40), Remove-Tracking.'
+        }
+    }
+}

@@ -1,0 +1,176 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds, tests, packages and demonstrates the TrackingMore module.
+.DESCRIPTION
+    One entry point for every job on the module. On a bare machine with only the .NET SDK:
+        dotnet tool restore && dotnet pwsh ./build.ps1 Demo
+        dotnet tool restore && dotnet pwsh ./build.ps1 Test
+.PARAMETER Task
+    Build     compile the module and the emulator; lay out out/TrackingMore/<version>/ from an explicit file list
+    Test      Build, then xunit, then Pester in a new pwsh against the built module; ends with "N passed, N failed"
+    Package   Build, then out/TrackingMore.<version>.nupkg through Publish-PSResource to a local folder repository
+    Demo      Build, start the emulator, import samples/shipments.csv, list, export transit shipments to out/demo/transit.csv
+    Emulator  Build, then run the emulator in the foreground (Ctrl+C stops it); extra arguments go to the emulator
+    Bench     Build, then the benchmarks in bench/, written to bench/RESULTS.md
+    Clean     remove out/ and every bin/ and obj/
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Emulator', 'Bench', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    [Parameter(ValueFromRemainingArguments)]
+    [string[]] $EmulatorArgument = @()
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+$Root = $PSScriptRoot
+$Version = (Import-PowerShellDataFile (Join-Path $Root 'TrackingMore.psd1')).ModuleVersion
+$OutDir = Join-Path $Root 'out'
+$ModuleDir = Join-Path $OutDir "TrackingMore/$Version"
+$ModuleBin = Join-Path $Root "src/TrackingMore/bin/$Configuration/netstandard2.0"
+$EmulatorDll = Join-Path $Root "src/TrackingMore.Emulator/bin/$Configuration/net10.0/TrackingMore.Emulator.dll"
+
+# Everything the module folder holds, by name: a file missing here fails the build instead of the user's import.
+$ModuleFiles = @(
+    @{ From = $Root; Name = 'TrackingMore.psd1' }
+    @{ From = $Root; Name = 'TrackingMore.Format.ps1xml' }
+    @{ From = $ModuleBin; Name = 'TrackingMore.dll' }
+    # System.Text.Json and its dependencies, for Windows PowerShell 5.1; PowerShell 7 carries its own newer copies.
+    @{ From = $ModuleBin; Name = 'System.Text.Json.dll' }
+    @{ From = $ModuleBin; Name = 'System.Text.Encodings.Web.dll' }
+    @{ From = $ModuleBin; Name = 'Microsoft.Bcl.AsyncInterfaces.dll' }
+    @{ From = $ModuleBin; Name = 'System.Buffers.dll' }
+    @{ From = $ModuleBin; Name = 'System.Memory.dll' }
+    @{ From = $ModuleBin; Name = 'System.Numerics.Vectors.dll' }
+    @{ From = $ModuleBin; Name = 'System.Runtime.CompilerServices.Unsafe.dll' }
+    @{ From = $ModuleBin; Name = 'System.Threading.Tasks.Extensions.dll' }
+)
+
+function Invoke-Dotnet {
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') exited with code $LASTEXITCODE." }
+}
+
+# The pwsh running this script, as a command line: the dotnet tool runs as 'dotnet pwsh.dll', an installed one as 'pwsh'.
+function Get-PwshCommandLine {
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'pwsh') { return , @($process) }
+    return , @($process, (Join-Path $PSHOME 'pwsh.dll'))
+}
+
+function Invoke-Build {
+    Invoke-Dotnet build (Join-Path $Root 'src/TrackingMore/TrackingMore.csproj') -c $Configuration "-p:Version=$Version" --nologo -v quiet
+    Invoke-Dotnet build (Join-Path $Root 'src/TrackingMore.Emulator/TrackingMore.Emulator.csproj') -c $Configuration --nologo -v quiet
+    if (Test-Path $ModuleDir) { Remove-Item $ModuleDir -Recurse -Force }
+    New-Item -ItemType Directory -Path $ModuleDir -Force | Out-Null
+    foreach ($file in $ModuleFiles) {
+        $source = Join-Path $file.From $file.Name
+        if (-not (Test-Path $source -PathType Leaf)) { throw "Build output is missing $source; the module folder would be incomplete." }
+        Copy-Item $source -Destination $ModuleDir
+    }
+    Write-Host "Module laid out in $ModuleDir"
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $results = Join-Path $OutDir 'test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    New-Item -ItemType Directory -Path $results -Force | Out-Null
+
+    # xunit: the client, the converters and the fixtures.
+    & dotnet test (Join-Path $Root 'tests/TrackingMore.Tests/TrackingMore.Tests.csproj') -c $Configuration --nologo `
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=normal' --results-directory $results
+    $xunitExit = $LASTEXITCODE
+    $xunit = @{ Passed = 0; Failed = 0 }
+    $trx = Join-Path $results 'xunit.trx'
+    if (Test-Path $trx) {
+        $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
+        $xunit.Passed = [int]$counters.passed
+        $xunit.Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    }
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1; Write-Warning "dotnet test exited with code $xunitExit." }
+
+    # Pester: the built module in a new pwsh, against the emulator run as its own process.
+    Invoke-Dotnet restore (Join-Path $Root 'tests/Tools/Tools.csproj') --nologo -v quiet
+    $packages = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+    $pester = Join-Path $packages 'pester/5.7.1/tools/Pester.psd1'
+    if (-not (Test-Path $pester)) { throw "Pester was not restored to $pester." }
+    $summary = Join-Path $results 'pester.json'
+    $runner = Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1'
+    $pwsh = Get-PwshCommandLine
+    $env:TRACKINGMORE_TEST_MODULE = Join-Path $OutDir 'TrackingMore'
+    $env:TRACKINGMORE_TEST_EMULATOR = $EmulatorDll
+    try {
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runner -PesterPath $pester -SummaryPath $summary
+    } finally {
+        Remove-Item Env:TRACKINGMORE_TEST_MODULE, Env:TRACKINGMORE_TEST_EMULATOR -ErrorAction SilentlyContinue
+    }
+    $pesterCounts = @{ Passed = 0; Failed = 1 }
+    if (Test-Path $summary) { $pesterCounts = Get-Content $summary -Raw | ConvertFrom-Json -AsHashtable }
+    else { Write-Warning 'The Pester run wrote no summary; counted as one failure.' }
+
+    $passed = $xunit.Passed + $pesterCounts.Passed
+    $failed = $xunit.Failed + $pesterCounts.Failed
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed"
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    Import-Module (Join-Path $Root 'src/TrackingMore.Emulator/EmulatorProcess.psm1') -Force
+    $emulator = Start-TrackingMoreEmulator -Path $EmulatorDll -ArgumentList '--seed', '250', '--time-scale', '3600'
+    try {
+        Import-Module (Join-Path $OutDir 'TrackingMore') -Force
+        $demoDir = Join-Path $OutDir 'demo'
+        New-Item -ItemType Directory -Path $demoDir -Force | Out-Null
+        $key = ConvertTo-SecureString $emulator.ApiKey -AsPlainText -Force
+        Connect-TrackingMore -ApiKey $key -BaseUri $emulator.BaseUri
+
+        Write-Host "`n== Import-Csv samples/shipments.csv | New-Tracking" -ForegroundColor Cyan
+        $created = Import-Csv (Join-Path $Root 'samples/shipments.csv') | New-Tracking
+        Write-Host "$(@($created).Count) trackings created."
+
+        Write-Host "`n== Get-Tracking -First 10" -ForegroundColor Cyan
+        Get-Tracking -First 10 | Format-Table | Out-Host
+
+        Write-Host "`n== Get-Tracking -Status Transit | Export-Csv out/demo/transit.csv" -ForegroundColor Cyan
+        $csv = Join-Path $demoDir 'transit.csv'
+        Get-Tracking -Status Transit -All | Export-Csv $csv -NoTypeInformation
+        Write-Host "$((Import-Csv $csv).Count) shipments in transit written to $csv"
+
+        Write-Host "`n== Get-Tracking $($created[0].TrackingNumber) (by number)" -ForegroundColor Cyan
+        Get-Tracking $created[0].TrackingNumber | Format-List TrackingNumber, CarrierCode, Status, CreatedAt, Title, CustomerName | Out-Host
+    } finally {
+        Remove-Module TrackingMore -ErrorAction SilentlyContinue
+        Stop-TrackingMoreEmulator $emulator
+    }
+}
+
+function Invoke-Emulator {
+    Invoke-Build
+    & dotnet $EmulatorDll @EmulatorArgument
+}
+
+function Invoke-Clean {
+    foreach ($dir in @($OutDir) + @(Get-ChildItem $Root -Directory -Recurse -Include bin, obj | ForEach-Object FullName)) {
+        if (Test-Path $dir) { Remove-Item $dir -Recurse -Force }
+    }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Emulator' { Invoke-Emulator }
+    'Clean' { Invoke-Clean }
+    default { throw "Task '$Task' is not written yet." }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Security;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace TrackingMore.Api
+{
+    /// <summary>
+    /// Where and as whom to call the API. The key stays in a read-only SecureString; it is turned into text only
+    /// to build a request header (<see cref="RevealKeyForHeader"/>), and its identity for rate gates is a hash.
+    /// </summary>
+    public sealed class ConnectionSettings
+    {
+        public static readonly Uri PublicBaseUri = new Uri("https://api.trackingmore.com/v2/");
+
+        public ConnectionSettings(Uri baseUri, SecureString apiKey, int maximumRetryCount, TimeSpan timeout)
+        {
+            if (baseUri is null) throw new ArgumentNullException(nameof(baseUri));
+            if (apiKey is null) throw new ArgumentNullException(nameof(apiKey));
+            BaseUri = WithTrailingSlash(baseUri);
+            ApiKey = apiKey.Copy();
+            ApiKey.MakeReadOnly();
+            MaximumRetryCount = maximumRetryCount;
+            Timeout = timeout;
+            AccountId = ComputeAccountId(BaseUri, ApiKey);
+            MaskedKey = Mask(ApiKey);
+        }
+
+        public Uri BaseUri { get; }
+        public SecureString ApiKey { get; }
+        public int MaximumRetryCount { get; }
+        public TimeSpan Timeout { get; }
+
+        /// <summary>Identifies the account (base URI plus a hash of the key) without revealing the key.</summary>
+        public string AccountId { get; }
+
+        /// <summary>The key as it may be shown: its length hidden, at most its last four characters.</summary>
+        public string MaskedKey { get; }
+
+        internal string RevealKeyForHeader() => Reveal(ApiKey);
+
+        public override string ToString() => BaseUri + " (key " + MaskedKey + ")";
+
+        private static Uri WithTrailingSlash(Uri uri) =>
+            uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
+
+        private static string ComputeAccountId(Uri baseUri, SecureString key)
+        {
+            using var sha = SHA256.Create();
+            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(Reveal(key)));
+            return baseUri.AbsoluteUri + "#" + BitConverter.ToString(hash, 0, 8).Replace("-", "");
+        }
+
+        private static string Mask(SecureString key)
+        {
+            // Long keys show their last four characters so a user can tell two connections apart;
+            // short ones (test keys) show nothing, since four characters would be most of the secret.
+            if (key.Length < 16) return "****";
+            var text = Reveal(key);
+            return "****" + text.Substring(text.Length - 4);
+        }
+
+        private static string Reveal(SecureString secure)
+        {
+            var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
+            try { return Marshal.PtrToStringUni(pointer) ?? string.Empty; }
+            finally { Marshal.ZeroFreeGlobalAllocUnicode(pointer); }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TrackingMore.Api
+{
+    /// <summary>The API's rate limits apply per account and per class of endpoint.</summary>
+    public enum EndpointClass
+    {
+        /// <summary>GET /trackings/get: one request per second.</summary>
+        List,
+        /// <summary>POST /trackings/realtime: three requests per second.</summary>
+        Realtime,
+        /// <summary>Everything else: no published limit.</summary>
+        Other,
+    }
+
+    /// <summary>
+    /// Spaces request <em>starts</em>: at most <see cref="Permits"/> starts in any window of <see cref="Window"/>.
+    /// A caller reserves its slot under a lock and then waits outside it, so waits are cancellable and callers
+    /// are served in arrival order. A cancelled wait gives its slot up only by leaving it unused, which errs on the safe side.
+    /// </summary>
+    public sealed class RateGate
+    {
+        private static readonly ConcurrentDictionary<string, RateGate> Shared = new ConcurrentDictionary<string, RateGate>();
+        private static readonly Stopwatch Clock = Stopwatch.StartNew();
+
+        private readonly object _lock = new object();
+        private readonly TimeSpan[] _recentStarts;
+        private int _oldest;
+
+        public RateGate(int permits, TimeSpan window)
+        {
+            if (permits < 1) throw new ArgumentOutOfRangeException(nameof(permits));
+            Permits = permits;
+            Window = window;
+            _recentStarts = new TimeSpan[permits];
+            for (var i = 0; i < permits; i++) _recentStarts[i] = TimeSpan.MinValue;
+        }
+
+        public int Permits { get; }
+        public TimeSpan Window { get; }
+
+        /// <summary>
+        /// The gate for an account and endpoint class, shared by every runspace of the process so that parallel
+        /// pipelines stay inside the account's limit together. The spacing carries a small margin because the
+        /// server measures arrivals, and the first request of a connection arrives later than the ones after it.
+        /// </summary>
+        public static RateGate For(string accountId, EndpointClass endpointClass) => endpointClass switch
+        {
+            EndpointClass.List => Shared.GetOrAdd(accountId + "|list", _ => new RateGate(1, TimeSpan.FromMilliseconds(1025))),
+            EndpointClass.Realtime => Shared.GetOrAdd(accountId + "|realtime", _ => new RateGate(3, TimeSpan.FromMilliseconds(1025))),
+            _ => Unlimited,
+        };
+
+        /// <summary>A gate that never waits.</summary>
+        public static RateGate Unlimited { get; } = new RateGate(1, TimeSpan.Zero);
+
+        /// <summary>Waits until a request may start, then counts it as started.</summary>
+        public Task WaitAsync(CancellationToken cancellationToken)
+        {
+            if (Window == TimeSpan.Zero) return Task.CompletedTask;
+            TimeSpan delay;
+            lock (_lock)
+            {
+                var now = Clock.Elapsed;
+                var earliest = _recentStarts[_oldest] == TimeSpan.MinValue ? now : _recentStarts[_oldest] + Window;
+                var start = earliest > now ? earliest : now;
+                _recentStarts[_oldest] = start;
+                _oldest = (_oldest + 1) % Permits;
+                delay = start - now;
+            }
+            return delay > TimeSpan.Zero ? Task.Delay(delay, cancellationToken) : Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Net;
+
+namespace TrackingMore.Api
+{
+    /// <summary>What kind of failure ended a call; drives the error id, category and whether a retry can help.</summary>
+    public enum ApiFailureKind
+    {
+        /// <summary>The API answered with a meta code other than 200/201.</summary>
+        ApiError,
+        /// <summary>The HTTP status was an error and the body held no envelope.</summary>
+        HttpError,
+        /// <summary>The body was not the JSON envelope the API promises (HTML page, truncated JSON, wrong types).</summary>
+        InvalidResponse,
+        /// <summary>No answer within the connection's timeout.</summary>
+        Timeout,
+        /// <summary>The connection failed or was dropped.</summary>
+        Network,
+    }
+
+    /// <summary>
+    /// Every failure of a call to the API. Carries the meta code, type and message the service sent, the HTTP status,
+    /// the endpoint and, for unreadable bodies, their first bytes. Never carries the API key or request headers.
+    /// </summary>
+    public sealed class TrackingMoreApiException : Exception
+    {
+        public TrackingMoreApiException(
+            ApiFailureKind kind, string message, string endpoint,
+            int? metaCode = null, string? metaType = null, string? apiMessage = null,
+            HttpStatusCode? httpStatus = null, string? bodyPreview = null, TimeSpan? retryAfter = null,
+            Exception? innerException = null)
+            : base(message, innerException)
+        {
+            Kind = kind;
+            Endpoint = endpoint;
+            MetaCode = metaCode;
+            MetaType = metaType;
+            ApiMessage = apiMessage;
+            HttpStatus = httpStatus;
+            BodyPreview = bodyPreview;
+            RetryAfter = retryAfter;
+        }
+
+        public ApiFailureKind Kind { get; }
+
+        /// <summary>Method and path template of the call, e.g. <c>GET /trackings/get</c>.</summary>
+        public string Endpoint { get; }
+
+        public int? MetaCode { get; }
+        public string? MetaType { get; }
+
+        /// <summary>The service's own message text (meta.message).</summary>
+        public string? ApiMessage { get; }
+
+        public HttpStatusCode? HttpStatus { get; }
+
+        /// <summary>The first bytes of a body that could not be read as the envelope.</summary>
+        public string? BodyPreview { get; }
+
+        /// <summary>The server's Retry-After, when it sent one.</summary>
+        public TimeSpan? RetryAfter { get; }
+
+        /// <summary>True for the rate-limit answer, whether it came as meta 429 or HTTP 429.</summary>
+        public bool IsRateLimited => MetaCode == 429 || HttpStatus == (HttpStatusCode)429;
+
+        /// <summary>The key is missing, wrong or deleted: nothing else can succeed on this connection.</summary>
+        public bool IsAuthenticationFailure =>
+            MetaCode is 4001 or 4002 or 401 || HttpStatus == HttpStatusCode.Unauthorized;
+
+        /// <summary>A stable identifier for ErrorRecords: <c>TrackingMore.4016</c>, <c>TrackingMore.RateLimited</c>, ...</summary>
+        public string ErrorId => Kind switch
+        {
+            _ when IsRateLimited => "TrackingMore.RateLimited",
+            ApiFailureKind.ApiError => "TrackingMore." + MetaCode,
+            ApiFailureKind.HttpError => "TrackingMore.Http" + (int?)HttpStatus,
+            ApiFailureKind.InvalidResponse => "TrackingMore.InvalidResponse",
+            ApiFailureKind.Timeout => "TrackingMore.Timeout",
+            _ => "TrackingMore.NetworkError",
+        };
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+
+namespace TrackingMore.Commands
+{
+    /// <summary>
+    /// Connects this runspace to the TrackingMore API (or the emulator). Sends nothing: the key is checked by the
+    /// first call that uses it.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "TrackingMore")]
+    [OutputType(typeof(TrackingMoreConnection))]
+    public sealed class ConnectTrackingMoreCommand : PSCmdlet
+    {
+        /// <summary>The API key. Falls back to $env:TRACKINGMORE_API_KEY.</summary>
+        [Parameter(Position = 0)]
+        public SecureString? ApiKey { get; set; }
+
+        /// <summary>The API root. Falls back to $env:TRACKINGMORE_BASE_URI, else https://api.trackingmore.com/v2.</summary>
+        [Parameter]
+        public Uri? BaseUri { get; set; }
+
+        /// <summary>Allows plain http to a host other than this machine.</summary>
+        [Parameter]
+        public SwitchParameter AllowInsecureHttp { get; set; }
+
+        /// <summary>How many times a call is retried after 429, 502, 503, 504 or a dropped connection.</summary>
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaximumRetryCount { get; set; } = ConnectionFactory.DefaultMaximumRetryCount;
+
+        /// <summary>How long one request may take before it fails.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = ConnectionFactory.DefaultTimeoutSec;
+
+        /// <summary>Writes the new connection to the pipeline.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var key = ApiKey;
+            var source = "Parameter";
+            using var fromEnvironment = key == null ? ConnectionFactory.ApiKeyFromEnvironment() : null;
+            if (key == null)
+            {
+                key = fromEnvironment;
+                source = "Environment";
+            }
+            if (key == null || key.Length == 0)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                    "-ApiKey is required: pass it as a SecureString (-ApiKey (Read-Host -AsSecureString)) or set $env:" +
+                    ConnectionFactory.ApiKeyVariable + ".", "TrackingMore.ApiKeyMissing", null));
+            }
+
+            TrackingMoreConnection connection;
+            try
+            {
+                connection = ConnectionFactory.Create(key!, BaseUri, AllowInsecureHttp, MaximumRetryCount, TimeoutSec, source);
+            }
+            catch (ArgumentException invalid)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(invalid.Message, "TrackingMore.InvalidBaseUri", BaseUri));
+                return;
+            }
+            TrackingMoreConnection.Current = connection;
+            WriteVerbose("Connected to " + connection.BaseUri + " with key " + connection.ApiKey + ".");
+            if (PassThru) WriteObject(connection);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using System.Management.Automation;
+
+namespace TrackingMore.Commands
+{
+    /// <summary>Forgets this runspace's connection.</summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "TrackingMore")]
+    public sealed class DisconnectTrackingMoreCommand : PSCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            if (TrackingMoreConnection.Current == null) WriteVerbose("Not connected; nothing to do.");
+            TrackingMoreConnection.Current = null;
+        }
+    }
+}

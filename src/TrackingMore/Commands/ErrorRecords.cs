@@ -1,0 +1,94 @@
+using System;
+using System.Management.Automation;
+using TrackingMore.Api;
+using TrackingMore.Models;
+
+namespace TrackingMore.Commands
+{
+    /// <summary>
+    /// ErrorRecords in the manner of PowerShell's web cmdlets: a stable id per cause (TrackingMore.4016,
+    /// TrackingMore.RateLimited, ...), a fitting category, the item as target, the server's words in ErrorDetails.
+    /// </summary>
+    internal static class ErrorRecords
+    {
+        public static ErrorRecord FromApi(TrackingMoreApiException failure, object? target)
+        {
+            var record = new ErrorRecord(failure, failure.ErrorId, Category(failure), target);
+            var advice = Advice(failure);
+            if (advice != null) record.ErrorDetails = new ErrorDetails(failure.Message) { RecommendedAction = advice };
+            return record;
+        }
+
+        /// <summary>One item a bulk endpoint refused, reported against what the user sent for it.</summary>
+        public static ErrorRecord FromBulkItem(BulkItemError error, string endpoint, object? target)
+        {
+            var failure = new TrackingMoreApiException(ApiFailureKind.ApiError,
+                error.TrackingNumber + " (" + error.CarrierCode + "): TrackingMore API error " + error.Code +
+                (string.IsNullOrEmpty(error.Message) ? string.Empty : ": " + error.Message) + " (" + endpoint + ")",
+                endpoint, error.Code, apiMessage: error.Message);
+            return FromApi(failure, target);
+        }
+
+        public static ErrorRecord NotInAnswer(string trackingNumber, string carrierCode, string endpoint, object? target)
+        {
+            var failure = new TrackingMoreApiException(ApiFailureKind.InvalidResponse,
+                trackingNumber + " (" + carrierCode + "): " + endpoint + " answered without a result or an error for this item.", endpoint);
+            return new ErrorRecord(failure, "TrackingMore.NotInAnswer", ErrorCategory.InvalidResult, target);
+        }
+
+        public static ErrorRecord NotConnected() => new ErrorRecord(
+            new InvalidOperationException(
+                "Not connected to TrackingMore. Run Connect-TrackingMore -ApiKey (Read-Host -AsSecureString), " +
+                "or set $env:TRACKINGMORE_API_KEY."),
+            "TrackingMore.NotConnected", ErrorCategory.ConnectionError, null);
+
+        public static ErrorRecord InvalidArgument(string message, string errorId, object? target) =>
+            new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+
+        private static ErrorCategory Category(TrackingMoreApiException failure)
+        {
+            if (failure.IsRateLimited) return ErrorCategory.LimitsExceeded;
+            if (failure.IsAuthenticationFailure) return ErrorCategory.AuthenticationError;
+            switch (failure.Kind)
+            {
+                case ApiFailureKind.Timeout: return ErrorCategory.OperationTimeout;
+                case ApiFailureKind.Network: return ErrorCategory.ConnectionError;
+                case ApiFailureKind.InvalidResponse: return ErrorCategory.InvalidResult;
+                case ApiFailureKind.HttpError: return ErrorCategory.ResourceUnavailable;
+            }
+            switch (failure.MetaCode)
+            {
+                case 4016: case 409: return ErrorCategory.ResourceExists;
+                case 4017: case 4031: case 404: return ErrorCategory.ObjectNotFound;
+                case 4018: case 403: return ErrorCategory.PermissionDenied;
+                case 4019: case 4020: case 4021: case 402: case 202: return ErrorCategory.QuotaExceeded;
+                case 4032: return ErrorCategory.ObjectNotFound;
+                case 500: case 502: case 503: case 504: return ErrorCategory.ResourceUnavailable;
+                default: return ErrorCategory.InvalidArgument;
+            }
+        }
+
+        private static string? Advice(TrackingMoreApiException failure)
+        {
+            if (failure.IsAuthenticationFailure)
+                return "Check the API key: run Connect-TrackingMore -ApiKey with a valid key (Get-TrackingMoreConnection shows which one is in use, masked).";
+            if (failure.IsRateLimited)
+                return "The account's rate limit was reached and retries did not get through. Wait, or raise Connect-TrackingMore -MaximumRetryCount.";
+            switch (failure.Kind)
+            {
+                case ApiFailureKind.Timeout: return "Raise Connect-TrackingMore -TimeoutSec, or try again later.";
+                case ApiFailureKind.Network: return "Check the network and Connect-TrackingMore -BaseUri.";
+                case ApiFailureKind.HttpError:
+                case ApiFailureKind.InvalidResponse: return "The service or a proxy in front of it answered with something other than the API's JSON. Try again later.";
+            }
+            switch (failure.MetaCode)
+            {
+                case 4016: return "The tracking exists already: use Set-Tracking to change it.";
+                case 4017: case 4031: return "Create the tracking first with New-Tracking.";
+                case 4015: return "Use a carrier code from Get-TrackingCarrier.";
+                case 4019: case 4021: return "The account's quota is used up: Get-TrackingAccount shows what is left.";
+                default: return null;
+            }
+        }
+    }
+}

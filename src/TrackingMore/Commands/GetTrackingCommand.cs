@@ -1,0 +1,292 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using TrackingMore.Api;
+using TrackingMore.Models;
+using TrackingMore.Serialization;
+
+namespace TrackingMore.Commands
+{
+    /// <summary>
+    /// Gets trackings: one page of the account's list with filters, every page with -All (at the API's rate limit,
+    /// streaming, with progress), or given trackings by number with or without their carrier.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "Tracking", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(Tracking))]
+    public sealed class GetTrackingCommand : TrackingMoreCmdlet
+    {
+        private const string ListSet = "List";
+        private const string ByNumberSet = "ByNumber";
+        private const int DefaultPageSize = 100;
+
+        private readonly List<string> _numbersWithoutCarrier = new List<string>();
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByNumberSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("tracking_number", "Number")]
+        [ValidateTrackingNumber]
+        public string[] TrackingNumber { get; set; } = Array.Empty<string>();
+
+        /// <summary>With a carrier, each number is one GET; without, numbers are looked up 40 a request in the list.</summary>
+        [Parameter(Position = 1, ParameterSetName = ByNumberSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("carrier_code", "Carrier")]
+        [CarrierCodeTransformation]
+        [EmptyAsNull]
+        [ValidateCarrierCode]
+        public string? CarrierCode { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public TrackingStatus? Status { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateApiDate]
+        public DateTime? CreatedAfter { get; set; }
+
+        /// <summary>Under -All, defaults to the time the command started, so trackings created meanwhile do not shift pages.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateApiDate]
+        public DateTime? CreatedBefore { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateApiDate]
+        public DateTime? UpdatedAfter { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateApiDate]
+        public DateTime? UpdatedBefore { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateApiDate]
+        public DateTime? OrderCreatedAfter { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateApiDate]
+        public DateTime? OrderCreatedBefore { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [Alias("order_id")]
+        [ValidateCount(1, TrackingListQuery.MaxListValues)]
+        public string[]? OrderId { get; set; }
+
+        /// <summary>-Archived: archived trackings only; -Archived:$false: the others; absent: both.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter Archived { get; set; }
+
+        /// <summary>The language of checkpoint texts, where the carrier offers it (e.g. en, cn).</summary>
+        [Parameter]
+        [Alias("lang")]
+        public string? Language { get; set; }
+
+        /// <summary>Trackings a request (1-2000). Default 100, or 2000 under -All.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, TrackingListQuery.MaxPageSize)]
+        public int PageSize { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, int.MaxValue)]
+        public int Page { get; set; } = 1;
+
+        /// <summary>Every page, one request a second (the API's limit), written as each page arrives.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter All { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ListSet)
+            {
+                ListPages();
+                return;
+            }
+            foreach (var number in TrackingNumber)
+            {
+                if (CarrierCode != null) GetOne(new TrackingIdentity(number.Trim(), CarrierCode));
+                else
+                {
+                    _numbersWithoutCarrier.Add(number.Trim());
+                    if (_numbersWithoutCarrier.Count == TrackingListQuery.MaxListValues) LookUpNumbers();
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_numbersWithoutCarrier.Count > 0) LookUpNumbers();
+        }
+
+        private void GetOne(TrackingIdentity tracking)
+        {
+            try
+            {
+                WriteObject(Run(call => Client.GetTrackingAsync(tracking, Language, call)));
+            }
+            catch (TrackingMoreApiException failure)
+            {
+                WriteApiError(failure, tracking);
+            }
+        }
+
+        /// <summary>Numbers without a carrier are found through the list's numbers filter, 40 a request.</summary>
+        private void LookUpNumbers()
+        {
+            var numbers = _numbersWithoutCarrier.ToArray();
+            _numbersWithoutCarrier.Clear();
+            var query = new TrackingListQuery { Numbers = numbers, Limit = TrackingListQuery.MaxPageSize, Language = Language };
+            TrackingPage page;
+            try
+            {
+                page = Run(call => Client.ListTrackingsAsync(query, call));
+            }
+            catch (TrackingMoreApiException failure)
+            {
+                if (failure.IsAuthenticationFailure) WriteApiError(failure, numbers[0]);
+                foreach (var number in numbers) WriteError(ErrorRecords.FromApi(failure, number));
+                return;
+            }
+            var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var tracking in page.Items)
+            {
+                WriteObject(tracking);
+                if (tracking.TrackingNumber != null) found.Add(tracking.TrackingNumber);
+            }
+            foreach (var number in numbers.Where(number => !found.Contains(number)))
+            {
+                var failure = new TrackingMoreApiException(ApiFailureKind.ApiError,
+                    number + ": no such tracking in the account (GET /trackings/get?numbers=). Create it with New-Tracking.",
+                    "GET /trackings/get", 4017, "Bad Request", "Tracking does not exist.");
+                WriteError(ErrorRecords.FromApi(failure, number));
+            }
+        }
+
+        private void ListPages()
+        {
+            var bound = MyInvocation.BoundParameters;
+            var skip = PagingParameters.Skip;
+            var firstGiven = bound.ContainsKey("First");
+            var wanted = firstGiven ? PagingParameters.First : ulong.MaxValue;
+            if (wanted == 0) return;
+
+            // Page size: what the user asked; else the largest page under -All; else just enough for -Skip + -First.
+            var limit = bound.ContainsKey(nameof(PageSize)) ? PageSize
+                : All ? TrackingListQuery.MaxPageSize
+                : firstGiven ? (int)Math.Min(TrackingListQuery.MaxPageSize, Math.Max(1, skip + wanted))
+                : DefaultPageSize;
+            var manyPages = All || firstGiven;
+            var query = BuildQuery(limit, pinSnapshot: manyPages && !bound.ContainsKey(nameof(CreatedBefore)));
+
+            var page = (long)Page + (long)(skip / (ulong)limit);
+            var offset = (int)(skip % (ulong)limit);
+            var written = 0UL;
+            var progress = new PagingProgress(this);
+            // Only the previous page can hold an item again (a deletion moves items forward by less than a page),
+            // so de-duplication needs two pages of ids, not every id seen.
+            var previousIds = new HashSet<string>(StringComparer.Ordinal);
+            var currentIds = new HashSet<string>(StringComparer.Ordinal);
+            try
+            {
+                for (var pagesFetched = 0; ; pagesFetched++)
+                {
+                    if (pagesFetched > 0) progress.Show(page, limit, written);
+                    TrackingPage result;
+                    var pageNumber = checked((int)page);
+                    try
+                    {
+                        result = Run(call => Client.ListTrackingsAsync(query.WithPage(pageNumber), call));
+                    }
+                    catch (TrackingMoreApiException failure)
+                    {
+                        var record = ErrorRecords.FromApi(failure, "page " + pageNumber);
+                        if (pagesFetched > 0)
+                        {
+                            record.ErrorDetails = new ErrorDetails("Listing stopped at page " + pageNumber + ": " + failure.Message +
+                                                                   " " + written + " trackings had already been written.")
+                            { RecommendedAction = record.ErrorDetails?.RecommendedAction };
+                        }
+                        ThrowTerminatingError(record);
+                        return;
+                    }
+                    if (pagesFetched == 0)
+                    {
+                        progress.Total = result.Total;
+                        if (PagingParameters.IncludeTotalCount)
+                            WriteObject(PagingParameters.NewTotalCount(result.Total is long total ? (ulong)Math.Max(0, total) : 0, result.Total.HasValue ? 1.0 : 0.0));
+                    }
+
+                    (previousIds, currentIds) = (currentIds, previousIds);
+                    currentIds.Clear();
+                    for (var i = offset; i < result.Items.Count; i++)
+                    {
+                        var tracking = result.Items[i];
+                        if (tracking.Id != null && (previousIds.Contains(tracking.Id) || !currentIds.Add(tracking.Id))) continue;
+                        WriteObject(tracking);
+                        if (++written >= wanted) return;
+                    }
+                    offset = 0;
+
+                    var lastPage = result.Items.Count < limit || (result.Total is long all && page * limit >= all);
+                    if (!manyPages || lastPage) return;
+                    page++;
+                }
+            }
+            finally
+            {
+                progress.Complete();
+            }
+        }
+
+        private TrackingListQuery BuildQuery(int limit, bool pinSnapshot)
+        {
+            var bound = MyInvocation.BoundParameters;
+            return new TrackingListQuery
+            {
+                Limit = limit,
+                Status = Status is TrackingStatus status && status != TrackingStatus.Unknown ? TrackingStatusText.ToApi(status) : null,
+                CreatedAtMin = Unix(CreatedAfter),
+                CreatedAtMax = pinSnapshot ? ApiDates.ToUnixSeconds(DateTime.UtcNow) : Unix(CreatedBefore),
+                UpdateTimeMin = Unix(UpdatedAfter),
+                UpdateTimeMax = Unix(UpdatedBefore),
+                OrderCreatedTimeMin = Unix(OrderCreatedAfter),
+                OrderCreatedTimeMax = Unix(OrderCreatedBefore),
+                Orders = OrderId,
+                Language = Language,
+                Archived = bound.ContainsKey(nameof(Archived)) ? Archived.IsPresent : (bool?)null,
+            };
+        }
+
+        private static long? Unix(DateTime? time) => time is DateTime value ? ApiDates.ToUnixSeconds(value) : (long?)null;
+
+        /// <summary>Write-Progress for runs longer than a page: page k of n, items so far, rate and time left.</summary>
+        private sealed class PagingProgress
+        {
+            private const int ActivityId = 0x7A11;
+            private readonly Cmdlet _cmdlet;
+            private readonly Stopwatch _clock = Stopwatch.StartNew();
+            private bool _shown;
+
+            public PagingProgress(Cmdlet cmdlet) => _cmdlet = cmdlet;
+
+            public long? Total { get; set; }
+
+            public void Show(long page, int limit, ulong written)
+            {
+                var pages = Total is long total ? Math.Max(1, (total + limit - 1) / limit) : (long?)null;
+                var rate = written / Math.Max(0.001, _clock.Elapsed.TotalSeconds);
+                var record = new ProgressRecord(ActivityId, "Get-Tracking",
+                    "Page " + page + (pages.HasValue ? " of " + pages : string.Empty) + ", " + written + " trackings, " + rate.ToString("0") + "/s");
+                if (Total is long all && all > 0)
+                {
+                    record.PercentComplete = (int)Math.Min(100, written * 100 / (ulong)all);
+                    if (rate > 0) record.SecondsRemaining = (int)Math.Max(0, (all - (long)written) / rate);
+                }
+                _cmdlet.WriteProgress(record);
+                _shown = true;
+            }
+
+            public void Complete()
+            {
+                if (!_shown) return;
+                _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Get-Tracking", "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+    }
+}

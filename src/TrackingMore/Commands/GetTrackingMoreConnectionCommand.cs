@@ -1,0 +1,16 @@
+using System.Management.Automation;
+
+namespace TrackingMore.Commands
+{
+    /// <summary>Shows this runspace's connection, with the API key masked. Writes nothing when not connected.</summary>
+    [Cmdlet(VerbsCommon.Get, "TrackingMoreConnection")]
+    [OutputType(typeof(TrackingMoreConnection))]
+    public sealed class GetTrackingMoreConnectionCommand : PSCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            var connection = TrackingMoreConnection.Current;
+            if (connection != null) WriteObject(connection);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using TrackingMore.Api;
+using TrackingMore.Models;
+using TrackingMore.Serialization;
+
+namespace TrackingMore.Commands
+{
+    /// <summary>
+    /// Creates trackings. Takes pipeline input by property name, with the parameters' names or the API's snake_case
+    /// names, so <c>Import-Csv shipments.csv | New-Tracking</c> works; sends them 40 a request.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "Tracking", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(Tracking))]
+    public sealed class NewTrackingCommand : BulkTrackingCmdlet<NewTrackingRequest>
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("tracking_number", "Number")]
+        [ValidateTrackingNumber]
+        public string TrackingNumber { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("carrier_code", "Carrier")]
+        [CarrierCodeTransformation]
+        [ValidateCarrierCode]
+        public string CarrierCode { get; set; } = string.Empty;
+
+        /// <summary>The carrier code of the destination country's carrier.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("destination_code")]
+        [CarrierCodeTransformation]
+        [EmptyAsNull]
+        [ValidateCarrierCode]
+        public string? DestinationCode { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Title { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("logistics_channel")]
+        public string? LogisticsChannel { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("customer_name")]
+        public string? CustomerName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("customer_email")]
+        public string? CustomerEmail { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("customer_phone")]
+        public string? CustomerPhone { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("order_id")]
+        public string? OrderId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("order_create_time")]
+        [EmptyAsNull]
+        [ValidateApiDate]
+        public DateTime? OrderCreateTime { get; set; }
+
+        /// <summary>The day the shipment was handed to the carrier (some carriers need it).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("tracking_ship_date")]
+        [EmptyAsNull]
+        [ValidateApiDate]
+        public DateTime? ShipDate { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("tracking_postal_code")]
+        public string? PostalCode { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("tracking_account_number")]
+        public string? AccountNumber { get; set; }
+
+        /// <summary>The destination country's ISO code, for carriers that need it.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("tracking_destination_country")]
+        public string? DestinationCountry { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("lang")]
+        public string? Language { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Comment { get; set; }
+
+        /// <summary>Keeps the carrier given even when the service would guess another one (auto_correct = 1).</summary>
+        [Parameter]
+        public SwitchParameter DisableCarrierAutoCorrect { get; set; }
+
+        protected override string BulkEndpoint => "POST /trackings/batch";
+
+        protected override void ProcessRecord()
+        {
+            var request = new NewTrackingRequest(TrackingNumber.Trim(), CarrierCode)
+            {
+                DestinationCode = DestinationCode,
+                Title = NullIfEmpty(Title),
+                LogisticsChannel = NullIfEmpty(LogisticsChannel),
+                CustomerName = NullIfEmpty(CustomerName),
+                CustomerEmail = NullIfEmpty(CustomerEmail),
+                CustomerPhone = NullIfEmpty(CustomerPhone),
+                OrderId = NullIfEmpty(OrderId),
+                OrderCreateTime = OrderCreateTime is DateTime ordered ? ApiDates.ToApiLocalText(ordered) : null,
+                ShipDate = ShipDate is DateTime shipped ? ApiDates.ToApiDayText(shipped) : null,
+                PostalCode = NullIfEmpty(PostalCode),
+                AccountNumber = NullIfEmpty(AccountNumber),
+                DestinationCountry = NullIfEmpty(DestinationCountry),
+                Language = NullIfEmpty(Language),
+                Comment = NullIfEmpty(Comment),
+                AutoCorrect = DisableCarrierAutoCorrect ? 1 : (int?)null,
+            };
+            if (ShouldProcess(request.ToString(), "Create tracking")) Enqueue(request);
+        }
+
+        protected override async Task<Tracking?> SendOneAsync(NewTrackingRequest request, CallContext call) =>
+            await Client.CreateTrackingAsync(request, call).ConfigureAwait(false);
+
+        protected override Task<BulkResult> SendBatchAsync(IReadOnlyList<NewTrackingRequest> requests, CallContext call) =>
+            Client.CreateTrackingsAsync(requests, call);
+
+        protected override void WriteSucceeded(NewTrackingRequest request, Tracking? answer) => WriteObject(answer);
+
+        private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+
+namespace TrackingMore.Commands
+{
+    /// <summary>
+    /// Tracking numbers are checked before anything is sent: not empty, no more than 50 characters, no control
+    /// characters. Any other character is allowed and escaped in the URL ('/', '?', '#', '%' round-trip).
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateTrackingNumberAttribute : ValidateEnumeratedArgumentsAttribute
+    {
+        public const int MaxLength = 50;
+
+        protected override void ValidateElement(object element)
+        {
+            var text = element is PSObject wrapped ? wrapped.BaseObject as string : element as string;
+            if (string.IsNullOrWhiteSpace(text))
+                throw new ValidationMetadataException("A tracking number must not be empty or white space. Give the carrier's tracking number, e.g. RR050349575PH.");
+            if (text!.Length > MaxLength)
+                throw new ValidationMetadataException("The tracking number is " + text.Length + " characters long; the API accepts at most " + MaxLength + ". Check the value.");
+            foreach (var c in text)
+            {
+                if (char.IsControl(c))
+                    throw new ValidationMetadataException("The tracking number contains a control character (U+" + ((int)c).ToString("X4") + "). Remove it, e.g. with .Trim().");
+            }
+        }
+    }
+
+    /// <summary>Carrier codes are the API's lower-case slugs: letters, digits, '-' and '_'. Upper case is accepted and lowered.</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateCarrierCodeAttribute : ValidateEnumeratedArgumentsAttribute
+    {
+        private static readonly Regex Slug = new Regex("^[0-9a-z_-]{1,50}$", RegexOptions.CultureInvariant);
+
+        protected override void ValidateElement(object element)
+        {
+            var text = element is PSObject wrapped ? wrapped.BaseObject as string : element as string;
+            if (text == null || !Slug.IsMatch(text))
+                throw new ValidationMetadataException("'" + text + "' is not a carrier code. Carrier codes are lower-case letters, digits, '-' and '_' (e.g. dhl, china-post); Get-TrackingCarrier lists them.");
+        }
+    }
+
+    /// <summary>Dates the API takes as unix seconds must fall between 1970 and 2100.</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateApiDateAttribute : ValidateArgumentsAttribute
+    {
+        private static readonly DateTime Earliest = new DateTime(1970, 1, 2);
+        private static readonly DateTime Latest = new DateTime(2100, 1, 1);
+
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            var value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
+            if (value is DateTime date && (date < Earliest || date >= Latest))
+                throw new ValidationMetadataException("The date " + date.ToString("yyyy-MM-dd") + " is outside what the API accepts (1970-01-02 to 2099-12-31).");
+        }
+    }
+
+    /// <summary>
+    /// Lower-cases and trims carrier codes, so "DHL " from a spreadsheet means dhl. Runs before validation.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class CarrierCodeTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            return value switch
+            {
+                string text => text.Trim().ToLowerInvariant(),
+                IList list when !(value is string) => TransformList(list),
+                _ => inputData,
+            };
+        }
+
+        private static object[] TransformList(IList list)
+        {
+            var result = new object[list.Count];
+            for (var i = 0; i < list.Count; i++)
+            {
+                var item = list[i] is PSObject wrapped ? wrapped.BaseObject : list[i];
+                result[i] = item is string text ? text.Trim().ToLowerInvariant() : item!;
+            }
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// An empty cell of Import-Csv binds as "" and would fail conversion to a date or number; it means "not given".
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class EmptyAsNullAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            return value is string text && string.IsNullOrWhiteSpace(text) ? null : inputData;
+        }
+    }
+}

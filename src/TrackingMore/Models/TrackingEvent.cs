@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Globalization;
+
+namespace TrackingMore.Models
+{
+    /// <summary>Which carrier of a shipment reported a checkpoint.</summary>
+    public enum TrackingLeg
+    {
+        Origin,
+        Destination,
+    }
+
+    /// <summary>
+    /// One checkpoint of a shipment. It carries its own TrackingNumber so that
+    /// <c>Get-Tracking | Select-Object -ExpandProperty Events | Export-Csv</c> gives usable rows.
+    /// </summary>
+    public sealed class TrackingEvent
+    {
+        public string? TrackingNumber { get; internal set; }
+
+        /// <summary>The carrier that reported this checkpoint (origin or destination carrier).</summary>
+        public string? CarrierCode { get; internal set; }
+
+        public TrackingLeg Leg { get; internal set; }
+
+        /// <summary>The carrier's local time of the checkpoint; the API gives no zone.</summary>
+        public DateTime? Date { get; internal set; }
+
+        public string? Description { get; internal set; }
+        public string? Details { get; internal set; }
+        public string? CheckpointStatus { get; internal set; }
+        public string? SubStatus { get; internal set; }
+
+        /// <summary>The milestone this checkpoint marks (the API's ItemNode), e.g. ItemReceived.</summary>
+        public string? Milestone { get; internal set; }
+
+        public override string ToString()
+        {
+            var when = Date?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "(no date)";
+            return string.IsNullOrEmpty(Details) ? when + " " + Description : when + " " + Description + ", " + Details;
+        }
+    }
+
+    /// <summary>A shipment's checkpoints, newest first; prints as a count and the newest checkpoint (one CSV cell).</summary>
+    public sealed class TrackingEventList : ReadOnlyCollection<TrackingEvent>
+    {
+        public static readonly TrackingEventList Empty = new TrackingEventList(new List<TrackingEvent>());
+
+        public TrackingEventList(IList<TrackingEvent> newestFirst) : base(newestFirst)
+        {
+        }
+
+        public override string ToString() => Count switch
+        {
+            0 => "no events",
+            1 => "1 event: " + this[0],
+            _ => Count.ToString(CultureInfo.InvariantCulture) + " events, newest: " + this[0],
+        };
+    }
+}

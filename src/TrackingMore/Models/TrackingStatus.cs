@@ -1,0 +1,39 @@
+using System;
+
+namespace TrackingMore.Models
+{
+    /// <summary>The package statuses of the v2 API (api-v2.md, "Status values").</summary>
+    public enum TrackingStatus
+    {
+        /// <summary>A status text this module does not know; the text itself is kept in AdditionalProperties['status'].</summary>
+        Unknown = 0,
+        Pending,
+        NotFound,
+        Transit,
+        Pickup,
+        Delivered,
+        Undelivered,
+        Exception,
+        Expired,
+    }
+
+    internal static class TrackingStatusText
+    {
+        /// <summary>The API's spelling of a status, as sent in list filters.</summary>
+        public static string ToApi(TrackingStatus status) => status.ToString().ToLowerInvariant();
+
+        /// <summary>Reads a status; the docs also spell "not found" with a space.</summary>
+        public static TrackingStatus Parse(string? text)
+        {
+            if (string.IsNullOrEmpty(text)) return TrackingStatus.Unknown;
+            var compact = text!.Replace(" ", string.Empty);
+            return Enum.TryParse<TrackingStatus>(compact, ignoreCase: true, out var status) && Enum.IsDefined(typeof(TrackingStatus), status)
+                ? status
+                : TrackingStatus.Unknown;
+        }
+
+        /// <summary>Sub-statuses such as "notfound001"; the docs write "not found001", so spaces are removed.</summary>
+        public static string? NormalizeSubStatus(string? text) =>
+            string.IsNullOrWhiteSpace(text) ? null : text!.Replace(" ", string.Empty).ToLowerInvariant();
+    }
+}

@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace TrackingMore.Serialization
+{
+    /// <summary>
+    /// Readers for the API's loosely typed values. The live service sends the same field as a string, a number,
+    /// <c>null</c>, <c>""</c> or an array depending on the record (api-v2.md); each reader takes what it can use and
+    /// returns null for anything else, so one odd field never costs the user a whole page.
+    /// </summary>
+    internal static class LooseJson
+    {
+        /// <summary>Text of a scalar; arrays of scalars are joined with ", "; objects give null.</summary>
+        public static string? AsString(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String: return value.GetString();
+                case JsonValueKind.Number: return value.GetRawText();
+                case JsonValueKind.True: return "true";
+                case JsonValueKind.False: return "false";
+                case JsonValueKind.Array:
+                    var parts = new List<string>();
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        var text = AsString(item);
+                        if (!string.IsNullOrEmpty(text)) parts.Add(text!);
+                    }
+                    return parts.Count == 0 ? null : string.Join(", ", parts);
+                default: return null;
+            }
+        }
+
+        /// <summary>
+        /// Text a person typed (names, e-mails, order ids): empty becomes null, and so does the literal "null"
+        /// that the service echoes back for fields it was sent as null (fixtures/create-sample.json).
+        /// </summary>
+        public static string? AsUserText(JsonElement value)
+        {
+            var text = AsString(value);
+            return string.IsNullOrWhiteSpace(text) || text == "null" ? null : text;
+        }
+
+        public static long? AsInt64(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Number:
+                    if (value.TryGetInt64(out var whole)) return whole;
+                    if (value.TryGetDouble(out var real) && real >= long.MinValue && real <= long.MaxValue) return (long)Math.Round(real);
+                    return null;
+                case JsonValueKind.String:
+                    return long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : (long?)null;
+                default: return null;
+            }
+        }
+
+        public static int? AsInt32(JsonElement value)
+        {
+            var wide = AsInt64(value);
+            return wide is >= int.MinValue and <= int.MaxValue ? (int)wide.Value : (int?)null;
+        }
+
+        public static double? AsDouble(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Number: return value.TryGetDouble(out var number) ? number : (double?)null;
+                case JsonValueKind.String:
+                    var text = value.GetString()?.TrimEnd('%');
+                    return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : (double?)null;
+                default: return null;
+            }
+        }
+
+        /// <summary>Booleans arrive as JSON booleans, as the strings "true"/"false" (PUT archived) or as 1/0.</summary>
+        public static bool? AsBoolean(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.True: return true;
+                case JsonValueKind.False: return false;
+                case JsonValueKind.Number: return AsInt64(value) is long number ? number != 0 : (bool?)null;
+                case JsonValueKind.String:
+                    var text = value.GetString();
+                    if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) || text == "1") return true;
+                    if (string.Equals(text, "false", StringComparison.OrdinalIgnoreCase) || text == "0") return false;
+                    return null;
+                default: return null;
+            }
+        }
+
+        /// <summary>A property of an object, or default when the value is not an object or has no such property.</summary>
+        public static JsonElement Property(JsonElement value, string name) =>
+            value.ValueKind == JsonValueKind.Object && value.TryGetProperty(name, out var found) ? found : default;
+
+        /// <summary>The items of an array; nothing for any other kind (the API sends "" or null for empty lists).</summary>
+        public static IEnumerable<JsonElement> Items(JsonElement value) =>
+            value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : (IEnumerable<JsonElement>)Array.Empty<JsonElement>();
+
+        /// <summary>
+        /// A field the module does not know, kept for the user as a plain .NET value: text, number, boolean, null,
+        /// or the JSON text of an object or array.
+        /// </summary>
+        public static object? AsPlainValue(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String: return value.GetString();
+                case JsonValueKind.Number: return value.TryGetInt64(out var whole) ? whole : value.GetDouble();
+                case JsonValueKind.True: return true;
+                case JsonValueKind.False: return false;
+                case JsonValueKind.Object:
+                case JsonValueKind.Array: return value.GetRawText();
+                default: return null;
+            }
+        }
+
+        /// <summary>The first characters of a body for an error message, with control characters made visible.</summary>
+        public static string Preview(byte[] body, int maxChars = 200)
+        {
+            var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, maxChars * 4));
+            var builder = new StringBuilder(Math.Min(text.Length, maxChars));
+            foreach (var c in text)
+            {
+                if (builder.Length >= maxChars) break;
+                builder.Append(char.IsControl(c) ? ' ' : c);
+            }
+            return builder.ToString().Trim();
+        }
+    }
+}

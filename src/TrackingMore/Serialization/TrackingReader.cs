@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using TrackingMore.Models;
+using static TrackingMore.Serialization.LooseJson;
+
+namespace TrackingMore.Serialization
+{
+    /// <summary>
+    /// Turns the API's tracking objects into <see cref="Tracking"/>. One pass over each object's properties;
+    /// every field tolerates the loose types of the live service, and fields it does not know are kept.
+    /// </summary>
+    internal static class TrackingReader
+    {
+        public static Tracking ReadTracking(JsonElement item)
+        {
+            var tracking = new Tracking();
+            if (item.ValueKind != JsonValueKind.Object) return tracking;
+            JsonElement originInfo = default, destinationInfo = default;
+            foreach (var field in item.EnumerateObject())
+            {
+                var value = field.Value;
+                switch (field.Name)
+                {
+                    case "id": tracking.Id = AsString(value); break;
+                    case "tracking_number": tracking.TrackingNumber = AsString(value); break;
+                    case "carrier_code": tracking.CarrierCode = AsString(value); break;
+                    case "status":
+                        var statusText = AsString(value);
+                        tracking.Status = TrackingStatusText.Parse(statusText);
+                        if (tracking.Status == TrackingStatus.Unknown && statusText != null) tracking.AdditionalProperties["status"] = statusText;
+                        break;
+                    case "substatus": tracking.SubStatus = TrackingStatusText.NormalizeSubStatus(AsString(value)); break;
+                    case "track_update": tracking.TrackUpdate = AsBoolean(value); break;
+                    case "created_at": tracking.CreatedAt = ApiDates.ParseInstant(AsString(value)); break;
+                    case "updated_at": tracking.UpdatedAt = ApiDates.ParseInstant(AsString(value)); break;
+                    case "order_create_time": tracking.OrderCreateTime = ApiDates.ParseLocal(AsString(value)); break;
+                    case "title": tracking.Title = AsUserText(value); break;
+                    case "order_id": tracking.OrderId = AsUserText(value); break;
+                    case "comment": tracking.Comment = AsUserText(value); break;
+                    case "customer_name": tracking.CustomerName = AsUserText(value); break;
+                    case "customer_email": tracking.CustomerEmail = AsUserText(value); break;
+                    case "customer_phone": tracking.CustomerPhone = AsUserText(value); break;
+                    case "logistics_channel": tracking.LogisticsChannel = AsUserText(value); break;
+                    case "archived": tracking.Archived = AsBoolean(value) ?? false; break;
+                    case "original_country": tracking.OriginCountry = AsUserText(value); break;
+                    case "destination_country": tracking.DestinationCountry = AsUserText(value); break;
+                    case "itemTimeLength": tracking.TransitDays = AsInt32(value); break;
+                    case "stayTimeLength": tracking.StayDays = AsInt32(value); break;
+                    case "service_code": tracking.ServiceCode = AsUserText(value); break;
+                    case "status_info": tracking.StatusInfo = AsUserText(value); break;
+                    case "singed_by": tracking.SignedBy = AsUserText(value); break;
+                    case "lastEvent": tracking.LastEvent = AsUserText(value); break;
+                    case "lastUpdateTime": tracking.LastUpdateTime = ApiDates.ParseLocal(AsString(value)); break;
+                    case "origin_info": originInfo = value; break;
+                    case "destination_info": destinationInfo = value; break;
+                    default: tracking.AdditionalProperties[field.Name] = AsPlainValue(value); break;
+                }
+            }
+
+            var events = new List<TrackingEvent>();
+            tracking.Origin = ReadLeg(originInfo, TrackingLeg.Origin, tracking, events);
+            tracking.Destination = ReadLeg(destinationInfo, TrackingLeg.Destination, tracking, events);
+            if (events.Count > 0)
+            {
+                // Each leg is newest first already; merging two legs needs a sort. Events without a date keep
+                // their place at the end rather than jumping ahead of dated ones.
+                var ordered = new List<TrackingEvent>(events.Count);
+                ordered.AddRange(StableNewestFirst(events));
+                tracking.Events = new TrackingEventList(ordered);
+            }
+            return tracking;
+        }
+
+        public static TrackingPage ReadPage(JsonElement data, int requestedPage, int requestedLimit)
+        {
+            var items = new List<Tracking>();
+            foreach (var item in Items(Property(data, "items"))) items.Add(ReadTracking(item));
+            return new TrackingPage(
+                AsInt32(Property(data, "page")) ?? requestedPage,
+                AsInt32(Property(data, "limit")) ?? requestedLimit,
+                AsInt64(Property(data, "total")),
+                items);
+        }
+
+        /// <summary>batch, updatemore, delete and notupdate all answer {trackings:[...], errors:[...]}.</summary>
+        public static BulkResult ReadBulk(JsonElement data)
+        {
+            var trackings = new List<Tracking>();
+            foreach (var item in Items(Property(data, "trackings"))) trackings.Add(ReadTracking(item));
+            var errors = new List<BulkItemError>();
+            foreach (var error in Items(Property(data, "errors")))
+            {
+                errors.Add(new BulkItemError(
+                    AsString(Property(error, "tracking_number")),
+                    AsString(Property(error, "carrier_code")),
+                    AsInt32(Property(error, "code")) ?? 0,
+                    AsString(Property(error, "message"))));
+            }
+            return new BulkResult(trackings, errors);
+        }
+
+        private static CarrierLeg? ReadLeg(JsonElement info, TrackingLeg leg, Tracking owner, List<TrackingEvent> events)
+        {
+            // origin_info / destination_info arrive as an object, "", null or not at all.
+            if (info.ValueKind != JsonValueKind.Object) return null;
+            var result = new CarrierLeg();
+            JsonElement trackinfo = default;
+            foreach (var field in info.EnumerateObject())
+            {
+                var value = field.Value;
+                switch (field.Name)
+                {
+                    case "carrier_code": result.CarrierCode = AsUserText(value); break;
+                    case "weblink": result.Weblink = AsUserText(value); break;
+                    case "phone": result.Phone = AsUserText(value); break;
+                    case "ReferenceNumber": result.ReferenceNumber = AsUserText(value); break;
+                    case "ItemReceived": result.ItemReceived = ApiDates.ParseLocal(AsString(value)); break;
+                    case "ItemDispatched": result.ItemDispatched = ApiDates.ParseLocal(AsString(value)); break;
+                    case "DepartfromAirport": result.DepartFromAirport = ApiDates.ParseLocal(AsString(value)); break;
+                    case "ArrivalfromAbroad": result.ArrivalFromAbroad = ApiDates.ParseLocal(AsString(value)); break;
+                    case "CustomsClearance": result.CustomsClearance = ApiDates.ParseLocal(AsString(value)); break;
+                    case "DestinationArrived": result.DestinationArrived = ApiDates.ParseLocal(AsString(value)); break;
+                    case "trackinfo": trackinfo = value; break;
+                }
+            }
+            var carrier = result.CarrierCode ?? owner.CarrierCode;
+            foreach (var checkpoint in Items(trackinfo))
+            {
+                if (checkpoint.ValueKind != JsonValueKind.Object) continue;
+                events.Add(new TrackingEvent
+                {
+                    TrackingNumber = owner.TrackingNumber,
+                    CarrierCode = carrier,
+                    Leg = leg,
+                    Date = ApiDates.ParseLocal(AsString(Property(checkpoint, "Date"))),
+                    Description = AsUserText(Property(checkpoint, "StatusDescription")),
+                    Details = AsUserText(Property(checkpoint, "Details")),
+                    CheckpointStatus = AsUserText(Property(checkpoint, "checkpoint_status")),
+                    SubStatus = TrackingStatusText.NormalizeSubStatus(AsString(Property(checkpoint, "substatus"))),
+                    Milestone = AsUserText(Property(checkpoint, "ItemNode")),
+                });
+                result.EventCount++;
+            }
+            return result;
+        }
+
+        private static IEnumerable<TrackingEvent> StableNewestFirst(List<TrackingEvent> events)
+        {
+            var indexed = new List<KeyValuePair<int, TrackingEvent>>(events.Count);
+            for (var i = 0; i < events.Count; i++) indexed.Add(new KeyValuePair<int, TrackingEvent>(i, events[i]));
+            indexed.Sort((a, b) =>
+            {
+                var left = a.Value.Date;
+                var right = b.Value.Date;
+                if (left.HasValue && right.HasValue && left.Value != right.Value) return right.Value.CompareTo(left.Value);
+                if (left.HasValue != right.HasValue) return left.HasValue ? -1 : 1;
+                return a.Key.CompareTo(b.Key);
+            });
+            foreach (var pair in indexed) yield return pair.Value;
+        }
+    }
+}

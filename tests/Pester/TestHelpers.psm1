@@ -1,0 +1,49 @@
+# Shared by the Pester suites: the built module, the emulator process and its request log.
+
+$script:EmulatorModule = Join-Path $PSScriptRoot '../../src/TrackingMore.Emulator/EmulatorProcess.psm1'
+Import-Module $script:EmulatorModule -Force
+
+function Import-BuiltTrackingMore {
+    if (-not $env:TRACKINGMORE_TEST_MODULE) { throw 'TRACKINGMORE_TEST_MODULE is not set: run the suites through build.ps1 Test.' }
+    Import-Module $env:TRACKINGMORE_TEST_MODULE -Force -ErrorAction Stop
+}
+
+function Start-TestEmulator {
+    param([string[]] $ArgumentList = @(), [string] $ApiKey = 'test-key-0123456789abcdef')
+    Start-TrackingMoreEmulator -Path $env:TRACKINGMORE_TEST_EMULATOR -ApiKey $ApiKey -ArgumentList $ArgumentList
+}
+
+function Connect-TestEmulator {
+    param([Parameter(Mandatory)] $Emulator, [string] $ApiKey = $Emulator.ApiKey, [hashtable] $Extra = @{})
+    Connect-TrackingMore -ApiKey (ConvertTo-SecureString $ApiKey -AsPlainText -Force) -BaseUri $Emulator.BaseUri @Extra
+}
+
+function Get-EmulatorRequest {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Uri "$($Emulator.Root)/_emulator/requests" -NoProxy
+}
+
+function Clear-EmulatorRequest {
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-RestMethod -Method Delete -Uri "$($Emulator.Root)/_emulator/requests" -NoProxy
+}
+
+function Add-EmulatorFault {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Rule)
+    $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Root)/_emulator/faults" -NoProxy -ContentType 'application/json' -Body ($Rule | ConvertTo-Json)
+}
+
+function Clear-EmulatorFault {
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-RestMethod -Method Delete -Uri "$($Emulator.Root)/_emulator/faults" -NoProxy
+}
+
+# Tracking numbers that no seed produces, unique per call, in the UPU S10 shape the emulator's carriers accept.
+$script:NumberCounter = 0
+function New-TestTrackingNumber {
+    param([string] $Prefix = 'TT', [string] $Country = 'CN')
+    $script:NumberCounter++
+    '{0}{1:D9}{2}' -f $Prefix, ((Get-Random -Maximum 900000) * 1000 + $script:NumberCounter % 1000), $Country
+}
+
+Export-ModuleMember -Function *

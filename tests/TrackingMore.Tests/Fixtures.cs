@@ -1,0 +1,48 @@
+using System.Net;
+using System.Security;
+using TrackingMore.Api;
+
+namespace TrackingMore.Tests;
+
+/// <summary>The captured responses in ../shared/fixtures, and a client that receives them through the real transport.</summary>
+internal static class Fixtures
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string Directory => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "fixtures"));
+
+    public static byte[] Bytes(string name) => File.ReadAllBytes(Path.Combine(Directory, name));
+
+    public static SecureString Key(string text)
+    {
+        var key = new SecureString();
+        foreach (var c in text) key.AppendChar(c);
+        return key;
+    }
+
+    public static ConnectionSettings Settings(int retries = 0, string key = "fixture-key") =>
+        new(new Uri("http://127.0.0.1:9/v2"), Key(key), retries, TimeSpan.FromSeconds(10));
+
+    /// <summary>A client whose every request is answered by <paramref name="answer"/>; requests are recorded.</summary>
+    public static TrackingMoreClient Client(Func<HttpRequestMessage, HttpResponseMessage> answer, List<HttpRequestMessage>? seen = null, int retries = 0) =>
+        new(Settings(retries), new HttpMessageInvoker(new StubHandler(answer, seen)));
+
+    public static TrackingMoreClient ClientAnswering(string fixture, HttpStatusCode status = HttpStatusCode.OK) =>
+        Client(_ => new HttpResponseMessage(status) { Content = new ByteArrayContent(Bytes(fixture)) });
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "TrackingMore.psd1"))) return dir.FullName;
+        throw new InvalidOperationException("TrackingMore.psd1 not found above " + AppContext.BaseDirectory);
+    }
+
+    private sealed class StubHandler(Func<HttpRequestMessage, HttpResponseMessage> answer, List<HttpRequestMessage>? seen) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (this) seen?.Add(request);
+            return Task.FromResult(answer(request));
+        }
+    }
+}
