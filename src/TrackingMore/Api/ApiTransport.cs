@@ -92,8 +92,8 @@ namespace TrackingMore.Api
                     var delay = RetryDelay(failure, attempt);
                     call.Verbose(string.Format(
                         System.Globalization.CultureInfo.InvariantCulture,
-                        "{0}: {1} Retry {2} of {3} in {4:0.0} s.",
-                        request.Endpoint, failure.Message, attempt, _settings.MaximumRetryCount, delay.TotalSeconds));
+                        "{0} Retry {1} of {2} in {3:0.0} s.",
+                        failure.Message, attempt, _settings.MaximumRetryCount, delay.TotalSeconds));
                     await Task.Delay(delay, call.CancellationToken).ConfigureAwait(false);
                 }
             }
@@ -110,7 +110,7 @@ namespace TrackingMore.Api
                 message.Content = new ByteArrayContent(request.Body);
                 message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             }
-            call.Verbose(request.Method + " " + request.Path + request.Query +
+            call.Verbose(request.Method + " /" + request.Path + request.Query +
                          (request.Body != null ? " (" + request.Body.Length + "-byte body)" : string.Empty));
             try
             {
