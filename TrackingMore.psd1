@@ -17,6 +17,18 @@
         'Get-Tracking'
         'New-Tracking'
         'Remove-Tracking'
+        'Set-Tracking'
+        'Update-TrackingCarrier'
+        'Stop-TrackingUpdate'
+        'Invoke-RealtimeTracking'
+        'Get-TrackingStatusCount'
+        'Get-TrackingAccount'
+        'Test-TrackingRemoteArea'
+        'Get-TrackingTransitTime'
+        'Get-TrackingAirWaybill'
+        'Get-TrackingCarrier'
+        'Find-TrackingCarrier'
+        'ConvertFrom-TrackingWebhook'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

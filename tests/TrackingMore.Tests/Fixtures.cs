@@ -30,6 +30,21 @@ internal static class Fixtures
     public static TrackingMoreClient ClientAnswering(string fixture, HttpStatusCode status = HttpStatusCode.OK) =>
         Client(_ => new HttpResponseMessage(status) { Content = new ByteArrayContent(Bytes(fixture)) });
 
+    /// <summary>
+    /// A client that answers every request with <paramref name="body"/> (a fixture's bytes or JSON written in the
+    /// test) and records each request as sent: method, path with query, body.
+    /// </summary>
+    public static TrackingMoreClient ClientRecording(byte[] body, List<RecordedRequest> seen) =>
+        Client(request =>
+        {
+            lock (seen) seen.Add(new RecordedRequest(request.Method.Method, request.RequestUri!.PathAndQuery, request.Content?.ReadAsStringAsync().Result));
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) };
+        });
+
+    /// <summary>An envelope with meta 200 around <paramref name="dataJson"/>, for answers no fixture holds.</summary>
+    public static byte[] Envelope(string dataJson) =>
+        System.Text.Encoding.UTF8.GetBytes("{\"meta\":{\"code\":200,\"type\":\"Success\",\"message\":\"Success\"},\"data\":" + dataJson + "}");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
@@ -46,3 +61,5 @@ internal static class Fixtures
         }
     }
 }
+
+internal sealed record RecordedRequest(string Method, string PathAndQuery, string? Body);

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
 
 namespace TrackingMore.Api
 {
@@ -34,24 +32,21 @@ namespace TrackingMore.Api
             return copy;
         }
 
-        public string ToQueryString()
-        {
-            var query = new StringBuilder();
-            Add(query, "page", Page.ToString(CultureInfo.InvariantCulture));
-            Add(query, "limit", Limit.ToString(CultureInfo.InvariantCulture));
-            Add(query, "status", Status);
-            Add(query, "created_at_min", CreatedAtMin);
-            Add(query, "created_at_max", CreatedAtMax);
-            Add(query, "update_time_min", UpdateTimeMin);
-            Add(query, "update_time_max", UpdateTimeMax);
-            Add(query, "order_created_time_min", OrderCreatedTimeMin);
-            Add(query, "order_created_time_max", OrderCreatedTimeMax);
-            Add(query, "lang", Language);
-            Add(query, "numbers", Join(Numbers, nameof(Numbers)));
-            Add(query, "orders", Join(Orders, nameof(Orders)));
-            if (Archived.HasValue) Add(query, "archived", Archived.Value ? "true" : "false");
-            return query.ToString();
-        }
+        public string ToQueryString() => new QueryString()
+            .Add("page", Page)
+            .Add("limit", Limit)
+            .Add("status", Status)
+            .Add("created_at_min", CreatedAtMin)
+            .Add("created_at_max", CreatedAtMax)
+            .Add("update_time_min", UpdateTimeMin)
+            .Add("update_time_max", UpdateTimeMax)
+            .Add("order_created_time_min", OrderCreatedTimeMin)
+            .Add("order_created_time_max", OrderCreatedTimeMax)
+            .Add("lang", Language)
+            .Add("numbers", Join(Numbers, nameof(Numbers)))
+            .Add("orders", Join(Orders, nameof(Orders)))
+            .Add("archived", Archived.HasValue ? (Archived.Value ? "true" : "false") : null)
+            .ToString();
 
         private static string? Join(IReadOnlyList<string>? values, string name)
         {
@@ -59,17 +54,6 @@ namespace TrackingMore.Api
             if (values.Count > MaxListValues)
                 throw new ArgumentException("The API takes at most " + MaxListValues + " values in " + name + "; got " + values.Count + ".", name);
             return string.Join(",", values);
-        }
-
-        private static void Add(StringBuilder query, string name, long? value)
-        {
-            if (value.HasValue) Add(query, name, value.Value.ToString(CultureInfo.InvariantCulture));
-        }
-
-        private static void Add(StringBuilder query, string name, string? value)
-        {
-            if (string.IsNullOrEmpty(value)) return;
-            query.Append(query.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
         }
     }
 }

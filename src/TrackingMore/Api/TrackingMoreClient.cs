@@ -38,7 +38,7 @@ namespace TrackingMore.Api
         public Task<Tracking> GetTrackingAsync(TrackingIdentity tracking, string? language, CallContext call)
         {
             var path = TrackingPath(tracking) + (string.IsNullOrEmpty(language) ? string.Empty : "/" + Uri.EscapeDataString(language));
-            return SendAsync(new ApiRequest(HttpMethod.Get, "GET /trackings/{carrier}/{number}", path), call, ReadSingleTracking);
+            return SendAsync(new ApiRequest(HttpMethod.Get, "GET /trackings/{carrier}/{number}", path), call, TrackingReader.ReadSingle);
         }
 
         public Task<TrackingPage> ListTrackingsAsync(TrackingListQuery query, CallContext call)
@@ -54,15 +54,71 @@ namespace TrackingMore.Api
             SendAsync(Json(HttpMethod.Post, "POST /trackings/delete", "trackings/delete", Identities(trackings), RequestJsonContext.Default.ListTrackingIdentity),
                 call, TrackingReader.ReadBulk);
 
-        /// <summary>A single tracking may come bare or, from some endpoints, wrapped as {items:[...]}.</summary>
-        private static Tracking ReadSingleTracking(JsonElement data)
+        public Task<Tracking> UpdateTrackingAsync(TrackingUpdateRequest changes, CallContext call) =>
+            SendAsync(new ApiRequest(Put, "PUT /trackings/{carrier}/{number}", TrackingPath(changes))
+            {
+                Body = JsonSerializer.SerializeToUtf8Bytes(changes, RequestJsonContext.TrackingChanges),
+            }, call, TrackingReader.ReadSingle);
+
+        public Task<BulkResult> UpdateTrackingsAsync(IReadOnlyList<TrackingUpdateRequest> changes, CallContext call) =>
+            SendAsync(Json(HttpMethod.Post, "POST /trackings/updatemore", "trackings/updatemore", CheckBulk(changes), RequestJsonContext.Default.ListTrackingUpdateRequest),
+                call, TrackingReader.ReadBulk);
+
+        /// <summary>The API answers {"Usertag":""}; what the caller gets is where the tracking lives now.</summary>
+        public Task<TrackingIdentity> ChangeCarrierAsync(CarrierChangeRequest change, CallContext call) =>
+            SendAsync(Json(HttpMethod.Post, "POST /trackings/update", "trackings/update", change, RequestJsonContext.Default.CarrierChangeRequest),
+                call, _ => new TrackingIdentity(change.TrackingNumber, change.NewCarrierCode));
+
+        /// <summary>The service stops refreshing these trackings (track_update becomes false).</summary>
+        public Task<BulkResult> StopUpdatingAsync(IReadOnlyList<TrackingIdentity> trackings, CallContext call) =>
+            SendAsync(Json(HttpMethod.Post, "POST /trackings/notupdate", "trackings/notupdate", Identities(trackings), RequestJsonContext.Default.ListTrackingIdentity),
+                call, TrackingReader.ReadBulk);
+
+        /// <summary>Asks the carrier now; limited to 3 requests a second per account, with its own gate.</summary>
+        public Task<Tracking> GetRealtimeTrackingAsync(RealtimeTrackingRequest tracking, CallContext call) =>
+            SendAsync(Json(HttpMethod.Post, "POST /trackings/realtime", "trackings/realtime", tracking, RequestJsonContext.Default.RealtimeTrackingRequest, EndpointClass.Realtime),
+                call, TrackingReader.ReadSingle);
+
+        public Task<TrackingStatusCount> GetStatusCountAsync(TrackingCountQuery query, CallContext call) =>
+            SendAsync(new ApiRequest(HttpMethod.Get, "GET /trackings/getstatusnumber", "trackings/getstatusnumber") { Query = query.ToQueryString() },
+                call, AccountReader.ReadStatusCount);
+
+        public Task<TrackingAccount> GetAccountAsync(CallContext call) =>
+            SendAsync(new ApiRequest(HttpMethod.Get, "GET /trackings/getuserinfo", "trackings/getuserinfo"), call, AccountReader.ReadAccount);
+
+        /// <summary>One result per place, in the order given. Costs quota (one per five calls).</summary>
+        public Task<IReadOnlyList<RemoteAreaResult>> CheckRemoteAreasAsync(IReadOnlyList<RemoteAreaRequest> places, CallContext call) =>
+            SendAsync(Json(HttpMethod.Post, "POST /trackings/remote", "trackings/remote", CheckBulk(places), RequestJsonContext.Default.ListRemoteAreaRequest),
+                call, data => RouteReader.ReadRemoteAreas(data, places));
+
+        /// <summary>One result per route, in the order given; null for a route the answer left out.</summary>
+        public Task<IReadOnlyList<TransitTime?>> GetTransitTimesAsync(IReadOnlyList<TransitTimeRequest> routes, CallContext call) =>
+            SendAsync(Json(HttpMethod.Post, "POST /trackings/costtime", "trackings/costtime", CheckBulk(routes), RequestJsonContext.Default.ListTransitTimeRequest),
+                call, data => RouteReader.ReadTransitTimes(data, routes));
+
+        /// <summary>
+        /// One result per number, in the order given; null for a number the answer left out. Costs 20 quota a number,
+        /// so numbers that are not air waybill numbers are refused before anything is sent.
+        /// </summary>
+        public Task<IReadOnlyList<AirWaybill?>> GetAirWaybillsAsync(IReadOnlyList<string> numbers, string? language, CallContext call)
         {
-            var items = LooseJson.Property(data, "items");
-            foreach (var item in LooseJson.Items(items)) return TrackingReader.ReadTracking(item);
-            if (data.ValueKind == JsonValueKind.Array)
-                foreach (var item in data.EnumerateArray()) return TrackingReader.ReadTracking(item);
-            return TrackingReader.ReadTracking(data);
+            foreach (var number in numbers)
+            {
+                if (!AirWaybillNumbers.IsValid(number))
+                    throw new ArgumentException("'" + number + "' is not an air waybill number (e.g. " + AirWaybillNumbers.Example + ").", nameof(numbers));
+            }
+            var body = new AirWaybillRequest(CheckBulk(numbers), language);
+            return SendAsync(Json(HttpMethod.Post, "POST /trackings/aircargo", "trackings/aircargo", body, RequestJsonContext.Default.AirWaybillRequest),
+                call, data => AirWaybillReader.ReadAirWaybills(data, numbers));
         }
+
+        public Task<IReadOnlyList<Carrier>> ListCarriersAsync(CallContext call) =>
+            SendAsync(new ApiRequest(HttpMethod.Get, "GET /carriers", "carriers"), call, CarrierReader.ReadCarriers);
+
+        /// <summary>The carriers whose numbers look like this one, most likely first. No match is error 4032. Costs quota.</summary>
+        public Task<IReadOnlyList<DetectedCarrier>> DetectCarrierAsync(string trackingNumber, CallContext call) =>
+            SendAsync(Json(HttpMethod.Post, "POST /carriers/detect", "carriers/detect", new CarrierDetectionRequest(trackingNumber), RequestJsonContext.Default.CarrierDetectionRequest),
+                call, data => CarrierReader.ReadDetected(data, trackingNumber));
 
         private async Task<T> SendAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, T> read)
         {
@@ -79,8 +135,9 @@ namespace TrackingMore.Api
             }
         }
 
-        private static ApiRequest Json<T>(HttpMethod method, string endpoint, string path, T body, JsonTypeInfo<T> type) =>
-            new ApiRequest(method, endpoint, path) { Body = JsonSerializer.SerializeToUtf8Bytes(body, type) };
+        private static ApiRequest Json<T>(HttpMethod method, string endpoint, string path, T body, JsonTypeInfo<T> type,
+            EndpointClass endpointClass = EndpointClass.Other) =>
+            new ApiRequest(method, endpoint, path, endpointClass) { Body = JsonSerializer.SerializeToUtf8Bytes(body, type) };
 
         /// <summary>Tracking numbers may hold '/', '?', '#' or '%': each path segment is escaped on its own.</summary>
         private static string TrackingPath(TrackingIdentity tracking) =>

@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Management.Automation;
 using System.Threading.Tasks;
 using TrackingMore.Api;
 using TrackingMore.Models;
@@ -8,42 +6,27 @@ using TrackingMore.Models;
 namespace TrackingMore.Commands
 {
     /// <summary>
-    /// Shared by the cmdlets whose endpoint has a single form and a bulk form (create, update, delete, stop updating):
-    /// items are queued as they arrive and sent 40 a request as soon as 40 are waiting, so output streams; a lone
-    /// item goes to the single endpoint. Every item comes back exactly once: as an object or as an error naming it.
+    /// Shared by the cmdlets whose endpoint has a single form and a bulk form (create, update, delete): items go
+    /// 40 a request, but a lone item goes to the single endpoint. Every item comes back exactly once: as an object
+    /// or as an error naming it.
     /// </summary>
-    public abstract class BulkTrackingCmdlet<TRequest> : TrackingMoreCmdlet where TRequest : TrackingIdentity
+    public abstract class BulkTrackingCmdlet<TRequest> : TrackingBatchCmdlet<TRequest> where TRequest : TrackingIdentity
     {
-        private readonly List<TRequest> _pending = new List<TRequest>();
         private bool _sentAny;
-
-        /// <summary>The bulk endpoint, for messages: "POST /trackings/batch".</summary>
-        protected abstract string BulkEndpoint { get; }
 
         /// <summary>Sends one item to the single endpoint; returns the API's tracking when it sends one.</summary>
         protected abstract Task<Tracking?> SendOneAsync(TRequest request, CallContext call);
 
-        protected abstract Task<BulkResult> SendBatchAsync(IReadOnlyList<TRequest> requests, CallContext call);
-
-        /// <summary>Writes what the user gets for an item that succeeded.</summary>
-        protected abstract void WriteSucceeded(TRequest request, Tracking? answer);
-
-        protected void Enqueue(TRequest request)
+        protected override void Send(IReadOnlyList<TRequest> batch)
         {
-            _pending.Add(request);
-            if (_pending.Count == TrackingMoreClient.MaxBulkItems) SendPending();
-        }
-
-        protected override void EndProcessing()
-        {
-            if (_pending.Count == 1 && !_sentAny) SendSingle(_pending[0]);
-            else if (_pending.Count > 0) SendPending();
-            _pending.Clear();
-        }
-
-        private void SendSingle(TRequest request)
-        {
+            var lone = batch.Count == 1 && !_sentAny;
             _sentAny = true;
+            if (!lone)
+            {
+                base.Send(batch);
+                return;
+            }
+            var request = batch[0];
             try
             {
                 WriteSucceeded(request, Run(call => SendOneAsync(request, call)));
@@ -53,58 +36,5 @@ namespace TrackingMore.Commands
                 WriteApiError(failure, request);
             }
         }
-
-        private void SendPending()
-        {
-            var batch = _pending.ToArray();
-            _pending.Clear();
-            _sentAny = true;
-            BulkResult result;
-            try
-            {
-                result = Run(call => SendBatchAsync(batch, call));
-            }
-            catch (TrackingMoreApiException failure)
-            {
-                if (failure.IsAuthenticationFailure) WriteApiError(failure, batch[0]);
-                foreach (var request in batch) WriteError(ErrorRecords.FromApi(failure, request));
-                return;
-            }
-            Report(batch, result);
-        }
-
-        /// <summary>Matches the answer to what was sent by tracking number and carrier; nothing sent goes unreported.</summary>
-        private void Report(IReadOnlyList<TRequest> batch, BulkResult result)
-        {
-            var waiting = new Dictionary<string, Queue<TRequest>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var request in batch)
-            {
-                var key = Key(request.TrackingNumber, request.CarrierCode);
-                if (!waiting.TryGetValue(key, out var queue)) waiting[key] = queue = new Queue<TRequest>();
-                queue.Enqueue(request);
-            }
-
-            TRequest? Take(string? number, string? carrier) =>
-                waiting.TryGetValue(Key(number, carrier), out var queue) && queue.Count > 0 ? queue.Dequeue() : null;
-
-            foreach (var tracking in result.Trackings)
-            {
-                var request = Take(tracking.TrackingNumber, tracking.CarrierCode);
-                if (request != null) WriteSucceeded(request, tracking);
-                else WriteVerbose(BulkEndpoint + " reported " + tracking + ", which this request did not send.");
-            }
-            foreach (var error in result.Errors)
-            {
-                var request = Take(error.TrackingNumber, error.CarrierCode);
-                WriteError(ErrorRecords.FromBulkItem(error, BulkEndpoint, (object?)request ?? error));
-            }
-            foreach (var queue in waiting.Values)
-            {
-                foreach (var request in queue)
-                    WriteError(ErrorRecords.NotInAnswer(request.TrackingNumber, request.CarrierCode, BulkEndpoint, request));
-            }
-        }
-
-        private static string Key(string? number, string? carrier) => (number ?? string.Empty).Trim() + "\n" + (carrier ?? string.Empty).Trim();
     }
 }

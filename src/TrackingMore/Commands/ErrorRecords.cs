@@ -29,11 +29,12 @@ namespace TrackingMore.Commands
             return FromApi(failure, target);
         }
 
-        public static ErrorRecord NotInAnswer(string trackingNumber, string carrierCode, string endpoint, object? target)
+        /// <summary>An item a batch request carried that its answer neither reported nor refused.</summary>
+        public static ErrorRecord NotInAnswer(object item, string endpoint)
         {
             var failure = new TrackingMoreApiException(ApiFailureKind.InvalidResponse,
-                trackingNumber + " (" + carrierCode + "): " + endpoint + " answered without a result or an error for this item.", endpoint);
-            return new ErrorRecord(failure, "TrackingMore.NotInAnswer", ErrorCategory.InvalidResult, target);
+                item + ": " + endpoint + " answered without a result or an error for this item.", endpoint);
+            return new ErrorRecord(failure, "TrackingMore.NotInAnswer", ErrorCategory.InvalidResult, item);
         }
 
         public static ErrorRecord NotConnected() => new ErrorRecord(
@@ -86,6 +87,7 @@ namespace TrackingMore.Commands
                 case 4016: return "The tracking exists already: use Set-Tracking to change it.";
                 case 4017: case 4031: return "Create the tracking first with New-Tracking.";
                 case 4015: return "Use a carrier code from Get-TrackingCarrier.";
+                case 4032: return "The service cannot tell the carrier from this number: give -CarrierCode yourself (Get-TrackingCarrier lists them).";
                 case 4019: case 4021: return "The account's quota is used up: Get-TrackingAccount shows what is left.";
                 default: return null;
             }

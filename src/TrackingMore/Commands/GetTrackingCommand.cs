@@ -34,6 +34,7 @@ namespace TrackingMore.Commands
         [CarrierCodeTransformation]
         [EmptyAsNull]
         [ValidateCarrierCode]
+        [ArgumentCompleter(typeof(CarrierCodeCompleter))]
         public string? CarrierCode { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -100,7 +101,11 @@ namespace TrackingMore.Commands
             }
             foreach (var number in TrackingNumber)
             {
-                if (CarrierCode != null) GetOne(new TrackingIdentity(number.Trim(), CarrierCode));
+                if (CarrierCode != null)
+                {
+                    var tracking = new TrackingIdentity(number.Trim(), CarrierCode);
+                    WriteAnswer(tracking, call => Client.GetTrackingAsync(tracking, Language, call));
+                }
                 else
                 {
                     _numbersWithoutCarrier.Add(number.Trim());
@@ -112,18 +117,6 @@ namespace TrackingMore.Commands
         protected override void EndProcessing()
         {
             if (_numbersWithoutCarrier.Count > 0) LookUpNumbers();
-        }
-
-        private void GetOne(TrackingIdentity tracking)
-        {
-            try
-            {
-                WriteObject(Run(call => Client.GetTrackingAsync(tracking, Language, call)));
-            }
-            catch (TrackingMoreApiException failure)
-            {
-                WriteApiError(failure, tracking);
-            }
         }
 
         /// <summary>Numbers without a carrier are found through the list's numbers filter, 40 a request.</summary>
@@ -139,8 +132,7 @@ namespace TrackingMore.Commands
             }
             catch (TrackingMoreApiException failure)
             {
-                if (failure.IsAuthenticationFailure) WriteApiError(failure, numbers[0]);
-                foreach (var number in numbers) WriteError(ErrorRecords.FromApi(failure, number));
+                WriteApiErrors(failure, numbers);
                 return;
             }
             var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -241,19 +233,17 @@ namespace TrackingMore.Commands
             {
                 Limit = limit,
                 Status = Status is TrackingStatus status && status != TrackingStatus.Unknown ? TrackingStatusText.ToApi(status) : null,
-                CreatedAtMin = Unix(CreatedAfter),
-                CreatedAtMax = pinSnapshot ? ApiDates.ToUnixSeconds(DateTime.UtcNow) : Unix(CreatedBefore),
-                UpdateTimeMin = Unix(UpdatedAfter),
-                UpdateTimeMax = Unix(UpdatedBefore),
-                OrderCreatedTimeMin = Unix(OrderCreatedAfter),
-                OrderCreatedTimeMax = Unix(OrderCreatedBefore),
+                CreatedAtMin = ApiDates.ToUnixSeconds(CreatedAfter),
+                CreatedAtMax = pinSnapshot ? ApiDates.ToUnixSeconds(DateTime.UtcNow) : ApiDates.ToUnixSeconds(CreatedBefore),
+                UpdateTimeMin = ApiDates.ToUnixSeconds(UpdatedAfter),
+                UpdateTimeMax = ApiDates.ToUnixSeconds(UpdatedBefore),
+                OrderCreatedTimeMin = ApiDates.ToUnixSeconds(OrderCreatedAfter),
+                OrderCreatedTimeMax = ApiDates.ToUnixSeconds(OrderCreatedBefore),
                 Orders = OrderId,
                 Language = Language,
                 Archived = bound.ContainsKey(nameof(Archived)) ? Archived.IsPresent : (bool?)null,
             };
         }
-
-        private static long? Unix(DateTime? time) => time is DateTime value ? ApiDates.ToUnixSeconds(value) : (long?)null;
 
         /// <summary>Write-Progress for runs longer than a page: page k of n, items so far, rate and time left.</summary>
         private sealed class PagingProgress

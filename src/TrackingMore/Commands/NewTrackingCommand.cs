@@ -16,23 +16,13 @@ namespace TrackingMore.Commands
     [OutputType(typeof(Tracking))]
     public sealed class NewTrackingCommand : BulkTrackingCmdlet<NewTrackingRequest>
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("tracking_number", "Number")]
-        [ValidateTrackingNumber]
-        public string TrackingNumber { get; set; } = string.Empty;
-
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("carrier_code", "Carrier")]
-        [CarrierCodeTransformation]
-        [ValidateCarrierCode]
-        public string CarrierCode { get; set; } = string.Empty;
-
         /// <summary>The carrier code of the destination country's carrier.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("destination_code")]
         [CarrierCodeTransformation]
         [EmptyAsNull]
         [ValidateCarrierCode]
+        [ArgumentCompleter(typeof(CarrierCodeCompleter))]
         public string? DestinationCode { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -127,7 +117,5 @@ namespace TrackingMore.Commands
             Client.CreateTrackingsAsync(requests, call);
 
         protected override void WriteSucceeded(NewTrackingRequest request, Tracking? answer) => WriteObject(answer);
-
-        private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
     }
 }

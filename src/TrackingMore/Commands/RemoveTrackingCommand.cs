@@ -14,17 +14,6 @@ namespace TrackingMore.Commands
     [OutputType(typeof(TrackingIdentity))]
     public sealed class RemoveTrackingCommand : BulkTrackingCmdlet<TrackingIdentity>
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("tracking_number", "Number")]
-        [ValidateTrackingNumber]
-        public string TrackingNumber { get; set; } = string.Empty;
-
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("carrier_code", "Carrier")]
-        [CarrierCodeTransformation]
-        [ValidateCarrierCode]
-        public string CarrierCode { get; set; } = string.Empty;
-
         /// <summary>Writes each removed tracking's number and carrier.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -33,7 +22,7 @@ namespace TrackingMore.Commands
 
         protected override void ProcessRecord()
         {
-            var request = new TrackingIdentity(TrackingNumber.Trim(), CarrierCode);
+            var request = Identity;
             if (ShouldProcess(request.ToString(), "Remove tracking")) Enqueue(request);
         }
 

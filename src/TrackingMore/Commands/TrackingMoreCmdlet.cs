@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -79,6 +80,46 @@ namespace TrackingMore.Commands
             if (failure.IsAuthenticationFailure) ThrowTerminatingError(record);
             WriteError(record);
         }
+
+        /// <summary>
+        /// A failed request that carried several items is reported against each of them; a bad key still ends the
+        /// command with one error.
+        /// </summary>
+        protected void WriteApiErrors(TrackingMoreApiException failure, IReadOnlyList<object> targets)
+        {
+            if (failure.IsAuthenticationFailure) ThrowTerminatingError(ErrorRecords.FromApi(failure, targets.Count > 0 ? targets[0] : null));
+            foreach (var target in targets) WriteError(ErrorRecords.FromApi(failure, target));
+        }
+
+        /// <summary>Runs one call for one item and writes its answer (a list, item by item); a failure is reported against the item.</summary>
+        protected void WriteAnswer<T>(object target, Func<CallContext, Task<T>> call)
+        {
+            try
+            {
+                WriteObject(Run(call), enumerateCollection: true);
+            }
+            catch (TrackingMoreApiException failure)
+            {
+                WriteApiError(failure, target);
+            }
+        }
+
+        /// <summary>For commands that make one call and have nothing else to do: its failure ends the command.</summary>
+        protected T RunOrThrow<T>(Func<CallContext, Task<T>> call)
+        {
+            try
+            {
+                return Run(call);
+            }
+            catch (TrackingMoreApiException failure)
+            {
+                ThrowTerminatingError(ErrorRecords.FromApi(failure, null));
+                return default!; // ThrowTerminatingError does not return; the compiler cannot know
+            }
+        }
+
+        /// <summary>An empty CSV cell or a blank parameter means "not given": it is not sent.</summary>
+        protected static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
         private TrackingMoreConnection ConnectOrThrow()
         {

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using TrackingMore.Api;
+using TrackingMore.Models;
 
 namespace TrackingMore.Commands
 {
@@ -35,6 +37,12 @@ namespace TrackingMore.Commands
         public DateTimeOffset ConnectedAt { get; }
 
         internal TrackingMoreClient Client { get; }
+
+        /// <summary>
+        /// The carriers of the last Get-TrackingCarrier on this connection, or null before it: Get-TrackingCarrier
+        /// answers from it, and tab completion of carrier codes reads it without calling the API.
+        /// </summary>
+        internal IReadOnlyList<Carrier>? CarrierCache { get; set; }
 
         public override string ToString() => Client.Settings.ToString();
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
+using TrackingMore.Api;
 
 namespace TrackingMore.Commands
 {
@@ -40,6 +41,35 @@ namespace TrackingMore.Commands
             var text = element is PSObject wrapped ? wrapped.BaseObject as string : element as string;
             if (text == null || !Slug.IsMatch(text))
                 throw new ValidationMetadataException("'" + text + "' is not a carrier code. Carrier codes are lower-case letters, digits, '-' and '_' (e.g. dhl, china-post); Get-TrackingCarrier lists them.");
+        }
+    }
+
+    /// <summary>
+    /// Air waybill numbers are checked before anything is sent, because every number sent costs 20 quota:
+    /// 3 digits, an optional space or dash, 7 or 8 digits.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateAirWaybillNumberAttribute : ValidateEnumeratedArgumentsAttribute
+    {
+        protected override void ValidateElement(object element)
+        {
+            var text = element is PSObject wrapped ? wrapped.BaseObject as string : element as string;
+            if (!AirWaybillNumbers.IsValid(text))
+                throw new ValidationMetadataException("'" + text + "' is not an air waybill number. Give the airline's 3-digit prefix, an optional space or dash, and 7 or 8 digits, e.g. " + AirWaybillNumbers.Example + ".");
+        }
+    }
+
+    /// <summary>Country codes are two letters (ISO 3166-1 alpha-2, e.g. CN, US); the cmdlet upper-cases them.</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateCountryCodeAttribute : ValidateEnumeratedArgumentsAttribute
+    {
+        private static readonly Regex TwoLetters = new Regex("^[A-Za-z]{2}$", RegexOptions.CultureInvariant);
+
+        protected override void ValidateElement(object element)
+        {
+            var text = element is PSObject wrapped ? wrapped.BaseObject as string : element as string;
+            if (text == null || !TwoLetters.IsMatch(text))
+                throw new ValidationMetadataException("'" + text + "' is not a two-letter country code. Give the ISO 3166-1 code, e.g. CN, US, DE.");
         }
     }
 

@@ -44,11 +44,21 @@ namespace TrackingMore.Models
     }
 
     /// <summary>A shipment's checkpoints, newest first; prints as a count and the newest checkpoint (one CSV cell).</summary>
-    public sealed class TrackingEventList : ReadOnlyCollection<TrackingEvent>
+    public sealed class TrackingEventList : EventList<TrackingEvent>
     {
-        public static readonly TrackingEventList Empty = new TrackingEventList(new List<TrackingEvent>());
+        public static new readonly TrackingEventList Empty = new TrackingEventList(new List<TrackingEvent>());
 
         public TrackingEventList(IList<TrackingEvent> newestFirst) : base(newestFirst)
+        {
+        }
+    }
+
+    /// <summary>Events newest first; prints as a count and the newest event, so a CSV cell shows the data.</summary>
+    public class EventList<T> : ReadOnlyCollection<T>
+    {
+        public static readonly EventList<T> Empty = new EventList<T>(new List<T>());
+
+        public EventList(IList<T> newestFirst) : base(newestFirst)
         {
         }
 

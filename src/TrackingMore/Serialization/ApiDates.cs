@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace TrackingMore.Serialization
@@ -54,6 +55,8 @@ namespace TrackingMore.Serialization
         public static long ToUnixSeconds(DateTime time) =>
             (long)Math.Floor((ToUniversal(time) - UnixEpoch.UtcDateTime).TotalSeconds);
 
+        public static long? ToUnixSeconds(DateTime? time) => time is DateTime value ? ToUnixSeconds(value) : (long?)null;
+
         /// <summary>
         /// PowerShell's [datetime] values are Local or Unspecified; both mean the user's local clock, as Get-Date does.
         /// </summary>
@@ -63,5 +66,26 @@ namespace TrackingMore.Serialization
         public static string ToApiLocalText(DateTime time) => time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
         public static string ToApiDayText(DateTime time) => time.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// A stable newest-first order: items without a date keep their place after the dated ones rather than
+        /// jumping ahead of them.
+        /// </summary>
+        public static List<T> NewestFirst<T>(IReadOnlyList<T> items, Func<T, DateTime?> date)
+        {
+            var indexed = new List<KeyValuePair<int, T>>(items.Count);
+            for (var i = 0; i < items.Count; i++) indexed.Add(new KeyValuePair<int, T>(i, items[i]));
+            indexed.Sort((a, b) =>
+            {
+                var left = date(a.Value);
+                var right = date(b.Value);
+                if (left.HasValue && right.HasValue && left.Value != right.Value) return right.Value.CompareTo(left.Value);
+                if (left.HasValue != right.HasValue) return left.HasValue ? -1 : 1;
+                return a.Key.CompareTo(b.Key);
+            });
+            var ordered = new List<T>(items.Count);
+            foreach (var pair in indexed) ordered.Add(pair.Value);
+            return ordered;
+        }
     }
 }

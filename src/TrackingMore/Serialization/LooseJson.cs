@@ -70,10 +70,30 @@ namespace TrackingMore.Serialization
             {
                 case JsonValueKind.Number: return value.TryGetDouble(out var number) ? number : (double?)null;
                 case JsonValueKind.String:
-                    var text = value.GetString()?.TrimEnd('%');
+                    var text = value.GetString()?.Trim().TrimEnd('%');
                     return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : (double?)null;
                 default: return null;
             }
+        }
+
+        /// <summary>Money: a JSON number or a numeric string, read exactly (no binary rounding).</summary>
+        public static decimal? AsDecimal(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Number: return value.TryGetDecimal(out var number) ? number : (decimal?)null;
+                case JsonValueKind.String:
+                    return decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : (decimal?)null;
+                default: return null;
+            }
+        }
+
+        /// <summary>A share as a fraction: 0.25 stays 0.25, and the text "25%" becomes 0.25.</summary>
+        public static double? AsRatio(JsonElement value)
+        {
+            var number = AsDouble(value);
+            var percent = value.ValueKind == JsonValueKind.String && (value.GetString() ?? string.Empty).Trim().EndsWith("%", StringComparison.Ordinal);
+            return percent ? number / 100 : number;
         }
 
         /// <summary>Booleans arrive as JSON booleans, as the strings "true"/"false" (PUT archived) or as 1/0.</summary>
@@ -101,6 +121,23 @@ namespace TrackingMore.Serialization
         public static IEnumerable<JsonElement> Items(JsonElement value) =>
             value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : (IEnumerable<JsonElement>)Array.Empty<JsonElement>();
 
+        /// <summary>The objects of an array, or the value itself when the API sent one object where a list was expected.</summary>
+        public static IEnumerable<JsonElement> Objects(JsonElement value)
+        {
+            if (value.ValueKind == JsonValueKind.Object) return new[] { value };
+            var objects = new List<JsonElement>();
+            foreach (var item in Items(value))
+                if (item.ValueKind == JsonValueKind.Object) objects.Add(item);
+            return objects;
+        }
+
+        /// <summary>A URL the API may send scheme-less ("//host/path"); such a one is given https.</summary>
+        public static string? AsUrl(JsonElement value)
+        {
+            var text = AsUserText(value)?.Trim();
+            return text != null && text.StartsWith("//", StringComparison.Ordinal) ? "https:" + text : text;
+        }
+
         /// <summary>
         /// A field the module does not know, kept for the user as a plain .NET value: text, number, boolean, null,
         /// or the JSON text of an object or array.
@@ -110,7 +147,8 @@ namespace TrackingMore.Serialization
             switch (value.ValueKind)
             {
                 case JsonValueKind.String: return value.GetString();
-                case JsonValueKind.Number: return value.TryGetInt64(out var whole) ? whole : value.GetDouble();
+                // The cast matters: without it ?: would make every whole number a double.
+                case JsonValueKind.Number: return value.TryGetInt64(out var whole) ? (object)whole : value.GetDouble();
                 case JsonValueKind.True: return true;
                 case JsonValueKind.False: return false;
                 case JsonValueKind.Object:

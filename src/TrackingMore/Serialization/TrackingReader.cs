@@ -62,13 +62,18 @@ namespace TrackingMore.Serialization
             tracking.Destination = ReadLeg(destinationInfo, TrackingLeg.Destination, tracking, events);
             if (events.Count > 0)
             {
-                // Each leg is newest first already; merging two legs needs a sort. Events without a date keep
-                // their place at the end rather than jumping ahead of dated ones.
-                var ordered = new List<TrackingEvent>(events.Count);
-                ordered.AddRange(StableNewestFirst(events));
-                tracking.Events = new TrackingEventList(ordered);
+                // Each leg is newest first already; merging two legs needs a sort.
+                tracking.Events = new TrackingEventList(ApiDates.NewestFirst(events, e => e.Date));
             }
             return tracking;
+        }
+
+        /// <summary>A single tracking may come bare or, from some endpoints (realtime), wrapped as {items:[...]} or [...].</summary>
+        public static Tracking ReadSingle(JsonElement data)
+        {
+            foreach (var item in Items(Property(data, "items"))) return ReadTracking(item);
+            foreach (var item in Items(data)) return ReadTracking(item);
+            return ReadTracking(data);
         }
 
         public static TrackingPage ReadPage(JsonElement data, int requestedPage, int requestedLimit)
@@ -142,21 +147,6 @@ namespace TrackingMore.Serialization
                 result.EventCount++;
             }
             return result;
-        }
-
-        private static IEnumerable<TrackingEvent> StableNewestFirst(List<TrackingEvent> events)
-        {
-            var indexed = new List<KeyValuePair<int, TrackingEvent>>(events.Count);
-            for (var i = 0; i < events.Count; i++) indexed.Add(new KeyValuePair<int, TrackingEvent>(i, events[i]));
-            indexed.Sort((a, b) =>
-            {
-                var left = a.Value.Date;
-                var right = b.Value.Date;
-                if (left.HasValue && right.HasValue && left.Value != right.Value) return right.Value.CompareTo(left.Value);
-                if (left.HasValue != right.HasValue) return left.HasValue ? -1 : 1;
-                return a.Key.CompareTo(b.Key);
-            });
-            foreach (var pair in indexed) yield return pair.Value;
         }
     }
 }

@@ -1,0 +1,45 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using TrackingMore.Models;
+
+namespace TrackingMore.Commands
+{
+    /// <summary>
+    /// Tab completion of carrier codes from the list Get-TrackingCarrier cached on this runspace's connection.
+    /// Completion has to be instant and free, so it never calls the API: before the first Get-TrackingCarrier it
+    /// offers nothing. PowerShell runs completers on the pipeline thread of the runspace being completed in, so
+    /// <see cref="TrackingMoreConnection.Current"/> finds that runspace's connection.
+    /// </summary>
+    public sealed class CarrierCodeCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var carriers = TrackingMoreConnection.Current?.CarrierCache;
+            if (carriers == null) return Array.Empty<CompletionResult>();
+            var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
+
+            // Codes that start with what was typed come first; then carriers whose name does (china -> china-post, chinapost, ...).
+            var byCode = new List<CompletionResult>();
+            var byName = new List<CompletionResult>();
+            foreach (var carrier in carriers)
+            {
+                if (string.IsNullOrEmpty(carrier.Code)) continue;
+                if (carrier.Code!.StartsWith(word, StringComparison.OrdinalIgnoreCase)) byCode.Add(Result(carrier));
+                else if (carrier.Name != null && carrier.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase)) byName.Add(Result(carrier));
+            }
+            byCode.Sort((a, b) => string.CompareOrdinal(a.CompletionText, b.CompletionText));
+            byCode.AddRange(byName);
+            return byCode;
+        }
+
+        private static CompletionResult Result(Carrier carrier)
+        {
+            var label = carrier.ToString();
+            return new CompletionResult(carrier.Code, label, CompletionResultType.ParameterValue, label);
+        }
+    }
+}

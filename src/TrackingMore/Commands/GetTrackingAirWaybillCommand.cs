@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using TrackingMore.Models;
+
+namespace TrackingMore.Commands
+{
+    /// <summary>
+    /// Tracks air cargo by air waybill number (POST /trackings/aircargo, 40 numbers a request). Each number costs
+    /// 20 quota, so numbers are checked before anything is sent, and no other cmdlet ever calls this endpoint.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "TrackingAirWaybill")]
+    [OutputType(typeof(AirWaybill))]
+    public sealed class GetTrackingAirWaybillCommand : BatchingCmdlet<string>
+    {
+        /// <summary>Air waybill numbers: 3 digits, an optional space or dash, 7 or 8 digits (172-28891936).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("track_number", "AWB")]
+        [ValidateAirWaybillNumber]
+        public string[] AirWaybillNumber { get; set; } = Array.Empty<string>();
+
+        /// <summary>The language of event texts, where the airline offers it (e.g. en).</summary>
+        [Parameter]
+        [Alias("lang")]
+        public string? Language { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var number in AirWaybillNumber) Enqueue(number.Trim());
+        }
+
+        protected override void Send(IReadOnlyList<string> batch) =>
+            WriteResults(batch, "POST /trackings/aircargo", call => Client.GetAirWaybillsAsync(batch, Language, call));
+    }
+}

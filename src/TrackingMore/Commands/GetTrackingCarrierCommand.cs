@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using TrackingMore.Models;
+
+namespace TrackingMore.Commands
+{
+    /// <summary>
+    /// Lists the carriers the API knows (GET /carriers). The list is fetched once per connection and kept, so
+    /// later calls and tab completion of -CarrierCode cost nothing; -Force fetches it again.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "TrackingCarrier")]
+    [OutputType(typeof(Carrier))]
+    public sealed class GetTrackingCarrierCommand : TrackingMoreCmdlet
+    {
+        /// <summary>Names or codes, wildcards allowed (dhl*, *post*), case-insensitive.</summary>
+        [Parameter(Position = 0)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Name { get; set; }
+
+        /// <summary>Kinds of carrier as the API names them: express, globalpost, ...</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Type { get; set; }
+
+        /// <summary>Fetches the list again instead of using the one this connection keeps.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var connection = Connection;
+            var carriers = connection.CarrierCache;
+            if (carriers == null || Force)
+            {
+                carriers = RunOrThrow(call => connection.Client.ListCarriersAsync(call));
+                connection.CarrierCache = carriers;
+            }
+            else
+            {
+                WriteVerbose(carriers.Count + " carriers from this connection's list; -Force fetches it again.");
+            }
+
+            var patterns = (Name ?? Array.Empty<string>())
+                .Select(name => new WildcardPattern(name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)).ToArray();
+            var types = new HashSet<string>(Type ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
+            var matched = new bool[patterns.Length];
+            foreach (var carrier in carriers)
+            {
+                if (types.Count > 0 && !types.Contains(carrier.Type ?? string.Empty)) continue;
+                var wanted = patterns.Length == 0;
+                for (var i = 0; i < patterns.Length; i++)
+                {
+                    if (!patterns[i].IsMatch(carrier.Name ?? string.Empty) && !patterns[i].IsMatch(carrier.Code ?? string.Empty)) continue;
+                    matched[i] = true;
+                    wanted = true;
+                }
+                if (wanted) WriteObject(carrier);
+            }
+
+            // As Get-Command does: a name without wildcards that matched nothing is an error; a pattern may match nothing.
+            for (var i = 0; i < patterns.Length; i++)
+            {
+                if (matched[i] || WildcardPattern.ContainsWildcardCharacters(Name![i])) continue;
+                WriteError(new ErrorRecord(
+                    new ItemNotFoundException("No carrier is named or coded '" + Name[i] + "'" + (types.Count > 0 ? " among the types given" : string.Empty) +
+                                              ". Try a wildcard, e.g. Get-TrackingCarrier *" + Name[i] + "*."),
+                    "TrackingMore.CarrierNotFound", ErrorCategory.ObjectNotFound, Name[i]));
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Management.Automation;
+using TrackingMore.Api;
+using TrackingMore.Models;
+using TrackingMore.Serialization;
+
+namespace TrackingMore.Commands
+{
+    /// <summary>
+    /// Counts the account's trackings in each status with one request (GET /trackings/getstatusnumber), instead of
+    /// paging through them all. Writes one object: a property per status, and Total.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "TrackingStatusCount")]
+    [OutputType(typeof(TrackingStatusCount))]
+    public sealed class GetTrackingStatusCountCommand : TrackingMoreCmdlet
+    {
+        [Parameter]
+        [ValidateApiDate]
+        public DateTime? CreatedAfter { get; set; }
+
+        [Parameter]
+        [ValidateApiDate]
+        public DateTime? CreatedBefore { get; set; }
+
+        [Parameter]
+        [ValidateApiDate]
+        public DateTime? OrderCreatedAfter { get; set; }
+
+        [Parameter]
+        [ValidateApiDate]
+        public DateTime? OrderCreatedBefore { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var query = new TrackingCountQuery
+            {
+                CreatedAtMin = ApiDates.ToUnixSeconds(CreatedAfter),
+                CreatedAtMax = ApiDates.ToUnixSeconds(CreatedBefore),
+                OrderCreatedTimeMin = ApiDates.ToUnixSeconds(OrderCreatedAfter),
+                OrderCreatedTimeMax = ApiDates.ToUnixSeconds(OrderCreatedBefore),
+            };
+            WriteObject(RunOrThrow(call => Client.GetStatusCountAsync(query, call)));
+        }
+    }
+}

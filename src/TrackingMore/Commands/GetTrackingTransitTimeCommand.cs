@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using TrackingMore.Api;
+using TrackingMore.Models;
+
+namespace TrackingMore.Commands
+{
+    /// <summary>
+    /// How long a carrier takes between two countries, from the service's statistics (POST /trackings/costtime,
+    /// 40 routes a request): the share of shipments delivered within 7, 15, 30, 60 days. Takes pipeline input by
+    /// property name.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "TrackingTransitTime")]
+    [OutputType(typeof(TransitTime))]
+    public sealed class GetTrackingTransitTimeCommand : BatchingCmdlet<TransitTimeRequest>
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("carrier_code", "Carrier")]
+        [CarrierCodeTransformation]
+        [ValidateCarrierCode]
+        [ArgumentCompleter(typeof(CarrierCodeCompleter))]
+        public string CarrierCode { get; set; } = string.Empty;
+
+        /// <summary>The origin country's ISO code (CN).</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("original", "From")]
+        [ValidateCountryCode]
+        public string Origin { get; set; } = string.Empty;
+
+        /// <summary>Destination countries' ISO codes (US, DE); one route each.</summary>
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [Alias("To")]
+        [ValidateCountryCode]
+        public string[] Destination { get; set; } = Array.Empty<string>();
+
+        protected override void ProcessRecord()
+        {
+            foreach (var destination in Destination)
+                Enqueue(new TransitTimeRequest(CarrierCode, Origin.ToUpperInvariant(), destination.ToUpperInvariant()));
+        }
+
+        protected override void Send(IReadOnlyList<TransitTimeRequest> batch) =>
+            WriteResults(batch, "POST /trackings/costtime", call => Client.GetTransitTimesAsync(batch, call));
+    }
+}

@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using TrackingMore.Api;
+using TrackingMore.Models;
+
+namespace TrackingMore.Commands
+{
+    /// <summary>
+    /// Tells whether places are remote areas for carriers (POST /trackings/remote, 40 places a request), where
+    /// carriers charge extra or take longer. Every place asked about comes back once, remote or not. Takes
+    /// pipeline input by property name, so <c>Import-Csv addresses.csv | Test-TrackingRemoteArea</c> works.
+    /// Costs quota (one per five requests).
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "TrackingRemoteArea")]
+    [OutputType(typeof(RemoteAreaResult))]
+    public sealed class TestTrackingRemoteAreaCommand : BatchingCmdlet<RemoteAreaRequest>
+    {
+        /// <summary>The country, by name or ISO code (Japan, JP).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Country { get; set; } = string.Empty;
+
+        /// <summary>Postal codes (or city names) in that country.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("postcode", "ZipCode", "City")]
+        [ValidateNotNullOrEmpty]
+        public string[] PostalCode { get; set; } = System.Array.Empty<string>();
+
+        /// <summary>The carrier to ask about (its code, e.g. ups); without it, any carrier.</summary>
+        [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
+        [Alias("company", "CarrierCode")]
+        [ArgumentCompleter(typeof(CarrierCodeCompleter))]
+        public string? Carrier { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var postalCode in PostalCode)
+                Enqueue(new RemoteAreaRequest(Country.Trim(), postalCode.Trim(), NullIfEmpty(Carrier)?.Trim()));
+        }
+
+        protected override void Send(IReadOnlyList<RemoteAreaRequest> batch) =>
+            WriteResults(batch, "POST /trackings/remote", call => Client.CheckRemoteAreasAsync(batch, call));
+    }
+}

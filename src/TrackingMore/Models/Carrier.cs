@@ -1,0 +1,41 @@
+namespace TrackingMore.Models
+{
+    /// <summary>A carrier the API knows (GET /carriers). <see cref="Code"/> is what -CarrierCode takes.</summary>
+    public sealed class Carrier
+    {
+        public string? Name { get; internal set; }
+        public string? Code { get; internal set; }
+        public string? Phone { get; internal set; }
+
+        /// <summary>An absolute URL: the API's scheme-less "//host/" is given https.</summary>
+        public string? Homepage { get; internal set; }
+
+        /// <summary>The kind of carrier as the API names it: express, globalpost, ...</summary>
+        public string? Type { get; internal set; }
+
+        /// <summary>The carrier's logo, an absolute URL like <see cref="Homepage"/>.</summary>
+        public string? Picture { get; internal set; }
+
+        /// <summary>The carrier's country, when the API sends one.</summary>
+        public string? Country { get; internal set; }
+
+        public AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
+
+        public override string ToString() => Code + " - " + Name;
+    }
+
+    /// <summary>
+    /// A carrier POST /carriers/detect suggests for a tracking number. Carries the number and the code under the
+    /// names New-Tracking binds, so <c>Find-TrackingCarrier $n | Select-Object -First 1 | New-Tracking</c> works.
+    /// </summary>
+    public sealed class DetectedCarrier
+    {
+        public string? TrackingNumber { get; internal set; }
+        public string? CarrierCode { get; internal set; }
+        public string? Name { get; internal set; }
+
+        public AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
+
+        public override string ToString() => TrackingNumber + " (" + CarrierCode + ")";
+    }
+}
