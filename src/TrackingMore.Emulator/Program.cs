@@ -26,6 +26,7 @@ store.AddRange(Seeder.Create(options.Seed, options.RandomSeed, clock.NowUnixSeco
 if (options.Seed > 0)
     Console.Error.WriteLine($"Seeded {store.Count} trackings in {seeding.ElapsedMilliseconds} ms");
 
+if (Environment.GetEnvironmentVariable("EMU_BENCH") is not null) { Bench.Run(store, clock.NowUnixSeconds); return 0; }
 const long AccountAgeSeconds = 400L * 86400;
 var state = new EmulatorState(options, clock, store,
     new Accounts(options.ApiKeys, options.Quota, clock.NowUnixSeconds - AccountAgeSeconds));

@@ -206,7 +206,7 @@ internal static partial class ServiceEndpoints
         var origin = Airports[(int)(h % (ulong)Airports.Length)];
         var destination = Airports[(int)((h / 7 + 1 + h % (ulong)(Airports.Length - 1)) % (ulong)Airports.Length)];
         if (destination == origin) destination = Airports[(Array.IndexOf(Airports, origin) + 1) % Airports.Length];
-        var start = now - 2 * 86400 - (long)(h % (5 * 86400));
+        var start = now - (long)(h % (3 * 86400));
         var done = 0;
         for (var k = 0; k < CargoSteps.Length; k++)
         {

@@ -52,6 +52,8 @@ internal sealed class V2Api(EmulatorState state)
             var body = await ReadBodyAsync(http);
             record.BodySize = body.Length;
             var belowV2 = rawPath.Length > 3 ? rawPath[3..] : "";
+            var account = state.Accounts.Find(http.Request.Headers["Trackingmore-Api-Key"].ToString());
+            record.ApiKeyValid = account is not null;
 
             var fault = state.Faults.Match(http.Request.Method, belowV2);
             if (fault is not null)
@@ -73,8 +75,6 @@ internal sealed class V2Api(EmulatorState state)
                 }
             }
 
-            var account = state.Accounts.Find(http.Request.Headers["Trackingmore-Api-Key"].ToString());
-            record.ApiKeyValid = account is not null;
             if (account is null)
             {
                 await Envelope.WriteAsync(http, record, state.Options.HttpErrors, ApiCodes.Unauthorized, null, null);
