@@ -104,6 +104,26 @@ public class EndpointTests
     }
 
     [Fact]
+    public async Task RemoteNamesEveryCarrierForAPlaceAndReportsWhatItCouldNotCheck()
+    {
+        var client = Answering("""
+            {"submitted":3,"other":[{"country":"Atlantis","postcode":"1","company":null,"message":"unknown country"}],
+             "remote":[{"far_express_company":"dhl","two_code":"US","far_country":"United States","far_city_postcode":"99501"},
+                       {"far_express_company":"fedex","two_code":"US","far_country":"United States","far_city_postcode":"99501"}]}
+            """);
+        var places = new[] { new RemoteAreaRequest("United States", "99501", null), new RemoteAreaRequest("Atlantis", "1", null), new RemoteAreaRequest("US", "99501", "ups") };
+
+        var results = await client.CheckRemoteAreasAsync(places, Call);
+
+        Assert.True(results[0].IsRemote);
+        Assert.Equal("dhl, fedex", results[0].RemoteCarrier);
+        Assert.Null(results[0].Refusal);
+        Assert.False(results[1].IsRemote);
+        Assert.Equal("unknown country", results[1].Refusal);
+        Assert.False(results[2].IsRemote); // remote for dhl and fedex, but ups was asked about
+    }
+
+    [Fact]
     public async Task RemoteEntryForAnotherCountryDoesNotMarkASamePostcode()
     {
         var results = await Fixture("remote-sample.json").CheckRemoteAreasAsync(new[] { new RemoteAreaRequest("DE", "7621094", null) }, Call);
@@ -159,7 +179,7 @@ public class EndpointTests
     {
         var client = Answering("""
             [{"carrier_code":"china-post","original":"CN","destination":"US","total":"1200","delivered":"95%","range1":0.1,"range3":"40%","range4":"0.3","range5":0.15,"range2":0.05},
-             {"carrier_code":"china-post","original":"CN","destination":"DE","total":10,"delivered":1,"range1":1,"range3":0,"range4":0,"range5":0,"range6":"0"}]
+             {"carrier_code":"china-post","original":"CN","destination":"DE","total":5000,"delivered":4750,"range1":1,"range3":0,"range4":0,"range5":0,"range6":"0"}]
             """);
         var routes = new[]
         {
@@ -172,6 +192,7 @@ public class EndpointTests
 
         Assert.Equal(3, times.Count);
         Assert.Equal("DE", times[0]!.Destination);
+        Assert.Equal(0.95, times[0]!.DeliveredRatio); // delivered sent as a count of the 5000 samples
         Assert.Equal(0d, times[0]!.Over60Days);
         var us = times[1]!;
         Assert.Equal(1200L, us.Samples);

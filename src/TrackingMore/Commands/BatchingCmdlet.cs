@@ -24,9 +24,11 @@ namespace TrackingMore.Commands
 
         /// <summary>
         /// For endpoints whose client method answers one result per item, in order (null where the API left an
-        /// item out): writes each result, or an error against its item.
+        /// item out): writes each result, or an error against its item. <paramref name="refusal"/> gives the API's
+        /// reason when a result stands for an item it refused.
         /// </summary>
-        protected void WriteResults<TResult>(IReadOnlyList<TItem> batch, string endpoint, Func<CallContext, Task<IReadOnlyList<TResult>>> call)
+        protected void WriteResults<TResult>(IReadOnlyList<TItem> batch, string endpoint, Func<CallContext, Task<IReadOnlyList<TResult>>> call,
+            Func<TResult, string?>? refusal = null)
         {
             IReadOnlyList<TResult> results;
             try
@@ -40,8 +42,10 @@ namespace TrackingMore.Commands
             }
             for (var i = 0; i < batch.Count; i++)
             {
-                if (results[i] is object result) WriteObject(result);
-                else WriteError(ErrorRecords.NotInAnswer(batch[i], endpoint));
+                var result = results[i];
+                if (result is null) WriteError(ErrorRecords.NotInAnswer(batch[i], endpoint));
+                else if (refusal?.Invoke(result) is string reason) WriteError(ErrorRecords.Refused(batch[i], endpoint, reason));
+                else WriteObject(result);
             }
         }
     }

@@ -37,6 +37,11 @@ namespace TrackingMore.Commands
             return new ErrorRecord(failure, "TrackingMore.NotInAnswer", ErrorCategory.InvalidResult, item);
         }
 
+        /// <summary>An item of a batch the API could not handle, with its reason (e.g. a place remote could not check).</summary>
+        public static ErrorRecord Refused(object item, string endpoint, string reason) => new ErrorRecord(
+            new ArgumentException(item + ": " + endpoint + " could not handle this item: " + reason + "."),
+            "TrackingMore.ItemRefused", ErrorCategory.InvalidArgument, item);
+
         public static ErrorRecord NotConnected() => new ErrorRecord(
             new InvalidOperationException(
                 "Not connected to TrackingMore. Run Connect-TrackingMore -ApiKey (Read-Host -AsSecureString), " +

@@ -29,16 +29,19 @@ namespace TrackingMore.Commands
         /// <summary>The carrier to ask about (its code, e.g. ups); without it, any carrier.</summary>
         [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
         [Alias("company", "CarrierCode")]
+        [CarrierCodeTransformation]
+        [EmptyAsNull]
+        [ValidateCarrierCode]
         [ArgumentCompleter(typeof(CarrierCodeCompleter))]
         public string? Carrier { get; set; }
 
         protected override void ProcessRecord()
         {
             foreach (var postalCode in PostalCode)
-                Enqueue(new RemoteAreaRequest(Country.Trim(), postalCode.Trim(), NullIfEmpty(Carrier)?.Trim()));
+                Enqueue(new RemoteAreaRequest(Country.Trim(), postalCode.Trim(), Carrier));
         }
 
         protected override void Send(IReadOnlyList<RemoteAreaRequest> batch) =>
-            WriteResults(batch, "POST /trackings/remote", call => Client.CheckRemoteAreasAsync(batch, call));
+            WriteResults(batch, "POST /trackings/remote", call => Client.CheckRemoteAreasAsync(batch, call), result => result.Refusal);
     }
 }

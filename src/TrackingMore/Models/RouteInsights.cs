@@ -11,11 +11,14 @@ namespace TrackingMore.Models
         public string? Carrier { get; internal set; }
         public bool IsRemote { get; internal set; }
 
-        /// <summary>The carrier that counts the place as remote (far_express_company).</summary>
+        /// <summary>The carriers that count the place as remote (far_express_company), comma-separated.</summary>
         public string? RemoteCarrier { get; internal set; }
 
         /// <summary>The country's ISO code as the API answered it (two_code).</summary>
         public string? CountryCode { get; internal set; }
+
+        /// <summary>Why the service could not check the place (its "other" list), or null; reported as an error, not as a result.</summary>
+        internal string? Refusal { get; set; }
 
         public override string ToString() =>
             PostalCode + " " + Country + (IsRemote ? ": remote for " + RemoteCarrier : ": not remote");
@@ -38,6 +41,7 @@ namespace TrackingMore.Models
         /// <summary>Shipments the figures are drawn from (the API's total).</summary>
         public long? Samples { get; internal set; }
 
+        /// <summary>The share of the samples delivered at all.</summary>
         public double? DeliveredRatio { get; internal set; }
         public double? Within7Days { get; internal set; }
         public double? Days7To15 { get; internal set; }

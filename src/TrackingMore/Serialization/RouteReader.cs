@@ -14,30 +14,62 @@ namespace TrackingMore.Serialization
     internal static class RouteReader
     {
         /// <summary>
-        /// remote lists only the remote places; every other place asked about is not remote. A place matches an
-        /// entry by postal code (spaces and dashes aside) and country (ISO code or name, as the user gave it).
+        /// remote lists the remote places, one entry per carrier that counts a place as remote; other lists the places
+        /// the service could not check, with a message. Every other place asked about is not remote. An entry is
+        /// about a place when it has the same postal code (spaces and dashes aside), the same country (by ISO code
+        /// or name, as the user gave it) and, when the user named a carrier, that carrier.
         /// </summary>
         public static IReadOnlyList<RemoteAreaResult> ReadRemoteAreas(JsonElement data, IReadOnlyList<RemoteAreaRequest> asked)
         {
             var remote = new List<JsonElement>(Objects(Property(data, "remote")));
+            var other = new List<JsonElement>(Objects(Property(data, "other")));
             var results = new List<RemoteAreaResult>(asked.Count);
             foreach (var place in asked)
             {
                 var result = new RemoteAreaResult { Country = place.Country, PostalCode = place.PostalCode, Carrier = place.Carrier };
+                var carriers = new List<string>();
                 foreach (var entry in remote)
                 {
-                    if (!SamePostalCode(AsString(Property(entry, "far_city_postcode")), place.PostalCode)) continue;
                     var code = AsUserText(Property(entry, "two_code"));
-                    var country = AsUserText(Property(entry, "far_country"));
-                    if ((code ?? country) != null && !SameText(code, place.Country) && !SameText(country, place.Country)) continue;
+                    var carrier = AsUserText(Property(entry, "far_express_company"));
+                    if (!SamePostalCode(AsString(Property(entry, "far_city_postcode")), place.PostalCode) ||
+                        !SameCountry(place.Country, code, AsUserText(Property(entry, "far_country"))) ||
+                        (place.Carrier != null && carrier != null && !SameText(carrier, place.Carrier)))
+                        continue;
                     result.IsRemote = true;
-                    result.RemoteCarrier = AsUserText(Property(entry, "far_express_company"));
                     result.CountryCode = code;
-                    break;
+                    if (carrier != null && !carriers.Contains(carrier)) carriers.Add(carrier);
                 }
+                if (carriers.Count > 0) result.RemoteCarrier = string.Join(", ", carriers);
+                if (!result.IsRemote) result.Refusal = Refusal(other, place);
                 results.Add(result);
             }
             return results;
+        }
+
+        /// <summary>The message of the other entry about this place, if the service could not check it.</summary>
+        private static string? Refusal(List<JsonElement> other, RemoteAreaRequest place)
+        {
+            foreach (var entry in other)
+            {
+                if (SamePostalCode(AsString(Property(entry, "postcode")), place.PostalCode) &&
+                    SameCountry(place.Country, AsUserText(Property(entry, "country"))))
+                    return AsUserText(Property(entry, "message")) ?? "the service could not check this place";
+            }
+            return null;
+        }
+
+        /// <summary>The user names a country by ISO code or by name; an entry that names it neither way matches any.</summary>
+        private static bool SameCountry(string asked, params string?[] answered)
+        {
+            var named = false;
+            foreach (var name in answered)
+            {
+                if (name == null) continue;
+                if (SameText(name, asked)) return true;
+                named = true;
+            }
+            return !named;
         }
 
         /// <summary>One entry per route asked about, matched by carrier, origin and destination; null where the answer has none.</summary>
@@ -57,6 +89,7 @@ namespace TrackingMore.Serialization
         private static TransitTime ReadTransitTime(JsonElement entry)
         {
             var time = new TransitTime();
+            JsonElement delivered = default;
             foreach (var field in entry.EnumerateObject())
             {
                 var value = field.Value;
@@ -66,7 +99,7 @@ namespace TrackingMore.Serialization
                     case "original": time.Origin = AsUserText(value); break;
                     case "destination": time.Destination = AsUserText(value); break;
                     case "total": time.Samples = AsInt64(value); break;
-                    case "delivered": time.DeliveredRatio = AsRatio(value); break;
+                    case "delivered": delivered = value; break;
                     case "range1": time.Within7Days = AsRatio(value); break;
                     case "range3": time.Days7To15 = AsRatio(value); break;
                     case "range4": time.Days16To30 = AsRatio(value); break;
@@ -75,7 +108,19 @@ namespace TrackingMore.Serialization
                     default: time.AdditionalProperties[field.Name] = AsPlainValue(value); break;
                 }
             }
+            time.DeliveredRatio = DeliveredShare(delivered, time.Samples);
             return time;
+        }
+
+        /// <summary>
+        /// delivered is a share like the ranges ("95%", 0.95) or, as the spec leaves open, a count of the samples
+        /// (4750 of 5000): a number above 1 is a count, turned into a share of <paramref name="samples"/>.
+        /// </summary>
+        private static double? DeliveredShare(JsonElement delivered, long? samples)
+        {
+            var share = AsRatio(delivered);
+            if (share is not > 1) return share;
+            return samples is > 0 ? share / samples.Value : null;
         }
 
         private static bool SamePostalCode(string? answered, string asked) =>
