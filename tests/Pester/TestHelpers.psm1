@@ -21,7 +21,9 @@ function Connect-TestEmulator {
 
 function Get-EmulatorRequest {
     param([Parameter(Mandatory)] $Emulator)
-    Invoke-RestMethod -Uri "$($Emulator.Root)/_emulator/requests" -NoProxy
+    # Invoke-RestMethod writes a JSON array as one object; written from a variable, its items go one by one.
+    $requests = Invoke-RestMethod -Uri "$($Emulator.Root)/_emulator/requests" -NoProxy
+    $requests
 }
 
 function Clear-EmulatorRequest {
