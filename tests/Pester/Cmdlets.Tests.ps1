@@ -1,0 +1,523 @@
+# The cmdlets of issue 3 end to end: the built module in this pwsh, the emulator as its own process.
+# Each cmdlet has a success path and at least one error the API or the module reports; cmdlets that change the
+# account are checked to send nothing under -WhatIf.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-BuiltTrackingMore
+    $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '30', '--list-interval-ms', '0'
+    Connect-TestEmulator $script:Emulator
+
+    function Get-ApiRequest([string] $PathLike) {
+        @(Get-EmulatorRequest $script:Emulator | Where-Object { $_.path -like $PathLike })
+    }
+
+    # A tracking of our own, so tests that change one do not disturb the others.
+    function New-OwnTracking([string] $Prefix = 'CM', [string] $CarrierCode = 'china-post') {
+        New-Tracking -TrackingNumber (New-TestTrackingNumber -Prefix $Prefix) -CarrierCode $CarrierCode
+    }
+}
+
+AfterAll {
+    Disconnect-TrackingMore
+    Stop-TrackingMoreEmulator $script:Emulator
+}
+
+Describe 'Set-Tracking' {
+    It 'changes only the fields given, with one PUT, and writes the updated tracking' {
+        $tracking = New-OwnTracking
+        Clear-EmulatorRequest $script:Emulator
+        $updated = Set-Tracking -TrackingNumber $tracking.TrackingNumber -CarrierCode china-post -Title 'Desk lamp' -CustomerName 'Ana Lima' -Confirm:$false
+        $updated | Should -BeOfType 'TrackingMore.Models.Tracking'
+        $updated.Title | Should -Be 'Desk lamp'
+        $updated.CustomerName | Should -Be 'Ana Lima'
+        $put = @(Get-EmulatorRequest $script:Emulator | Where-Object method -eq 'PUT')
+        $put.Count | Should -Be 1
+        $put[0].path | Should -Be "/v2/trackings/china-post/$($tracking.TrackingNumber)"
+        (Get-ApiRequest '*/trackings/updatemore').Count | Should -Be 0
+        (Get-Tracking $tracking.TrackingNumber -CarrierCode china-post).Title | Should -Be 'Desk lamp'
+    }
+
+    It 'sets a status by hand and restores the carrier''s' {
+        $tracking = New-OwnTracking
+        ($tracking | Set-Tracking -Status Delivered -Confirm:$false).Status | Should -Be 'Delivered'
+        (Get-Tracking $tracking.TrackingNumber -CarrierCode china-post).Status | Should -Be 'Delivered'
+        ($tracking | Set-Tracking -Status Restore -Confirm:$false).Status | Should -Not -Be 'Delivered'
+    }
+
+    It 'reports an unknown tracking as 4017 against it' {
+        Set-Tracking -TrackingNumber 'NOSUCH000010' -CarrierCode dhl -Title 'x' -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failures[0].TargetObject.TrackingNumber | Should -Be 'NOSUCH000010'
+    }
+
+    It 'sends many with one updatemore request and reports each item once' {
+        $mine = @(1..3 | ForEach-Object { New-OwnTracking })
+        Clear-EmulatorRequest $script:Emulator
+        $items = @($mine) + [pscustomobject]@{ TrackingNumber = 'NOSUCH000011'; CarrierCode = 'china-post' }
+        $updated = @($items | Set-Tracking -OrderId 'SO-77' -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue)
+        ($updated.TrackingNumber | Sort-Object) | Should -Be ($mine.TrackingNumber | Sort-Object)
+        $failures.Count | Should -Be 1
+        $failures[0].TargetObject.TrackingNumber | Should -Be 'NOSUCH000011'
+        (Get-ApiRequest '*/trackings/updatemore').Count | Should -Be 1
+        @(Get-EmulatorRequest $script:Emulator | Where-Object method -eq 'PUT').Count | Should -Be 0
+        (Get-Tracking $mine[1].TrackingNumber -CarrierCode china-post).OrderId | Should -Be 'SO-77'
+    }
+
+    It 'refuses to run without a change, before sending anything' {
+        Clear-EmulatorRequest $script:Emulator
+        { Set-Tracking -TrackingNumber 'RR1' -CarrierCode dhl -Confirm:$false } | Should -Throw -ErrorId 'TrackingMore.NoChange,*'
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+    }
+
+    It 'sends nothing under -WhatIf' {
+        $mine = @(1..2 | ForEach-Object { New-OwnTracking })
+        Clear-EmulatorRequest $script:Emulator
+        Set-Tracking -TrackingNumber $mine[0].TrackingNumber -CarrierCode china-post -Archived $true -WhatIf
+        $mine | Set-Tracking -Title 'never' -WhatIf
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+    }
+}
+
+Describe 'Set-Tracking -Archived on a whole account' {
+    BeforeAll {
+        $script:Fresh = Start-TestEmulator -ArgumentList '--seed', '12', '--list-interval-ms', '0'
+        Connect-TestEmulator $script:Fresh
+    }
+
+    AfterAll {
+        Connect-TestEmulator $script:Emulator
+        Stop-TrackingMoreEmulator $script:Fresh
+    }
+
+    It 'archives everything Get-Tracking -All gives, 40 a request' {
+        $all = @(Get-Tracking -All)
+        $all.Count | Should -BeGreaterThan 0
+        $archived = @(Get-Tracking -All | Set-Tracking -Archived $true -Confirm:$false)
+        $archived.Count | Should -Be $all.Count
+        $archived.Archived | Sort-Object -Unique | Should -Be $true
+        @(Get-EmulatorRequest $script:Fresh | Where-Object path -like '*/trackings/updatemore').Count | Should -Be ([Math]::Ceiling($all.Count / 40))
+
+        $listed = @(Get-Tracking -Archived -All)
+        ($listed.Id | Sort-Object) | Should -Be ($all.Id | Sort-Object)
+        @(Get-Tracking -Archived:$false -All).Count | Should -Be 0
+    }
+}
+
+Describe 'Update-TrackingCarrier' {
+    It 'moves a tracking to another carrier and writes where it lives now' {
+        $tracking = New-OwnTracking
+        $moved = $tracking | Update-TrackingCarrier -NewCarrierCode china-ems -Confirm:$false
+        $moved | Should -BeOfType 'TrackingMore.Api.TrackingIdentity'
+        $moved.TrackingNumber | Should -Be $tracking.TrackingNumber
+        $moved.CarrierCode | Should -Be 'china-ems'
+        ($moved | Get-Tracking).CarrierCode | Should -Be 'china-ems'
+        Get-Tracking $tracking.TrackingNumber -CarrierCode china-post -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
+    }
+
+    It 'reports <Case> as <Code>' -ForEach @(
+        @{ Case = 'an unknown tracking'; Number = 'NOSUCH000020'; NewCarrier = 'dhl'; Code = 4017 }
+        @{ Case = 'an unknown new carrier'; Number = $null; NewCarrier = 'nosuchcarrier'; Code = 4015 }
+    ) {
+        if (-not $Number) { $Number = (New-OwnTracking).TrackingNumber }
+        Update-TrackingCarrier -TrackingNumber $Number -CarrierCode china-post -NewCarrierCode $NewCarrier -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike "TrackingMore.$Code,*"
+        $failures[0].TargetObject.TrackingNumber | Should -Be $Number
+    }
+
+    It 'sends nothing under -WhatIf' {
+        $tracking = New-OwnTracking
+        Clear-EmulatorRequest $script:Emulator
+        $tracking | Update-TrackingCarrier -NewCarrierCode dhl -WhatIf
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+    }
+}
+
+Describe 'Stop-TrackingUpdate' {
+    It 'stops trackings piped from Get-Tracking with one notupdate request' {
+        $mine = @(1..3 | ForEach-Object { New-OwnTracking })
+        Clear-EmulatorRequest $script:Emulator
+        $stopped = @($mine | Get-Tracking | Stop-TrackingUpdate -Confirm:$false)
+        ($stopped.TrackingNumber | Sort-Object) | Should -Be ($mine.TrackingNumber | Sort-Object)
+        $stopped.TrackUpdate | Sort-Object -Unique | Should -Be $false
+        (Get-ApiRequest '*/trackings/notupdate').Count | Should -Be 1
+        (Get-Tracking $mine[0].TrackingNumber -CarrierCode china-post).TrackUpdate | Should -Be $false
+    }
+
+    It 'sends a lone tracking as a batch of one (the endpoint has no single form)' {
+        $tracking = New-OwnTracking
+        Clear-EmulatorRequest $script:Emulator
+        ($tracking | Stop-TrackingUpdate -Confirm:$false).TrackUpdate | Should -Be $false
+        (Get-ApiRequest '*/trackings/notupdate').Count | Should -Be 1
+    }
+
+    It 'reports an unknown tracking as 4017 against it, lone or in a batch' {
+        Stop-TrackingUpdate -TrackingNumber 'NOSUCH000030' -CarrierCode dhl -Confirm:$false -ErrorVariable lone -ErrorAction SilentlyContinue
+        $lone.Count | Should -Be 1
+        $lone[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
+        $lone[0].TargetObject.TrackingNumber | Should -Be 'NOSUCH000030'
+
+        $items = @((New-OwnTracking), [pscustomobject]@{ TrackingNumber = 'NOSUCH000031'; CarrierCode = 'china-post' })
+        $stopped = @($items | Stop-TrackingUpdate -Confirm:$false -ErrorVariable batch -ErrorAction SilentlyContinue)
+        $stopped.Count | Should -Be 1
+        $batch.Count | Should -Be 1
+        $batch[0].TargetObject.TrackingNumber | Should -Be 'NOSUCH000031'
+    }
+
+    It 'sends nothing under -WhatIf' {
+        $mine = @(1..2 | ForEach-Object { New-OwnTracking })
+        Clear-EmulatorRequest $script:Emulator
+        $mine | Stop-TrackingUpdate -WhatIf
+        Stop-TrackingUpdate -TrackingNumber $mine[0].TrackingNumber -CarrierCode china-post -WhatIf
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+        (Get-Tracking $mine[0].TrackingNumber -CarrierCode china-post).TrackUpdate | Should -Be $true
+    }
+}
+
+Describe 'Invoke-RealtimeTracking' {
+    It 'asks for trackings piped in, one request each, and writes Tracking objects' {
+        $mine = @(1..2 | ForEach-Object { New-OwnTracking })
+        Clear-EmulatorRequest $script:Emulator
+        $fresh = @($mine | Invoke-RealtimeTracking)
+        $fresh.Count | Should -Be 2
+        $fresh[0] | Should -BeOfType 'TrackingMore.Models.Tracking'
+        ($fresh.TrackingNumber | Sort-Object) | Should -Be ($mine.TrackingNumber | Sort-Object)
+        (Get-ApiRequest '*/trackings/realtime').Count | Should -Be 2
+    }
+
+    It 'stays inside 3 requests a second, so 7 shipments in a row meet no 429' {
+        $numbers = 1..7 | ForEach-Object { New-TestTrackingNumber -Prefix 'RT' }
+        Clear-EmulatorRequest $script:Emulator
+        $fresh = @($numbers | ForEach-Object { [pscustomobject]@{ TrackingNumber = $_; CarrierCode = 'china-post' } } |
+                Invoke-RealtimeTracking -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $failures.Count | Should -Be 0
+        $fresh.Count | Should -Be 7
+        $requests = @(Get-ApiRequest '*/trackings/realtime')
+        $requests.Count | Should -Be 7
+        $requests.metaCode | Sort-Object -Unique | Should -Be 200
+    }
+
+    It 'reports an unknown carrier as 4015' {
+        Invoke-RealtimeTracking -TrackingNumber (New-TestTrackingNumber) -CarrierCode nosuchcarrier -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4015,*'
+    }
+
+    It 'reports the same shipment asked again within two hours as rate limited' {
+        Connect-TestEmulator $script:Emulator -Extra @{ MaximumRetryCount = 0 }
+        try {
+            $tracking = New-OwnTracking
+            $tracking | Invoke-RealtimeTracking | Should -Not -BeNullOrEmpty
+            $tracking | Invoke-RealtimeTracking -ErrorVariable failures -ErrorAction SilentlyContinue
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.RateLimited,*'
+            $failures[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        } finally {
+            Connect-TestEmulator $script:Emulator
+        }
+    }
+}
+
+Describe 'Get-TrackingStatusCount' {
+    It 'writes one object whose Total is the number of trackings' {
+        $all = @(Get-Tracking -All)
+        Clear-EmulatorRequest $script:Emulator
+        $count = @(Get-TrackingStatusCount)
+        $count.Count | Should -Be 1
+        $count[0] | Should -BeOfType 'TrackingMore.Models.TrackingStatusCount'
+        $count[0].Total | Should -Be $all.Count
+        $c = $count[0]
+        ($c.Pending + $c.NotFound + $c.Transit + $c.Pickup + $c.Delivered + $c.Undelivered + $c.Exception + $c.Expired) | Should -Be $c.Total
+        (Get-ApiRequest '*/trackings/getstatusnumber').Count | Should -Be 1
+    }
+
+    It 'sends the creation range as unix seconds' {
+        $after = (Get-Date).AddDays(1)
+        Clear-EmulatorRequest $script:Emulator
+        (Get-TrackingStatusCount -CreatedAfter $after).Total | Should -Be 0
+        $unix = [DateTimeOffset]::new($after.ToUniversalTime()).ToUnixTimeSeconds()
+        (Get-ApiRequest '*/trackings/getstatusnumber')[0].query | Should -Be "created_at_min=$unix"
+    }
+
+    It 'ends with 4001 on a bad key' {
+        Connect-TestEmulator $script:Emulator -ApiKey 'wrong-key'
+        try {
+            { Get-TrackingStatusCount } | Should -Throw -ErrorId 'TrackingMore.4001,*'
+        } finally {
+            Connect-TestEmulator $script:Emulator
+        }
+    }
+}
+
+Describe 'Get-TrackingAccount' {
+    It 'shows the account, and its quota goes down by one per tracking created' {
+        $before = Get-TrackingAccount
+        $before | Should -BeOfType 'TrackingMore.Models.TrackingAccount'
+        $before.Email | Should -Be 'demo@example.com'
+        $before.Balance | Should -Be 999
+        $before.RegisteredAt | Should -BeLessThan ([DateTimeOffset]::UtcNow.AddDays(-300))
+        $null = New-OwnTracking
+        (Get-TrackingAccount).QuotaLeft | Should -Be ($before.QuotaLeft - 1)
+    }
+
+    It 'ends with 4001 on a bad key, naming the remedy' {
+        Connect-TestEmulator $script:Emulator -ApiKey 'wrong-key'
+        try {
+            $thrown = $null
+            try { Get-TrackingAccount } catch { $thrown = $_ }
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4001,*'
+            $thrown.ErrorDetails.RecommendedAction | Should -Match 'Connect-TrackingMore'
+        } finally {
+            Connect-TestEmulator $script:Emulator
+        }
+    }
+}
+
+Describe 'Test-TrackingRemoteArea' {
+    It 'answers every place asked, remote or not, naming the carriers' {
+        Clear-EmulatorRequest $script:Emulator
+        $results = @(Test-TrackingRemoteArea -Country JP -PostalCode '762-1094', '100-0001')
+        $results.Count | Should -Be 2
+        $results[0] | Should -BeOfType 'TrackingMore.Models.RemoteAreaResult'
+        $results[0].IsRemote | Should -BeTrue
+        $results[0].RemoteCarrier | Should -Be 'dhl, ups, fedex'
+        $results[0].CountryCode | Should -Be 'JP'
+        $results[1].IsRemote | Should -BeFalse
+        $results[1].PostalCode | Should -Be '100-0001'
+        (Get-ApiRequest '*/trackings/remote').Count | Should -Be 1
+    }
+
+    It 'takes CSV rows and a carrier, 40 places a request' {
+        $csv = Join-Path $TestDrive 'places.csv'
+        1..41 | ForEach-Object { [pscustomobject]@{ Country = 'United Kingdom'; postcode = "HS$_ 2AB"; company = 'UPS' } } | Export-Csv $csv -NoTypeInformation
+        Clear-EmulatorRequest $script:Emulator
+        $results = @(Import-Csv $csv | Test-TrackingRemoteArea)
+        $results.Count | Should -Be 41
+        $results.IsRemote | Sort-Object -Unique | Should -Be $true
+        $results.RemoteCarrier | Sort-Object -Unique | Should -Be 'ups'
+        $results.Carrier | Sort-Object -Unique | Should -Be 'ups'
+        (Get-ApiRequest '*/trackings/remote').Count | Should -Be 2
+    }
+
+    It 'reports a place the service cannot check as an error naming it' {
+        $results = @(Test-TrackingRemoteArea -Country Atlantis -PostalCode 12345 -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $results.Count | Should -Be 0
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.ItemRefused,*'
+        $failures[0].Exception.Message | Should -Match 'unknown country'
+        $failures[0].TargetObject.Country | Should -Be 'Atlantis'
+    }
+}
+
+Describe 'Get-TrackingTransitTime' {
+    It 'gives one result per route with ratios as fractions' {
+        Clear-EmulatorRequest $script:Emulator
+        $times = @(Get-TrackingTransitTime -CarrierCode china-post -Origin cn -Destination us, DE)
+        $times.Count | Should -Be 2
+        $times[0] | Should -BeOfType 'TrackingMore.Models.TransitTime'
+        $times.Origin | Sort-Object -Unique | Should -Be 'CN'
+        $times.Destination | Should -Be @('US', 'DE')
+        foreach ($time in $times) {
+            $time.Samples | Should -BeGreaterThan 0
+            $time.DeliveredRatio | Should -BeGreaterThan 0.5
+            $time.DeliveredRatio | Should -BeLessOrEqual 1
+            ($time.Within7Days + $time.Days7To15 + $time.Days16To30 + $time.Days31To60 + $time.Over60Days) | Should -BeGreaterThan 0.99
+        }
+        (Get-ApiRequest '*/trackings/costtime').Count | Should -Be 1
+    }
+
+    It 'refuses a country code that is not two letters before sending' {
+        Clear-EmulatorRequest $script:Emulator
+        $failure = $null
+        try { Get-TrackingTransitTime -CarrierCode dhl -Origin CN -Destination USA } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        $failure.Exception.Message | Should -Match "parameter 'Destination'"
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+    }
+
+    It 'reports an unknown carrier as 4015 for each route' {
+        Get-TrackingTransitTime -CarrierCode nosuchcarrier -Origin CN -Destination US, DE -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 2
+        $failures.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'TrackingMore.4015,*' }
+        $failures[1].TargetObject.Destination | Should -Be 'DE'
+    }
+}
+
+Describe 'Get-TrackingAirWaybill' {
+    It 'tracks air waybills, all in one request, with their events newest first' {
+        Clear-EmulatorRequest $script:Emulator
+        $waybills = @('172-28891936', '160 12345678' | Get-TrackingAirWaybill)
+        $waybills.Count | Should -Be 2
+        $waybills[0] | Should -BeOfType 'TrackingMore.Models.AirWaybill'
+        $waybills.AirWaybillNumber | Should -Be @('172-28891936', '160 12345678')
+        $waybills[0].Pieces | Should -BeGreaterThan 0
+        $waybills[0].Events.Count | Should -Be 7
+        $waybills[0].Events[0].AirWaybillNumber | Should -Be '172-28891936'
+        $planned = @($waybills[0].Events.PlanDate)
+        $planned[0] | Should -BeGreaterThan $planned[-1]
+        (Get-ApiRequest '*/trackings/aircargo').Count | Should -Be 1
+    }
+
+    It 'refuses <Number> before sending, showing the expected shape' -ForEach @(
+        @{ Number = '12-345' }
+        @{ Number = '172-288919361' }
+        @{ Number = 'RR123456789CN' }
+    ) {
+        Clear-EmulatorRequest $script:Emulator
+        $failure = $null
+        try { Get-TrackingAirWaybill -AirWaybillNumber '172-28891936', $Number } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        $failure.Exception.Message | Should -Match "parameter 'AirWaybillNumber'"
+        $failure.Exception.Message | Should -Match '172-28891936'
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+    }
+}
+
+Describe 'Get-TrackingCarrier and carrier code completion' {
+    BeforeAll {
+        # A new connection has no carrier list yet.
+        Connect-TestEmulator $script:Emulator
+    }
+
+    It 'completes nothing, and sends nothing, before the first Get-TrackingCarrier' {
+        Clear-EmulatorRequest $script:Emulator
+        (TabExpansion2 'Get-Tracking -CarrierCode dh' 27).CompletionMatches | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+    }
+
+    It 'lists the carriers with absolute homepages, fetched once per connection' {
+        Clear-EmulatorRequest $script:Emulator
+        $carriers = @(Get-TrackingCarrier)
+        $carriers.Count | Should -BeGreaterThan 30
+        $dhl = $carriers | Where-Object Code -eq 'dhl'
+        $dhl | Should -BeOfType 'TrackingMore.Models.Carrier'
+        $dhl.Homepage | Should -Be 'https://www.dhl.com/'
+        $dhl.Picture | Should -Match '^https?://'
+        $dhl.Country | Should -Be 'DE'
+        @(Get-TrackingCarrier -Name 'china*').Code | Should -Contain 'china-post'
+        $posts = @(Get-TrackingCarrier -Name '*POST*' -Type globalpost)
+        $posts.Code | Should -Contain 'hong-kong-post'
+        $posts.Type | Sort-Object -Unique | Should -Be 'globalpost'
+        (Get-ApiRequest '*/carriers').Count | Should -Be 1
+        $null = Get-TrackingCarrier -Force
+        (Get-ApiRequest '*/carriers').Count | Should -Be 2
+    }
+
+    It 'reports a name without wildcards that matches nothing' {
+        Get-TrackingCarrier -Name 'no-such-carrier' -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.CarrierNotFound,*'
+        Get-TrackingCarrier -Name 'no-such-*' -ErrorVariable none | Should -BeNullOrEmpty
+        $none.Count | Should -Be 0
+    }
+
+    It 'then completes carrier codes from the cached list, without a request' {
+        Clear-EmulatorRequest $script:Emulator
+        $matches = (TabExpansion2 'Get-Tracking -CarrierCode dh' 27).CompletionMatches
+        $matches.CompletionText | Should -Contain 'dhl'
+        ($matches | Where-Object CompletionText -eq 'dhl').ListItemText | Should -Be 'dhl - DHL'
+        $matches.CompletionText | ForEach-Object { $_ | Should -BeLike 'dh*' }
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+    }
+
+    It 'completes <Line>' -ForEach @(
+        @{ Line = 'New-Tracking RR1 -DestinationCode royal'; Expected = 'royal-mail' }
+        @{ Line = 'Update-TrackingCarrier RR1 dhl -NewCarrierCode china-e'; Expected = 'china-ems' }
+        @{ Line = 'Set-Tracking RR1 -CarrierCode hong'; Expected = 'hong-kong-post' }
+        @{ Line = 'Remove-Tracking RR1 -CarrierCode usp'; Expected = 'usps' }
+        @{ Line = 'Get-TrackingTransitTime -CarrierCode yun'; Expected = 'yunexpress' }
+    ) {
+        (TabExpansion2 $Line $Line.Length).CompletionMatches.CompletionText | Should -Contain $Expected
+    }
+}
+
+Describe 'Find-TrackingCarrier' {
+    It 'suggests carriers whose output pipes into New-Tracking' {
+        $number = New-TestTrackingNumber -Prefix 'RR' -Country 'CN'
+        Clear-EmulatorRequest $script:Emulator
+        $found = @(Find-TrackingCarrier $number)
+        $found[0] | Should -BeOfType 'TrackingMore.Models.DetectedCarrier'
+        $found[0].TrackingNumber | Should -Be $number
+        $found.CarrierCode | Should -Contain 'china-post'
+        (Get-ApiRequest '*/carriers/detect').Count | Should -Be 1
+        $created = $found | Select-Object -First 1 | New-Tracking
+        $created.TrackingNumber | Should -Be $number
+    }
+
+    It 'reports a number it cannot place as 4032 and carries on with the next' {
+        $number = New-TestTrackingNumber -Prefix 'EE' -Country 'CN'
+        $found = @('QQ', $number | Find-TrackingCarrier -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $found.TrackingNumber | Sort-Object -Unique | Should -Be $number
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4032,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failures[0].TargetObject | Should -Be 'QQ'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match '-CarrierCode'
+    }
+
+    It 'is never called by other cmdlets' {
+        Clear-EmulatorRequest $script:Emulator
+        $null = New-OwnTracking
+        $null = Get-Tracking -First 5
+        (Get-ApiRequest '*/carriers/detect').Count | Should -Be 0
+    }
+}
+
+Describe 'ConvertFrom-TrackingWebhook' {
+    BeforeAll {
+        $script:Email = 'demo@example.com'
+        $key = ConvertTo-SecureString $script:Email -AsPlainText -Force
+        $script:Key = $key
+        # A tracking exactly as the API sends it, to build webhook bodies around.
+        $raw = Invoke-RestMethod -NoProxy -Uri "$($script:Emulator.BaseUri)/trackings/get?limit=1" -Headers @{ 'Trackingmore-Api-Key' = $script:Emulator.ApiKey }
+        $script:TrackingJson = $raw.data.items[0] | ConvertTo-Json -Depth 20 -Compress
+        $script:Number = $raw.data.items[0].tracking_number
+
+        function New-WebhookBody([string] $TimeStr = '1717171717', [string] $SignedTimeStr = $TimeStr, [string] $Email = $script:Email) {
+            $hmac = [Security.Cryptography.HMACSHA256]::new([Text.Encoding]::UTF8.GetBytes($Email))
+            $signature = -join ($hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes($SignedTimeStr)) | ForEach-Object { $_.ToString('x2') })
+            '{"meta":{"code":200,"type":"Success","message":"Success"},"data":' + $script:TrackingJson +
+            ',"verifyInfo":{"timeStr":"' + $TimeStr + '","signature":"' + $signature + '"}}'
+        }
+    }
+
+    It 'reads a signed body into the same Tracking that Get-Tracking gives' {
+        $path = Join-Path $TestDrive 'hook.json'
+        New-WebhookBody | Set-Content $path -NoNewline
+        $tracking = Get-Content $path -Raw | ConvertFrom-TrackingWebhook -AccountEmail $script:Key
+        $tracking | Should -BeOfType 'TrackingMore.Models.Tracking'
+        $tracking.TrackingNumber | Should -Be $script:Number
+        $fromApi = Get-Tracking $script:Number -CarrierCode $tracking.CarrierCode
+        $tracking.Id | Should -Be $fromApi.Id
+        $tracking.Events.Count | Should -Be $fromApi.Events.Count
+    }
+
+    It 'refuses <Case> with <ErrorId>' -ForEach @(
+        @{ Case = 'a body signed over another timeStr'; Body = { New-WebhookBody -TimeStr '1717171718' -SignedTimeStr '1717171717' }; ErrorId = 'TrackingMore.WebhookSignatureInvalid'; Pattern = 'does not match' }
+        @{ Case = 'a body signed with another e-mail'; Body = { New-WebhookBody -Email 'someone@example.com' }; ErrorId = 'TrackingMore.WebhookSignatureInvalid'; Pattern = 'AccountEmail' }
+        @{ Case = 'a body without verifyInfo'; Body = { '{"meta":{"code":200},"data":' + $script:TrackingJson + '}' }; ErrorId = 'TrackingMore.WebhookSignatureMissing'; Pattern = 'no signature' }
+        @{ Case = 'a body that is not JSON'; Body = { '{"data": {' }; ErrorId = 'TrackingMore.WebhookBodyInvalid'; Pattern = 'not valid JSON' }
+    ) {
+        $output = @(& $Body | ConvertFrom-TrackingWebhook -AccountEmail $script:Key -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $output.Count | Should -Be 0
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $failures[0].Exception.Message | Should -Match $Pattern
+    }
+
+    It 'reads an unsigned body with -SkipSignatureCheck' {
+        $tracking = '{"data":' + $script:TrackingJson + '}' | ConvertFrom-TrackingWebhook -SkipSignatureCheck
+        $tracking.TrackingNumber | Should -Be $script:Number
+    }
+
+    It 'never shows the e-mail' {
+        $failures = $null
+        New-WebhookBody -Email 'someone@example.com' | ConvertFrom-TrackingWebhook -AccountEmail $script:Key -ErrorVariable failures -ErrorAction SilentlyContinue
+        ($failures | Format-List * -Force | Out-String) | Should -Not -Match ([regex]::Escape($script:Email))
+    }
+}
