@@ -27,9 +27,15 @@ namespace TrackingMore.Commands
                 return;
             }
             var request = batch[0];
+            CallContext? used = null;
             try
             {
-                WriteSucceeded(request, Run(call => SendOneAsync(request, call)));
+                WriteSucceeded(request, Run(call => SendOneAsync(request, used = call)));
+            }
+            catch (TrackingMoreApiException failure) when (used?.Resent == true && failure.MetaCode is int code && MeansDoneAfterResend(code))
+            {
+                WriteVerbose(request + ": " + failure.ApiMessage + " after a resend: the first attempt did it.");
+                WriteDoneAfterResend(new[] { request });
             }
             catch (TrackingMoreApiException failure)
             {

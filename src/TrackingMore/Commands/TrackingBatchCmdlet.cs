@@ -26,6 +26,18 @@ namespace TrackingMore.Commands
         /// <summary>Writes what the user gets for an item that succeeded; <paramref name="answer"/> is the API's tracking when it sent one.</summary>
         protected abstract void WriteSucceeded(TRequest request, Tracking? answer);
 
+        /// <summary>
+        /// Whether a per-item code means the item is done when the request had to be sent again (its first answer
+        /// was lost): creating gives "already exists" (4016), removing "does not exist" (4017).
+        /// </summary>
+        protected virtual bool MeansDoneAfterResend(int code) => false;
+
+        /// <summary>Writes items found done after a resend; by default as if they had succeeded without an answer.</summary>
+        protected virtual void WriteDoneAfterResend(IReadOnlyList<TRequest> requests)
+        {
+            foreach (var request in requests) WriteSucceeded(request, null);
+        }
+
         protected void Enqueue(TRequest request) => _queue.Add(request);
 
         protected override void EndProcessing() => _queue.Flush();
@@ -34,19 +46,20 @@ namespace TrackingMore.Commands
         protected virtual void Send(IReadOnlyList<TRequest> batch)
         {
             BulkResult result;
+            CallContext? used = null;
             try
             {
-                result = Run(call => SendBatchAsync(batch, call));
+                result = Run(call => SendBatchAsync(batch, used = call));
             }
             catch (TrackingMoreApiException failure)
             {
                 WriteApiErrors(failure, batch);
                 return;
             }
-            Report(batch, result);
+            Report(batch, result, used?.Resent == true);
         }
 
-        private void Report(IReadOnlyList<TRequest> batch, BulkResult result)
+        private void Report(IReadOnlyList<TRequest> batch, BulkResult result, bool resent)
         {
             var waiting = new Dictionary<string, Queue<TRequest>>(StringComparer.OrdinalIgnoreCase);
             foreach (var request in batch)
@@ -65,10 +78,17 @@ namespace TrackingMore.Commands
                 if (request != null) WriteSucceeded(request, tracking);
                 else WriteVerbose(BulkEndpoint + " reported " + tracking + ", which this request did not send.");
             }
+            var doneBefore = new List<TRequest>();
             foreach (var error in result.Errors)
             {
                 var request = Take(error.TrackingNumber, error.CarrierCode);
-                WriteError(ErrorRecords.FromBulkItem(error, BulkEndpoint, (object?)request ?? error));
+                if (request != null && resent && MeansDoneAfterResend(error.Code)) doneBefore.Add(request);
+                else WriteError(ErrorRecords.FromBulkItem(error, BulkEndpoint, (object?)request ?? error));
+            }
+            if (doneBefore.Count > 0)
+            {
+                WriteVerbose(doneBefore.Count + " item(s) of a resent " + BulkEndpoint + " had been done by the first attempt.");
+                WriteDoneAfterResend(doneBefore);
             }
             foreach (var queue in waiting.Values)
             {
