@@ -156,7 +156,7 @@ $module = Get-Module TrackingMore
 "$($module.ModuleBase)|$(@(Get-Tracking -PageSize 5).Count)"
 '@
         $pwsh = [Environment]::ProcessPath
-        $arguments = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'pwsh') { @() } else { @(Join-Path $PSHOME 'pwsh.dll') }
+        $arguments = @(if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -ne 'pwsh') { Join-Path $PSHOME 'pwsh.dll' })
         $saved = $env:HOME
         try {
             $env:HOME = $homeDir
