@@ -56,7 +56,7 @@ Describe 'New-Tracking' {
         $csv = Join-Path $TestDrive 'shipments.csv'
         $script:Numbers | ForEach-Object -Begin { $i = 0 } -Process {
             $i++
-            [pscustomobject]@{ TrackingNumber = $_; CarrierCode = 'china-post'; Title = "Order $i"; CustomerName = "Customer $i"; OrderId = "PT-$i"; ShipDate = '' }
+            [pscustomobject]@{ TrackingNumber = $_; CarrierCode = 'china-post'; Title = "Order $i"; CustomerName = "Customer $i"; OrderId = "PT-$i"; ShipDate = ''; DestinationCode = '' }
         } | Export-Csv $csv -NoTypeInformation
         $script:Created = @(Import-Csv $csv | New-Tracking)
     }
