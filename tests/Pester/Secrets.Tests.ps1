@@ -18,6 +18,22 @@ BeforeAll {
         'Get-Tracking'               = @{ Works = { Get-Tracking -First 3 | Out-Host }; Fails = { Get-Tracking -First 3 } }
         'New-Tracking'               = @{ Works = { New-Tracking -TrackingNumber (New-TestTrackingNumber -Prefix 'SK') -CarrierCode china-post | Out-Host }; Fails = { New-Tracking -TrackingNumber (New-TestTrackingNumber -Prefix 'SF') -CarrierCode china-post } }
         'Remove-Tracking'            = @{ Works = { Get-Tracking -First 1 | Remove-Tracking -Confirm:$false }; Fails = { Remove-Tracking -TrackingNumber 'NOSUCH1' -CarrierCode dhl -Confirm:$false } }
+        'Set-Tracking'               = @{ Works = { Get-Tracking -First 2 | Set-Tracking -Title 'Secret check' -Confirm:$false | Out-Host }; Fails = { Set-Tracking -TrackingNumber 'NOSUCH2' -CarrierCode dhl -Title 'x' -Confirm:$false } }
+        'Update-TrackingCarrier'     = @{ Works = { New-Tracking -TrackingNumber (New-TestTrackingNumber -Prefix 'SU') -CarrierCode china-post | Update-TrackingCarrier -NewCarrierCode china-ems -Confirm:$false | Out-Host }; Fails = { Update-TrackingCarrier -TrackingNumber 'NOSUCH3' -CarrierCode dhl -NewCarrierCode ups -Confirm:$false } }
+        'Stop-TrackingUpdate'        = @{ Works = { Get-Tracking -First 2 | Stop-TrackingUpdate -Confirm:$false | Out-Host }; Fails = { Stop-TrackingUpdate -TrackingNumber 'NOSUCH4' -CarrierCode dhl -Confirm:$false } }
+        'Invoke-RealtimeTracking'    = @{ Works = { Invoke-RealtimeTracking -TrackingNumber (New-TestTrackingNumber -Prefix 'SR') -CarrierCode china-post | Out-Host }; Fails = { Invoke-RealtimeTracking -TrackingNumber (New-TestTrackingNumber -Prefix 'SR') -CarrierCode nosuchcarrier } }
+        'Get-TrackingStatusCount'    = @{ Works = { Get-TrackingStatusCount | Out-Host }; Fails = { Get-TrackingStatusCount -CreatedAfter '1960-01-01' } }
+        # Fails with the wrong key; it has no input to get wrong.
+        'Get-TrackingAccount'        = @{ Works = { Get-TrackingAccount | Out-Host }; Fails = { Get-TrackingAccount } }
+        'Test-TrackingRemoteArea'    = @{ Works = { Test-TrackingRemoteArea -Country JP -PostalCode '762-1094' | Out-Host }; Fails = { Test-TrackingRemoteArea -Country Atlantis -PostalCode 1 } }
+        'Get-TrackingTransitTime'    = @{ Works = { Get-TrackingTransitTime -CarrierCode dhl -Origin CN -Destination US | Out-Host }; Fails = { Get-TrackingTransitTime -CarrierCode nosuchcarrier -Origin CN -Destination US } }
+        'Get-TrackingAirWaybill'     = @{ Works = { Get-TrackingAirWaybill '172-28891936' | Out-Host }; Fails = { Get-TrackingAirWaybill '12-345' } }
+        'Get-TrackingCarrier'        = @{ Works = { Get-TrackingCarrier dhl | Out-Host }; Fails = { Get-TrackingCarrier 'no-such-carrier' } }
+        'Find-TrackingCarrier'       = @{ Works = { Find-TrackingCarrier (New-TestTrackingNumber -Prefix 'RR') | Out-Host }; Fails = { Find-TrackingCarrier 'QQ' } }
+        'ConvertFrom-TrackingWebhook' = @{
+            Works = { '{"data":{"tracking_number":"RR1","carrier_code":"dhl"}}' | ConvertFrom-TrackingWebhook -SkipSignatureCheck | Out-Host }
+            Fails = { '{"data":{"tracking_number":"RR1","carrier_code":"dhl"},"verifyInfo":{"timeStr":"1","signature":"00"}}' | ConvertFrom-TrackingWebhook -AccountEmail (ConvertTo-SecureString 'demo@example.com' -AsPlainText -Force) }
+        }
         'Disconnect-TrackingMore'    = @{ Works = { Disconnect-TrackingMore }; Fails = { Disconnect-TrackingMore -NoSuchParameter } }
     }
 }

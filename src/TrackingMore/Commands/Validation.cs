@@ -71,11 +71,11 @@ namespace TrackingMore.Commands
     /// 3 digits, an optional space or dash, 7 or 8 digits.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateAirWaybillNumberAttribute : ValidateEnumeratedArgumentsAttribute
+    public sealed class ValidateAirWaybillNumberAttribute : ValidateEachArgumentAttribute
     {
-        protected override void ValidateElement(object element)
+        protected override void ValidateElement(object? element)
         {
-            var text = element is PSObject wrapped ? wrapped.BaseObject as string : element as string;
+            var text = element as string;
             if (!AirWaybillNumbers.IsValid(text))
                 throw new ValidationMetadataException("'" + text + "' is not an air waybill number. Give the airline's 3-digit prefix, an optional space or dash, and 7 or 8 digits, e.g. " + AirWaybillNumbers.Example + ".");
         }
@@ -83,13 +83,13 @@ namespace TrackingMore.Commands
 
     /// <summary>Country codes are two letters (ISO 3166-1 alpha-2, e.g. CN, US); the cmdlet upper-cases them.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateCountryCodeAttribute : ValidateEnumeratedArgumentsAttribute
+    public sealed class ValidateCountryCodeAttribute : ValidateEachArgumentAttribute
     {
         private static readonly Regex TwoLetters = new Regex("^[A-Za-z]{2}$", RegexOptions.CultureInvariant);
 
-        protected override void ValidateElement(object element)
+        protected override void ValidateElement(object? element)
         {
-            var text = element is PSObject wrapped ? wrapped.BaseObject as string : element as string;
+            var text = element as string;
             if (text == null || !TwoLetters.IsMatch(text))
                 throw new ValidationMetadataException("'" + text + "' is not a two-letter country code. Give the ISO 3166-1 code, e.g. CN, US, DE.");
         }
