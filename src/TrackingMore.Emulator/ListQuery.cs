@@ -29,6 +29,7 @@ internal sealed class ListQuery
 
         if (r.Body.Length > 0)
         {
+            // A body that is not JSON is refused as everywhere else (4015); a blank one counts as no body.
             var code = r.TryReadJson(out var body);
             if (code == ApiCodes.InvalidCarrier) return code;
             if (code == 0)

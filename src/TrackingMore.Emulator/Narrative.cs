@@ -42,7 +42,7 @@ internal static class Narrative
         ["清关完成", "海关已放行"],
         ["快件到达【{0}分拨中心】", "{0}【{0}转运中心】，已发出"],
         ["快件已到达【{0}网点】", "{0}，已到达派件网点"],
-        ["{0}【{0}】，派件员正在派件", "【{0}】快件正在派送中"],
+        ["{0}【{0}营业部】，派件员正在派件", "【{0}】快件正在派送中"],
         ["已签收，签收人：本人", "快件已被驿站代收", "已签收，签收人：前台", "已签收，放在门口"],
         ["派件不成功，收件人不在", "收件人电话无人接听，待再次派送"],
         [],
@@ -75,9 +75,9 @@ internal static class Narrative
     public static (string Description, string Details) Describe(
         Tracking t, int index, EventKind kind, int variant, Country country, Script script)
     {
-        var h = (t.Seed >> 3) + (uint)index * 7919u;
+        var h = StableHash.Mix(t.Seed, (ulong)index);
         var places = script == Script.Latin ? country.Cities : country.LocalCities ?? country.Cities;
-        var place = places[(int)((h + (uint)kind) % (uint)places.Length)];
+        var place = places[(int)(h % (ulong)places.Length)];
         if (kind == EventKind.Exception)
         {
             var reasons = script switch
@@ -94,7 +94,7 @@ internal static class Narrative
         // Delivered texts line up with the delivered00N sub-status; others vary per tracking.
         var text = kind == EventKind.Delivered
             ? texts[(Math.Clamp(variant, 1, 4) - 1) % texts.Length]
-            : texts[(int)(h % (uint)texts.Length)];
+            : texts[(int)((h >> 32) % (ulong)texts.Length)];
         return (script == Script.Chinese ? string.Format(CultureInfo.InvariantCulture, text, place) : text, place);
     }
 

@@ -46,7 +46,7 @@ internal sealed class V2Api(EmulatorState state)
     {
         var (rawPath, rawQuery) = RawTarget(http);
         var record = state.Log.Begin(http, rawPath, rawQuery);
-        var dropAfterProcessing = false;
+        FaultRule? fault = null;
         try
         {
             var body = await ReadBodyAsync(http);
@@ -55,7 +55,7 @@ internal sealed class V2Api(EmulatorState state)
             var account = state.Accounts.Find(http.Request.Headers["Trackingmore-Api-Key"].ToString());
             record.ApiKeyValid = account is not null;
 
-            var fault = state.Faults.Match(http.Request.Method, belowV2);
+            fault = state.Faults.Match(http.Request.Method, belowV2);
             if (fault is not null)
             {
                 record.Fault = fault.ActionName;
@@ -66,7 +66,6 @@ internal sealed class V2Api(EmulatorState state)
                         break;
                     case FaultAction.AfterProcessDrop:
                         // Do the work, but write the answer nowhere; the connection is cut afterwards.
-                        dropAfterProcessing = true;
                         http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
                         break;
                     default:
@@ -84,7 +83,7 @@ internal sealed class V2Api(EmulatorState state)
                 await DispatchAsync(http, account, record, body, Segments(belowV2));
             }
 
-            if (dropAfterProcessing) http.Abort();
+            if (fault?.Action == FaultAction.AfterProcessDrop) http.Abort();
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -97,14 +96,21 @@ internal sealed class V2Api(EmulatorState state)
         }
         finally
         {
-            var status = dropAfterProcessing || record.Fault == "drop" ? 0 : http.Response.StatusCode;
+            var cut = fault?.Action is FaultAction.Drop or FaultAction.AfterProcessDrop;
+            var status = cut ? 0 : http.Response.StatusCode;
             state.Log.End(record, status);
-            if (state.Options.Log)
-            {
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{record.Method} {record.Path}{(record.Query.Length > 0 ? "?" + record.Query : "")} {status} meta={record.MetaCode?.ToString(CultureInfo.InvariantCulture) ?? "-"}{(record.Fault is null ? "" : " fault=" + record.Fault)} {record.DurationMs:0.0}ms"));
-            }
+            if (state.Options.Log) Console.Out.WriteLine(LogLine(record));
         }
+    }
+
+    /// <summary>The --log line: method, path, HTTP status (0 = connection cut), meta code, fault, duration.</summary>
+    private static string LogLine(RequestRecord r)
+    {
+        var query = r.Query.Length > 0 ? "?" + r.Query : "";
+        var meta = r.MetaCode?.ToString(CultureInfo.InvariantCulture) ?? "-";
+        var fault = r.Fault is null ? "" : " fault=" + r.Fault;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{r.Method} {r.Path}{query} {r.HttpStatus} meta={meta}{fault} {r.DurationMs:0.0}ms");
     }
 
     private Task DispatchAsync(HttpContext http, Account account, RequestRecord record, byte[] body, string[] segments)
