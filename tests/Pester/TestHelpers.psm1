@@ -5,7 +5,8 @@ Import-Module $script:EmulatorModule -Force
 
 function Import-BuiltTrackingMore {
     if (-not $env:TRACKINGMORE_TEST_MODULE) { throw 'TRACKINGMORE_TEST_MODULE is not set: run the suites through build.ps1 Test.' }
-    Import-Module $env:TRACKINGMORE_TEST_MODULE -Force -ErrorAction Stop
+    # -Global: imported from inside this module, it would otherwise be visible to this module only, not to the tests.
+    Import-Module $env:TRACKINGMORE_TEST_MODULE -Force -Global -ErrorAction Stop
 }
 
 function Start-TestEmulator {

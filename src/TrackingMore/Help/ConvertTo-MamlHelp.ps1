@@ -148,7 +148,7 @@ ConvertTo-Json -InputObject @($commands) -Depth 8 | Set-Content -LiteralPath '{2
     $pwsh = Get-PwshCommandLine
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($childScript))
     try {
-        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -EncodedCommand $encoded
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded
         if ($LASTEXITCODE -ne 0 -or -not (Test-Path $jsonPath)) {
             throw "Reading the cmdlets of '$Path' in a child pwsh failed (exit code $LASTEXITCODE); see the error above."
         }
@@ -667,12 +667,25 @@ function ConvertTo-AboutText([string] $Path, [System.Collections.Generic.List[st
 
 #region Main
 
+# What every cmdlet's help needs besides its parameters.
+function Test-HelpContent($Help) {
+    $file = $Help.File
+    if (-not ($Help.Synopsis -join '').Trim()) { "${file}: no '## Synopsis'." }
+    if (-not ($Help.Description -join '').Trim()) { "${file}: no '## Description'." }
+    if ($Help.Examples.Count -lt 2) { "${file}: $($Help.Examples.Count) example(s); at least 2 are needed under '## Examples'." }
+    if (-not $Help.Links.Count) { "${file}: no '## Related Links'." }
+}
+
 $problems = [System.Collections.Generic.List[string]]::new()
 $warnings = [System.Collections.Generic.List[string]]::new()
 if (-not (Test-Path $SourcePath -PathType Container)) { throw "The help source folder '$SourcePath' does not exist." }
 
-Write-Verbose "Reading the cmdlets of $ModulePath in a child pwsh."
-$commands = @(Get-CommandMetadata -Path (Resolve-Path $ModulePath).Path -Name $ModuleName)
+# A version folder (out/TrackingMore/0.1.0) cannot be imported by its name; its manifest can.
+$modulePathResolved = (Resolve-Path $ModulePath).Path
+$manifest = Join-Path $modulePathResolved "$ModuleName.psd1"
+if ((Test-Path $modulePathResolved -PathType Container) -and (Test-Path $manifest -PathType Leaf)) { $modulePathResolved = $manifest }
+Write-Verbose "Reading the cmdlets of $modulePathResolved in a child pwsh."
+$commands = @(Get-CommandMetadata -Path $modulePathResolved -Name $ModuleName)
 if (-not $commands.Count) { throw "The module '$ModulePath' exports no cmdlets; there is nothing to describe." }
 $exported = @{}
 foreach ($command in $commands) { $exported[$command.Name] = $command }
@@ -685,6 +698,7 @@ foreach ($file in Get-ChildItem -LiteralPath $SourcePath -Filter '*-*.md' -File 
     foreach ($problem in $fileProblems) { if ($exported.ContainsKey($name)) { $problems.Add($problem) } else { $warnings.Add($problem) } }
     if (-not $exported.ContainsKey($name)) {
         Write-Verbose "Skipping $($file.Name): the module does not export a cmdlet named $name (yet)."
+        foreach ($problem in Test-HelpContent $help) { $warnings.Add($problem) }
         continue
     }
     $helpByName[$name] = $help
@@ -694,10 +708,7 @@ foreach ($command in $commands) {
     $help = $helpByName[$command.Name]
     if (-not $help) { $problems.Add("$($command.Name): no help; write $(Join-Path $SourcePath "$($command.Name).md")."); continue }
     $file = $help.File
-    if (-not ($help.Synopsis -join '').Trim()) { $problems.Add("${file}: no '## Synopsis'.") }
-    if (-not ($help.Description -join '').Trim()) { $problems.Add("${file}: no '## Description'.") }
-    if ($help.Examples.Count -lt 2) { $problems.Add("${file}: $($help.Examples.Count) example(s); at least 2 are needed under '## Examples'.") }
-    if (-not $help.Links.Count) { $problems.Add("${file}: no '## Related Links'.") }
+    foreach ($problem in Test-HelpContent $help) { $problems.Add($problem) }
     $names = @($command.Parameters | ForEach-Object Name)
     foreach ($parameter in $command.Parameters) {
         $entry = if ($help.Parameters.Contains($parameter.Name)) { $help.Parameters[$parameter.Name] } else { $null }
@@ -715,6 +726,9 @@ foreach ($file in $abouts) { $aboutTexts["$($file.BaseName).help.txt"] = Convert
 
 foreach ($warning in $warnings) { Write-Warning "Not exported, so not fatal: $warning" }
 if ($problems.Count) {
+    # One a line for the build log (an error view may fold the lines of the message below), then the error itself.
+    Write-Host "The help of $ModuleName is incomplete:" -ForegroundColor Red
+    foreach ($problem in $problems) { Write-Host "  - $problem" -ForegroundColor Red }
     throw "The help of $ModuleName is incomplete ($($problems.Count) problem(s)):`n  - " + ($problems -join "`n  - ")
 }
 
