@@ -172,6 +172,31 @@ function Invoke-Demo {
     }
 }
 
+# Publish-PSResource into a local folder repository: the package is exactly what Install-PSResource and
+# Install-Module will take. (PowerShellGet's Publish-Module does not work with this SDK.)
+function Invoke-Package {
+    Invoke-Build
+    $repository = Join-Path $OutDir 'repository'
+    if (Test-Path $repository) { Remove-Item $repository -Recurse -Force }
+    New-Item -ItemType Directory -Path $repository -Force | Out-Null
+    $name = "TrackingMoreBuild$PID"
+    Register-PSResourceRepository -Name $name -Uri $repository -Trusted
+    try {
+        Publish-PSResource -Path $ModuleDir -Repository $name
+    } finally {
+        Unregister-PSResourceRepository -Name $name
+    }
+    $package = Join-Path $repository "TrackingMore.$Version.nupkg"
+    if (-not (Test-Path $package)) { throw "Publish-PSResource wrote no $package." }
+    Copy-Item $package -Destination $OutDir
+    Write-Host "Package: $(Join-Path $OutDir "TrackingMore.$Version.nupkg") (repository folder: $repository)"
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    & (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -ModulePath (Join-Path $OutDir 'TrackingMore') -EmulatorPath $EmulatorDll -Pwsh (Get-PwshCommandLine)
+}
+
 function Invoke-Emulator {
     Invoke-Build
     & dotnet $EmulatorDll @EmulatorArgument
@@ -187,7 +212,8 @@ switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
+    'Package' { Invoke-Package }
+    'Bench' { Invoke-Bench }
     'Emulator' { Invoke-Emulator }
     'Clean' { Invoke-Clean }
-    default { throw "Task '$Task' is not written yet." }
 }

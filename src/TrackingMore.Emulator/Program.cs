@@ -1,2 +1,62 @@
-// placeholder: the emulator is being written
-Console.WriteLine("emulator not yet written");
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using TrackingMore.Emulator;
+
+// Offline emulator of the TrackingMore v2 API. See README.md beside this file.
+
+var options = EmulatorOptions.Parse(args, out var error);
+if (options is null)
+{
+    if (error == "")
+    {
+        Console.Out.Write(EmulatorOptions.Usage);
+        return 0;
+    }
+    Console.Error.WriteLine($"error: {error}");
+    Console.Error.Write(EmulatorOptions.Usage);
+    return 2;
+}
+
+var clock = new SimClock(options.TimeScale);
+var store = new TrackingStore();
+var seeding = Stopwatch.StartNew();
+store.AddRange(Seeder.Create(options.Seed, options.RandomSeed, clock.NowUnixSeconds));
+if (options.Seed > 0)
+    Console.Error.WriteLine($"Seeded {store.Count} trackings in {seeding.ElapsedMilliseconds} ms");
+
+if (Environment.GetEnvironmentVariable("EMU_BENCH") is not null) { Bench.Run(store, clock.NowUnixSeconds); return 0; }
+const long AccountAgeSeconds = 400L * 86400;
+var state = new EmulatorState(options, clock, store,
+    new Accounts(options.ApiKeys, options.Quota, clock.NowUnixSeconds - AccountAgeSeconds));
+
+// Our arguments are not ASP.NET configuration; logging is off so stdout carries only the "Listening" line
+// (and the request lines of --log), which tools parse.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+builder.Logging.ClearProviders();
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.AddServerHeader = false;
+    k.Listen(IPAddress.Loopback, options.Port);
+});
+
+var app = builder.Build();
+var api = new V2Api(state);
+var hooks = new Hooks(state);
+app.Map("/v2", branch => branch.Run(api.HandleAsync));
+app.Map("/_emulator", branch => branch.Run(hooks.HandleAsync));
+app.Run(http =>
+{
+    http.Response.StatusCode = 404;
+    return http.Response.WriteAsync("Not found: the API is under /v2, the test hooks under /_emulator.\n");
+});
+
+await app.StartAsync();
+var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+Console.Out.WriteLine($"Listening on {address}/v2");
+Console.Out.Flush();
+
+// Ctrl+C and SIGTERM end this wait; the host then stops gracefully and we exit 0.
+await app.WaitForShutdownAsync();
+return 0;

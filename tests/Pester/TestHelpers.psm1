@@ -5,7 +5,7 @@ Import-Module $script:EmulatorModule -Force
 
 function Import-BuiltTrackingMore {
     if (-not $env:TRACKINGMORE_TEST_MODULE) { throw 'TRACKINGMORE_TEST_MODULE is not set: run the suites through build.ps1 Test.' }
-    # -Global: imported from inside this module, it would otherwise be visible to this module only, not to the tests.
+    # -Global: imported from inside this helper module, it would otherwise be visible only here.
     Import-Module $env:TRACKINGMORE_TEST_MODULE -Force -Global -ErrorAction Stop
 }
 
@@ -21,7 +21,9 @@ function Connect-TestEmulator {
 
 function Get-EmulatorRequest {
     param([Parameter(Mandatory)] $Emulator)
-    Invoke-RestMethod -Uri "$($Emulator.Root)/_emulator/requests" -NoProxy
+    # Invoke-RestMethod writes a JSON array as one object; written from a variable, its items go one by one.
+    $requests = Invoke-RestMethod -Uri "$($Emulator.Root)/_emulator/requests" -NoProxy
+    $requests
 }
 
 function Clear-EmulatorRequest {

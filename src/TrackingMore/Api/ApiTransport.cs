@@ -153,7 +153,7 @@ namespace TrackingMore.Api
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(body);
+                document = JsonDocument.Parse(RepairUtf8(body));
             }
             catch (JsonException)
             {
@@ -179,6 +179,25 @@ namespace TrackingMore.Api
                 "TrackingMore API error " + effectiveCode + (string.IsNullOrEmpty(apiMessage) ? string.Empty : ": " + apiMessage) +
                 " (" + request.Endpoint + ")",
                 request.Endpoint, effectiveCode, type, apiMessage, status, retryAfter: retryAfter);
+        }
+
+        private static readonly System.Text.Encoding StrictUtf8 = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true);
+
+        /// <summary>
+        /// System.Text.Json checks UTF-8 inside strings only when a string is read, and then throws. One bad byte in
+        /// a carrier's checkpoint text must not cost the whole page: such bytes become U+FFFD before parsing.
+        /// </summary>
+        private static byte[] RepairUtf8(byte[] body)
+        {
+            try
+            {
+                StrictUtf8.GetCharCount(body);
+                return body;
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                return System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(body));
+            }
         }
 
         private static TrackingMoreApiException Unreadable(ApiRequest request, HttpStatusCode status, byte[] body, TimeSpan? retryAfter, string problem)

@@ -59,20 +59,29 @@ namespace TrackingMore.Api
         public static RateGate Unlimited { get; } = new RateGate(1, TimeSpan.Zero);
 
         /// <summary>Waits until a request may start, then counts it as started.</summary>
-        public Task WaitAsync(CancellationToken cancellationToken)
+        public async Task WaitAsync(CancellationToken cancellationToken)
         {
-            if (Window == TimeSpan.Zero) return Task.CompletedTask;
+            if (Window == TimeSpan.Zero) return;
             TimeSpan delay;
+            int slot;
             lock (_lock)
             {
                 var now = Clock.Elapsed;
-                var earliest = _recentStarts[_oldest] == TimeSpan.MinValue ? now : _recentStarts[_oldest] + Window;
+                slot = _oldest;
+                var earliest = _recentStarts[slot] == TimeSpan.MinValue ? now : _recentStarts[slot] + Window;
                 var start = earliest > now ? earliest : now;
-                _recentStarts[_oldest] = start;
+                _recentStarts[slot] = start;
                 _oldest = (_oldest + 1) % Permits;
                 delay = start - now;
             }
-            return delay > TimeSpan.Zero ? Task.Delay(delay, cancellationToken) : Task.CompletedTask;
+            if (delay <= TimeSpan.Zero) return;
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            // A timer may fire late; the next start is spaced from when this one really started.
+            lock (_lock)
+            {
+                var actual = Clock.Elapsed;
+                if (actual > _recentStarts[slot]) _recentStarts[slot] = actual;
+            }
         }
     }
 }

@@ -1,0 +1,185 @@
+<#
+.SYNOPSIS
+    The module's speed and memory figures, side by side with what a user would otherwise write, in one run.
+.DESCRIPTION
+    Called by build.ps1 Bench after a build. Every measurement runs in a child pwsh (fresh process, so peak working
+    set and import cost are the command's own) against emulator processes on loopback, and writes bench/RESULTS.md.
+    Benchmarks are not tests: nothing here fails on a slow machine; the goals are printed beside the figures.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $EmulatorPath,
+    [Parameter(Mandatory)] [string[]] $Pwsh,
+    [string] $ResultsPath = (Join-Path $PSScriptRoot 'RESULTS.md'),
+    # Repeats of each timed run; the median is reported.
+    [int] $Repeat = 3
+)
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+Import-Module (Join-Path $PSScriptRoot '../src/TrackingMore.Emulator/EmulatorProcess.psm1') -Force
+
+$Key = 'bench-key-0123456789abcdef'
+
+# Runs a script in a new pwsh and returns the last line of its output parsed as JSON.
+function Invoke-Child([string] $Script, [hashtable] $Parameters = @{}) {
+    $prelude = '$ErrorActionPreference = "Stop"; $P = ''' + ($Parameters | ConvertTo-Json -Compress).Replace("'", "''") + ''' | ConvertFrom-Json;'
+    $output = & $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command ($prelude + $Script)
+    if ($LASTEXITCODE -ne 0) { throw "Child pwsh failed ($LASTEXITCODE): $output" }
+    @($output)[-1] | ConvertFrom-Json
+}
+
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    $middle = [int][Math]::Floor($sorted.Count / 2)
+    if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
+}
+
+function Get-Requests($Emulator) { @(Invoke-RestMethod "$($Emulator.Root)/_emulator/requests" -NoProxy) }
+function Clear-Requests($Emulator) { $null = Invoke-RestMethod -Method Delete "$($Emulator.Root)/_emulator/requests" -NoProxy }
+
+$connect = 'Import-Module $P.Module; Connect-TrackingMore -ApiKey (ConvertTo-SecureString $P.Key -AsPlainText -Force) -BaseUri $P.BaseUri;'
+
+$ours = $connect + '
+$clock = [Diagnostics.Stopwatch]::StartNew()
+$count = (Get-Tracking -All | Measure-Object).Count
+@{ Count = $count; Seconds = $clock.Elapsed.TotalSeconds; PeakMB = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB } | ConvertTo-Json -Compress'
+
+# What a user writes without the module: Invoke-RestMethod in a page loop, items out as PSCustomObjects.
+$plain = '
+$headers = @{ "Trackingmore-Api-Key" = $P.Key }
+$clock = [Diagnostics.Stopwatch]::StartNew()
+$count = & {
+    $page = 1
+    do {
+        $answer = Invoke-RestMethod -Uri "$($P.BaseUri)/trackings/get?page=$page&limit=2000" -Headers $headers -NoProxy
+        $answer.data.items
+        $page++
+    } while ($answer.data.items.Count -eq 2000)
+} | Measure-Object | ForEach-Object Count
+@{ Count = $count; Seconds = $clock.Elapsed.TotalSeconds; PeakMB = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB } | ConvertTo-Json -Compress'
+
+$rows = [ordered]@{}
+$machine = "$([Environment]::ProcessorCount) cores, $([Math]::Round((Get-CimInstance -ClassName Win32_ComputerSystem -ErrorAction SilentlyContinue).TotalPhysicalMemory / 1GB)) GB"
+if (-not $IsWindows) { $machine = "$([Environment]::ProcessorCount) cores, " + ((Get-Content /proc/meminfo -TotalCount 1) -replace '\s+', ' ') }
+
+# 1. Throughput without the limit, 100k trackings.
+Write-Host '1. Throughput, 100k trackings, list limit off'
+$emulator = Start-TrackingMoreEmulator -Path $EmulatorPath -ApiKey $Key -ArgumentList '--seed', '100000', '--list-interval-ms', '0' -TimeoutSec 180
+try {
+    $parameters = @{ Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri }
+    $oursRuns = 1..$Repeat | ForEach-Object { Invoke-Child $ours $parameters }
+    $plainRuns = 1..$Repeat | ForEach-Object { Invoke-Child $plain $parameters }
+    $oursRate = Get-Median ($oursRuns | ForEach-Object { $_.Count / $_.Seconds })
+    $plainRate = Get-Median ($plainRuns | ForEach-Object { $_.Count / $_.Seconds })
+    $rows['Throughput'] = [ordered]@{
+        Measure = 'Get-Tracking -All, 100k trackings, limit off (trackings/s, median of ' + $Repeat + ')'
+        Ours = '{0:N0}/s ({1:N0} items)' -f $oursRate, $oursRuns[0].Count
+        Baseline = '{0:N0}/s (Invoke-RestMethod page loop, {1:N0} items)' -f $plainRate, $plainRuns[0].Count
+        Result = '{0:N1}x faster' -f ($oursRate / $plainRate)
+        Goal = '>= 3x'
+    }
+} finally { Stop-TrackingMoreEmulator $emulator }
+
+# 2. Memory: 20k and 200k trackings, peak working set of the whole pwsh.
+Write-Host '2. Memory, 20k and 200k trackings'
+$peaks = @{}
+foreach ($size in 20000, 200000) {
+    $emulator = Start-TrackingMoreEmulator -Path $EmulatorPath -ApiKey $Key -ArgumentList '--seed', "$size", '--list-interval-ms', '0' -TimeoutSec 300
+    try {
+        $run = Invoke-Child $ours @{ Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri }
+        if ($run.Count -ne $size) { throw "Expected $size trackings, listed $($run.Count)." }
+        $peaks[$size] = $run.PeakMB
+    } finally { Stop-TrackingMoreEmulator $emulator }
+}
+$rows['Memory'] = [ordered]@{
+    Measure = 'Peak working set of pwsh running Get-Tracking -All | Measure-Object'
+    Ours = '{0:N0} MB at 20k, {1:N0} MB at 200k' -f $peaks[20000], $peaks[200000]
+    Baseline = '-'
+    Result = '{0:N2}x' -f ($peaks[200000] / $peaks[20000])
+    Goal = '<= 1.3x'
+}
+
+# 3 and 4. Pacing with the limit on, and time to first object, 10 pages of 100.
+Write-Host '3. Pacing at 1 request/s, 10 pages; 4. time to first object'
+$emulator = Start-TrackingMoreEmulator -Path $EmulatorPath -ApiKey $Key -ArgumentList '--seed', '1000' -TimeoutSec 120
+try {
+    $parameters = @{ Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri }
+    $paced = Invoke-Child ($connect + '
+        $null = Get-Tracking -PageSize 100          # warm the connection; also one response time
+        Start-Sleep -Milliseconds 1100
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $null = Get-Tracking -PageSize 100
+        $one = $clock.Elapsed.TotalSeconds
+        Start-Sleep -Milliseconds 1100
+        $clock.Restart()
+        $first = $null
+        $count = 0
+        Get-Tracking -All -PageSize 100 | ForEach-Object { if ($null -eq $first) { $first = $clock.Elapsed.TotalSeconds }; $count++ }
+        @{ One = $one; First = $first; Total = $clock.Elapsed.TotalSeconds; Count = $count } | ConvertTo-Json -Compress') $parameters
+    $requests = Get-Requests $emulator | Where-Object { $_.path -like '*/trackings/get' }
+    $limited = @($requests | Where-Object { $_.metaCode -eq 429 -or $_.httpStatus -eq 429 }).Count
+    $floor = 9 + $paced.One
+    $rows['Pacing'] = [ordered]@{
+        Measure = 'Get-Tracking -All -PageSize 100, 10 pages at 1 request/s: wall time / (9 s + one response)'
+        Ours = '{0:N2} s for {1} items; floor {2:N2} s; 429 answers: {3}' -f $paced.Total, $paced.Count, $floor, $limited
+        Baseline = '-'
+        Result = '{0:N3}' -f ($paced.Total / $floor)
+        Goal = '<= 1.05, no 429'
+    }
+    $rows['FirstObject'] = [ordered]@{
+        Measure = 'Time to first object under -All (one page = ' + ('{0:N0} ms' -f ($paced.One * 1000)) + ')'
+        Ours = '{0:N0} ms' -f ($paced.First * 1000)
+        Baseline = '-'
+        Result = '{0:N2} page round trips' -f ($paced.First / $paced.One)
+        Goal = 'about 1'
+    }
+} finally { Stop-TrackingMoreEmulator $emulator }
+
+# 5. Bulk create: 10k piped items.
+Write-Host '5. Bulk create, 10k items'
+$emulator = Start-TrackingMoreEmulator -Path $EmulatorPath -ApiKey $Key -TimeoutSec 60
+try {
+    $created = Invoke-Child ($connect + '
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $count = (1..10000 | ForEach-Object { [pscustomobject]@{ TrackingNumber = "BN{0:D9}CN" -f $_; CarrierCode = "china-post" } } | New-Tracking | Measure-Object).Count
+        @{ Count = $count; Seconds = $clock.Elapsed.TotalSeconds } | ConvertTo-Json -Compress') @{ Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri }
+    $batches = @(Get-Requests $emulator | Where-Object { $_.path -like '*/trackings/batch' }).Count
+    $rows['BulkCreate'] = [ordered]@{
+        Measure = 'New-Tracking of 10k piped items'
+        Ours = '{0:N0} created, {1} batch requests, {2:N0} items/s' -f $created.Count, $batches, ($created.Count / $created.Seconds)
+        Baseline = '-'
+        Result = "$batches requests"
+        Goal = '250 requests'
+    }
+} finally { Stop-TrackingMoreEmulator $emulator }
+
+# 6. Import cost: pwsh -c 'Import-Module TrackingMore' against pwsh -c '$null'.
+Write-Host '6. Import cost'
+$time = {
+    param([string] $Command)
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    & $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $Command | Out-Null
+    $clock.Elapsed.TotalSeconds
+}
+$bare = Get-Median (1..5 | ForEach-Object { & $time '$null' })
+$import = Get-Median (1..5 | ForEach-Object { & $time "Import-Module '$ModulePath'" })
+$rows['Import'] = [ordered]@{
+    Measure = 'pwsh -c "Import-Module TrackingMore" / pwsh -c "$null" (median of 5)'
+    Ours = '{0:N0} ms' -f ($import * 1000)
+    Baseline = '{0:N0} ms' -f ($bare * 1000)
+    Result = '{0:N2}x' -f ($import / $bare)
+    Goal = 'little over 1x'
+}
+
+$lines = @(
+    '# Benchmark results'
+    ''
+    "Written by ``build.ps1 Bench`` on $(Get-Date -Format 'yyyy-MM-dd HH:mm') UTC$(Get-Date -Format 'zzz'); machine: $machine; PowerShell $($PSVersionTable.PSVersion)."
+    'All figures come from one run, side by side, against the emulator on loopback. Machines here are shared and noisy: read ratios, not absolutes.'
+    ''
+    '| Measure | Ours | Baseline | Result | Goal |'
+    '|---|---|---|---|---|'
+)
+foreach ($row in $rows.Values) { $lines += "| $($row.Measure) | $($row.Ours) | $($row.Baseline) | $($row.Result) | $($row.Goal) |" }
+$lines | Set-Content -Path $ResultsPath
+Get-Content $ResultsPath | Write-Host

@@ -1,0 +1,287 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace TrackingMore.Emulator;
+
+internal enum FaultAction
+{
+    Http503, Http502Html, Http504, Http500, Meta429, Http429, Drop, Delay, Truncated, WrongTypes, AfterProcessDrop,
+}
+
+/// <summary>A fault rule added with POST /_emulator/faults (format in README.md).</summary>
+internal sealed class FaultRule
+{
+    public int Id;
+    public string? Path;            // prefix of the path below /v2; null = any
+    public string? Method;          // null = any
+    public FaultAction Action;
+    public required string ActionName;
+    public int? Count;              // apply to the next N matches ...
+    public int Remaining;
+    public double? Rate;            // ... or to this fraction of matches, chosen deterministically by Seed
+    public ulong Seed;
+    public int After;               // let the first K matches through untouched
+    public int? RetryAfter;         // seconds, sent as Retry-After
+    public int DelayMs;
+    public long Matched;
+    public long Applied;
+
+    /// <summary>Neither count nor rate: the rule applies to every match until cleared.</summary>
+    public bool Exhausted => Count is not null && Remaining <= 0;
+}
+
+/// <summary>
+/// Injected failures for testing a client's retry and error handling. Rules are checked in the order they were
+/// added; the first one that decides to apply wins. They are checked before authentication, except
+/// after-process-drop, which lets the request do its work and then loses the answer.
+/// </summary>
+internal sealed class Faults
+{
+    private static readonly Dictionary<string, FaultAction> ActionNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["http503"] = FaultAction.Http503,
+        ["http502-html"] = FaultAction.Http502Html,
+        ["http504"] = FaultAction.Http504,
+        ["http500"] = FaultAction.Http500,
+        ["meta429"] = FaultAction.Meta429,
+        ["http429"] = FaultAction.Http429,
+        ["drop"] = FaultAction.Drop,
+        ["delay"] = FaultAction.Delay,
+        ["truncated"] = FaultAction.Truncated,
+        ["wrong-types"] = FaultAction.WrongTypes,
+        ["after-process-drop"] = FaultAction.AfterProcessDrop,
+    };
+
+    private readonly Lock _gate = new();
+    private readonly List<FaultRule> _rules = [];
+    private int _nextId;
+
+    /// <summary>Adds one rule (an object) or several (an array); nothing is added if any is invalid.</summary>
+    public List<FaultRule>? Add(JsonElement body, out string? error)
+    {
+        var items = body.ValueKind == JsonValueKind.Array ? body.EnumerateArray().ToList() : [body];
+        var parsed = new List<FaultRule>(items.Count);
+        foreach (var item in items)
+        {
+            var rule = Parse(item, out error);
+            if (rule is null) return null;
+            parsed.Add(rule);
+        }
+        lock (_gate)
+        {
+            foreach (var rule in parsed)
+            {
+                rule.Id = ++_nextId;
+                _rules.Add(rule);
+            }
+        }
+        error = null;
+        return parsed;
+    }
+
+    public void Clear()
+    {
+        lock (_gate) _rules.Clear();
+    }
+
+    public List<FaultRule> Active()
+    {
+        lock (_gate) return _rules.Where(r => !r.Exhausted).ToList();
+    }
+
+    /// <summary>Finds the rule that applies to this request, counting the match on every rule it passes.</summary>
+    public FaultRule? Match(string method, string pathBelowV2)
+    {
+        lock (_gate)
+        {
+            if (_rules.Count == 0) return null;
+            foreach (var rule in _rules)
+            {
+                if (rule.Exhausted) continue;
+                if (rule.Method is not null && !string.Equals(rule.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
+                if (rule.Path is not null && !pathBelowV2.StartsWith(rule.Path, StringComparison.OrdinalIgnoreCase)) continue;
+                var index = rule.Matched++;
+                if (index < rule.After) continue;
+                if (rule.Rate is { } rate && StableHash.Unit(StableHash.Mix(rule.Seed, (ulong)index)) >= rate) continue;
+                if (rule.Count is not null) rule.Remaining--;
+                rule.Applied++;
+                return rule;
+            }
+            _rules.RemoveAll(r => r.Exhausted);
+            return null;
+        }
+    }
+
+    /// <summary>Answers a request with the rule's failure instead of processing it (all actions but delay and
+    /// after-process-drop, which the pipeline handles around normal processing).</summary>
+    public static async Task RespondAsync(HttpContext http, FaultRule rule, RequestRecord record)
+    {
+        var response = http.Response;
+        if (rule.RetryAfter is { } seconds) response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        switch (rule.Action)
+        {
+            case FaultAction.Http503:
+                await Plain(http, 503, "Service Temporarily Unavailable");
+                break;
+            case FaultAction.Http504:
+                await Plain(http, 504, "Gateway Time-out");
+                break;
+            case FaultAction.Http500:
+                await Plain(http, 500, "Internal Server Error");
+                break;
+            case FaultAction.Http502Html:
+                response.StatusCode = 502;
+                response.ContentType = "text/html";
+                await response.WriteAsync(
+                    "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n" +
+                    "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
+                break;
+            case FaultAction.Meta429:
+                await Envelope.WriteAsync(http, record, httpErrors: false, ApiCodes.RateLimited, null, null);
+                break;
+            case FaultAction.Http429:
+                await Envelope.WriteAsync(http, record, httpErrors: true, ApiCodes.RateLimited, null, null);
+                break;
+            case FaultAction.Drop:
+                response.StatusCode = 200;
+                response.ContentType = "application/json; charset=utf-8";
+                await response.StartAsync();
+                await response.Body.FlushAsync();
+                http.Abort();
+                break;
+            case FaultAction.Truncated:
+                response.StatusCode = 200;
+                response.ContentType = "application/json; charset=utf-8";
+                await response.Body.WriteAsync(TruncatedBody);
+                break;
+            case FaultAction.WrongTypes:
+                response.StatusCode = 200;
+                response.ContentType = "application/json; charset=utf-8";
+                await response.Body.WriteAsync(WrongTypesBody);
+                break;
+            default:
+                throw new InvalidOperationException($"{rule.ActionName} is not answered in place");
+        }
+    }
+
+    private static Task Plain(HttpContext http, int status, string text)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/plain";
+        return http.Response.WriteAsync(text);
+    }
+
+    /// <summary>The first half of a real-looking list answer: valid JSON that stops in the middle.</summary>
+    private static readonly byte[] TruncatedBody = Half("""
+        {"meta":{"code":200,"type":"Success","message":"Success"},"data":{"page":1,"limit":100,"total":"2","count":2,"items":[
+        {"id":"009e9a8a6450cb5ce4b53ac75674fe78","tracking_number":"RR050349575PH","carrier_code":"phlpost","status":"delivered"},
+        {"id":"e1e4baddad2b782d3aa3f6c75277ea22","tracking_number":"RN210552627LT","carrier_code":"lietuvos-pastas","status":"transit"}]}}
+        """);
+
+    /// <summary>A success envelope whose data fields have the wrong JSON types for every endpoint's shape.</summary>
+    private static readonly byte[] WrongTypesBody = OneLine("""
+        {"meta":{"code":200,"type":"Success","message":"Success"},"data":{"page":"first","limit":{"value":100},
+        "total":{"value":3},"count":"three","items":"not-a-list","submitted":"4","added":[],"updated":"all",
+        "delete":{},"change":"some","trackings":{"id":1},"errors":"none","id":12345,"tracking_number":987654321,
+        "status":false,"Usertag":[],"email":7,"regtime":{},"track_number":"many","remote":"x","other":3}}
+        """);
+
+    private static byte[] OneLine(string s) => Encoding.UTF8.GetBytes(s.ReplaceLineEndings(""));
+
+    private static byte[] Half(string s)
+    {
+        var bytes = OneLine(s);
+        return bytes[..(bytes.Length / 2)];
+    }
+
+    private static FaultRule? Parse(JsonElement o, out string? error)
+    {
+        error = null;
+        if (o.ValueKind != JsonValueKind.Object)
+        {
+            error = "a fault rule must be a JSON object";
+            return null;
+        }
+        var actionName = Inputs.Text(o, "action");
+        if (actionName is null || !ActionNames.TryGetValue(actionName, out var action))
+        {
+            error = $"action must be one of: {string.Join(", ", ActionNames.Keys)}";
+            return null;
+        }
+
+        string? problem = null;
+
+        int? IntOrNull(string name, int min)
+        {
+            var text = Inputs.Text(o, name);
+            if (text is null) return null;
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && v >= min) return v;
+            problem ??= $"{name} must be an integer >= {min}";
+            return null;
+        }
+
+        var rule = new FaultRule
+        {
+            ActionName = actionName.ToLowerInvariant(),
+            Action = action,
+            Path = NormalizePath(Inputs.Text(o, "path")),
+            Method = Inputs.Text(o, "method")?.ToUpperInvariant(),
+            Count = IntOrNull("count", 1),
+            After = IntOrNull("after", 0) ?? 0,
+            RetryAfter = IntOrNull("retryAfter", 0),
+            DelayMs = IntOrNull("delayMs", 0) ?? 1000,
+            Seed = (ulong)(IntOrNull("seed", 0) ?? 0),
+        };
+        rule.Remaining = rule.Count ?? 0;
+        var rateText = Inputs.Text(o, "rate");
+        if (rateText is not null)
+        {
+            if (double.TryParse(rateText, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate is >= 0 and <= 1)
+                rule.Rate = rate;
+            else problem ??= "rate must be a number between 0 and 1";
+        }
+        if (rule.Count is not null && rule.Rate is not null) problem ??= "give count or rate, not both";
+        error = problem;
+        return problem is null ? rule : null;
+    }
+
+    /// <summary>Rule paths are below /v2; "/v2/trackings/get" and "trackings/get" both mean "/trackings/get".</summary>
+    private static string? NormalizePath(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "/") return null;
+        if (!path.StartsWith('/')) path = "/" + path;
+        if (path.StartsWith("/v2/", StringComparison.OrdinalIgnoreCase) || path.Equals("/v2", StringComparison.OrdinalIgnoreCase))
+            path = path[3..];
+        return path.Length == 0 ? null : path;
+    }
+
+    public static void Write(Utf8JsonWriter w, FaultRule r)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", r.Id);
+        w.WriteString("path", r.Path);
+        w.WriteString("method", r.Method);
+        w.WriteString("action", r.ActionName);
+        if (r.Count is { } count)
+        {
+            w.WriteNumber("count", count);
+            w.WriteNumber("remaining", r.Remaining);
+        }
+        else
+        {
+            w.WriteNull("count");
+            w.WriteNull("remaining");
+        }
+        if (r.Rate is { } rate) w.WriteNumber("rate", rate);
+        else w.WriteNull("rate");
+        w.WriteNumber("seed", r.Seed);
+        w.WriteNumber("after", r.After);
+        if (r.RetryAfter is { } ra) w.WriteNumber("retryAfter", ra);
+        else w.WriteNull("retryAfter");
+        w.WriteNumber("delayMs", r.DelayMs);
+        w.WriteNumber("matched", r.Matched);
+        w.WriteNumber("applied", r.Applied);
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace TrackingMore.Emulator;
+
+/// <summary>
+/// /_emulator: test and measurement hooks, outside the API (no key needed). requests: the log of /v2 requests;
+/// faults: injected failures; clock: simulated time.
+/// </summary>
+internal sealed class Hooks(EmulatorState state)
+{
+    public Task HandleAsync(HttpContext http)
+    {
+        var path = http.Request.Path.Value?.TrimEnd('/') ?? "";
+        var method = http.Request.Method.ToUpperInvariant();
+        return (path, method) switch
+        {
+            ("/requests", "GET") => Requests(http),
+            ("/requests", "DELETE") => Cleared(http, state.Log.Clear),
+            ("/faults", "GET") => Json(http, 200, w => WriteRules(w, state.Faults.Active())),
+            ("/faults", "POST") => AddFaults(http),
+            ("/faults", "DELETE") => Cleared(http, state.Faults.Clear),
+            ("/clock", "GET") => Clock(http),
+            ("/clock", "POST") => AdvanceClock(http),
+            _ => Error(http, 404, "unknown hook: use /_emulator/requests, /_emulator/faults or /_emulator/clock"),
+        };
+    }
+
+    private Task Requests(HttpContext http)
+    {
+        var since = long.TryParse(http.Request.Query["since"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var records = state.Log.Snapshot(since);
+        return Json(http, 200, w =>
+        {
+            w.WriteStartArray();
+            foreach (var r in records) RequestLog.Write(w, r);
+            w.WriteEndArray();
+        });
+    }
+
+    private async Task AddFaults(HttpContext http)
+    {
+        var body = await ReadJsonAsync(http);
+        if (body is null)
+        {
+            await Error(http, 400, "the body must be a JSON fault rule or an array of rules");
+            return;
+        }
+        var added = state.Faults.Add(body.Value, out var error);
+        if (added is null) await Error(http, 400, error!);
+        else await Json(http, 200, w => WriteRules(w, added));
+    }
+
+    private Task Clock(HttpContext http) => Json(http, 200, WriteClock);
+
+    private async Task AdvanceClock(HttpContext http)
+    {
+        var body = await ReadJsonAsync(http);
+        var text = body is { } b ? Inputs.Text(b, "advanceSeconds") : null;
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            await Error(http, 400, "expected {\"advanceSeconds\": N} with N >= 0");
+            return;
+        }
+        state.Clock.Advance(seconds);
+        await Json(http, 200, WriteClock);
+    }
+
+    private void WriteClock(Utf8JsonWriter w)
+    {
+        var nowMs = state.Clock.NowUnixMs;
+        w.WriteStartObject();
+        w.WriteString("now", DateTimeOffset.FromUnixTimeMilliseconds(nowMs).UtcDateTime
+            .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        w.WriteString("nowService", Dates.Iso(nowMs / 1000));
+        w.WriteNumber("nowUnix", nowMs / 1000);
+        w.WriteNumber("nowUnixMs", nowMs);
+        w.WriteNumber("timeScale", state.Clock.TimeScale);
+        w.WriteNumber("advancedSeconds", state.Clock.AdvancedSeconds);
+        w.WriteEndObject();
+    }
+
+    private static void WriteRules(Utf8JsonWriter w, IEnumerable<FaultRule> rules)
+    {
+        w.WriteStartArray();
+        foreach (var r in rules) Faults.Write(w, r);
+        w.WriteEndArray();
+    }
+
+    private static Task Cleared(HttpContext http, Action clear)
+    {
+        clear();
+        return Json(http, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("cleared", true);
+            w.WriteEndObject();
+        });
+    }
+
+    private static Task Error(HttpContext http, int status, string message) => Json(http, status, w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("error", message);
+        w.WriteEndObject();
+    });
+
+    private static async Task<JsonElement?> ReadJsonAsync(HttpContext http)
+    {
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        return Inputs.TryParse(buffer.ToArray(), out var root) == 0 ? root : null;
+    }
+
+    private static async Task Json(HttpContext http, int status, Action<Utf8JsonWriter> write)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await using var w = new Utf8JsonWriter(http.Response.BodyWriter, Envelope.WriterOptions);
+        write(w);
+        await w.FlushAsync();
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace TrackingMore.Emulator;
+
+/// <summary>
+/// Reading request bodies the way the API does: loosely typed (numbers where strings are expected are accepted),
+/// validated field by field with the API's codes.
+/// </summary>
+internal static class Inputs
+{
+    public const int MaxNumberLength = 50;
+
+    /// <summary>Parses a JSON body. Empty → 4012; not JSON → 4015, which is what the real service answers.</summary>
+    public static int TryParse(byte[] body, out JsonElement root)
+    {
+        root = default;
+        if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty) return ApiCodes.MissingParameters;
+        try
+        {
+            root = JsonSerializer.Deserialize<JsonElement>(body);
+            return 0;
+        }
+        catch (JsonException)
+        {
+            return ApiCodes.InvalidCarrier;
+        }
+    }
+
+    /// <summary>A property as text: strings as they are, numbers and booleans as their JSON text; else null.</summary>
+    public static string? Text(JsonElement obj, string name)
+    {
+        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var v)) return null;
+        return v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
+            _ => null,
+        };
+    }
+
+    public static bool Has(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out _);
+
+    /// <summary>4013 when absent; 4014 when empty, blank, longer than 50 or holding control characters.</summary>
+    public static int CheckNumber(string? number)
+    {
+        if (number is null) return ApiCodes.NumberRequired;
+        if (number.Length is 0 or > MaxNumberLength || string.IsNullOrWhiteSpace(number)) return ApiCodes.InvalidNumber;
+        foreach (var c in number)
+        {
+            if (char.IsControl(c)) return ApiCodes.InvalidNumber;
+        }
+        return 0;
+    }
+
+    /// <summary>4015 when absent, malformed ([0-9a-z-_]+) or not a known carrier.</summary>
+    public static int CheckCarrier(string? code, out short index)
+    {
+        index = -1;
+        if (string.IsNullOrEmpty(code) || !Carriers.IsWellFormedCode(code)) return ApiCodes.InvalidCarrier;
+        index = Carriers.IndexOf(code);
+        return index < 0 ? ApiCodes.InvalidCarrier : 0;
+    }
+
+    /// <summary>Reads and checks {tracking_number, carrier_code} of an item.</summary>
+    public static int ReadKey(JsonElement item, out TrackingKey key)
+    {
+        key = default;
+        var number = Text(item, "tracking_number");
+        var code = CheckNumber(number);
+        if (code != 0) return code;
+        code = CheckCarrier(Text(item, "carrier_code"), out var carrier);
+        if (code != 0) return code;
+        key = new TrackingKey(carrier, number!);
+        return 0;
+    }
+
+    /// <summary>The fields a create request (post, batch, realtime) may carry.</summary>
+    public static TrackingFields ReadCreateFields(JsonElement obj) => new()
+    {
+        Title = Text(obj, "title"),
+        LogisticsChannel = Text(obj, "logistics_channel"),
+        CustomerName = Text(obj, "customer_name"),
+        CustomerEmail = Email(obj),
+        CustomerPhone = Text(obj, "customer_phone"),
+        OrderId = Text(obj, "order_id") ?? Text(obj, "order"),
+        OrderCreateTime = Text(obj, "order_create_time"),
+        Comment = Text(obj, "comment"),
+        DestinationCode = Text(obj, "destination_code") ?? Text(obj, "tracking_destination_country"),
+    };
+
+    /// <summary>
+    /// Applies the editable fields of a PUT/updatemore item to <paramref name="t"/> (caller holds the store lock).
+    /// archived takes the strings "true"/"false" (booleans too); status takes 4 (delivered), 7 (exception) or
+    /// 8 (back to the simulated status), anything else is 4033.
+    /// </summary>
+    public static int ApplyEdits(JsonElement obj, Tracking t, long now)
+    {
+        bool? archived = null;
+        if (Has(obj, "archived"))
+        {
+            archived = Text(obj, "archived")?.Trim().ToLowerInvariant() switch
+            {
+                "true" or "1" => true,
+                "false" or "0" => false,
+                _ => null,
+            };
+            if (archived is null) return ApiCodes.MissingParameters;
+        }
+
+        Status? newOverride = t.StatusOverride;
+        if (Has(obj, "status"))
+        {
+            var status = int.TryParse(Text(obj, "status"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : -1;
+            if (status is not (4 or 7 or 8)) return ApiCodes.InvalidStatus;
+            newOverride = status switch { 4 => Status.Delivered, 7 => Status.Exception, _ => null };
+        }
+
+        var f = t.Fields ?? SeedProfile.Fields(t);
+        t.Fields = f with
+        {
+            Title = Has(obj, "title") ? Text(obj, "title") : f.Title,
+            LogisticsChannel = Has(obj, "logistics_channel") ? Text(obj, "logistics_channel") : f.LogisticsChannel,
+            CustomerName = Has(obj, "customer_name") ? Text(obj, "customer_name") : f.CustomerName,
+            CustomerEmail = Has(obj, "customer_email") ? Email(obj) : f.CustomerEmail,
+            CustomerPhone = Has(obj, "customer_phone") ? Text(obj, "customer_phone") : f.CustomerPhone,
+            OrderId = Has(obj, "order_id") ? Text(obj, "order_id") : f.OrderId,
+            DestinationCode = Has(obj, "destination_code") ? Text(obj, "destination_code") : f.DestinationCode,
+        };
+        if (archived is { } a) t.Archived = a;
+        t.StatusOverride = newOverride;
+        t.EditedAt = now;
+        return 0;
+    }
+
+    /// <summary>customer_email: a string or an array of strings.</summary>
+    private static object? Email(JsonElement obj)
+    {
+        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty("customer_email", out var v)) return null;
+        return v.ValueKind == JsonValueKind.Array
+            ? v.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToArray()
+            : Text(obj, "customer_email");
+    }
+}

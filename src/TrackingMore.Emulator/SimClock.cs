@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace TrackingMore.Emulator;
+
+/// <summary>
+/// Simulated time: start + real elapsed × time-scale + manual advances. Every shipment state is computed from this
+/// clock on read, so there are no timers, and advancing the clock moves every shipment at once.
+/// </summary>
+internal sealed class SimClock(double timeScale)
+{
+    private readonly long _startUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+    private readonly Stopwatch _real = Stopwatch.StartNew();
+    private long _advancedMs;
+
+    public double TimeScale { get; } = timeScale;
+
+    public long NowUnixMs =>
+        _startUnixMs + (long)(_real.Elapsed.TotalMilliseconds * TimeScale) + Interlocked.Read(ref _advancedMs);
+
+    public long NowUnixSeconds => NowUnixMs / 1000;
+
+    public long AdvancedSeconds => Interlocked.Read(ref _advancedMs) / 1000;
+
+    /// <summary>Time only moves forward: shipments never go back to an earlier state.</summary>
+    public void Advance(long seconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(seconds);
+        Interlocked.Add(ref _advancedMs, checked(seconds * 1000));
+    }
+}

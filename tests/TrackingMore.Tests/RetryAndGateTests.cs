@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using TrackingMore.Api;
+using Xunit;
+
+namespace TrackingMore.Tests;
+
+/// <summary>Which failures are retried, how often, after what wait; and how the rate gate spaces request starts.</summary>
+public class RetryAndGateTests
+{
+    private static readonly byte[] EmptyPage = Encoding.UTF8.GetBytes("{\"meta\":{\"code\":200},\"data\":{\"page\":1,\"limit\":100,\"total\":\"0\",\"items\":[]}}");
+
+    private static HttpResponseMessage Json(string json, HttpStatusCode status = HttpStatusCode.OK) =>
+        new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    private static HttpResponseMessage Ok() => new(HttpStatusCode.OK) { Content = new ByteArrayContent(EmptyPage) };
+
+    /// <summary>Answers from a script, one response per request in order; the last repeats.</summary>
+    private static (TrackingMoreClient Client, List<HttpRequestMessage> Seen) Scripted(int retries, params Func<HttpResponseMessage>[] script)
+    {
+        var seen = new List<HttpRequestMessage>();
+        var client = Fixtures.Client(_ => script[Math.Min(seen.Count - 1, script.Length - 1)](), seen, retries);
+        return (client, seen);
+    }
+
+    [Fact]
+    public async Task MetaRateLimitIsRetriedAndReportedInVerbose()
+    {
+        var (client, seen) = Scripted(3, () => Json("{\"meta\":{\"code\":429,\"type\":\"Too Many Requests\",\"message\":\"Exceeded API limits.\"},\"data\":[]}"), Ok);
+        var messages = new List<string>();
+        var call = new CallContext(CancellationToken.None, m => { lock (messages) messages.Add(m); });
+
+        var page = await client.ListTrackingsAsync(new TrackingListQuery(), call);
+
+        Assert.Empty(page.Items);
+        Assert.Equal(2, seen.Count);
+        Assert.Contains(messages, m => m.Contains("Retry 1 of 3", StringComparison.Ordinal) && m.Contains("429", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    [InlineData((HttpStatusCode)429)]
+    public async Task TransientHttpStatusesAreRetried(HttpStatusCode status)
+    {
+        var (client, seen) = Scripted(2, () => new HttpResponseMessage(status) { Content = new StringContent("<html>busy</html>"), Headers = { RetryAfter = new RetryConditionHeaderValue(TimeSpan.Zero) } }, Ok);
+        await client.ListTrackingsAsync(new TrackingListQuery(), CallContext.None);
+        Assert.Equal(2, seen.Count);
+    }
+
+    [Theory]
+    [InlineData(4001)]
+    [InlineData(4016)]
+    [InlineData(4017)]
+    [InlineData(500)]
+    public async Task PermanentFailuresAreNotRetried(int code)
+    {
+        var (client, seen) = Scripted(3, () => Json("{\"meta\":{\"code\":" + code + ",\"type\":\"x\",\"message\":\"no\"},\"data\":[]}"));
+        var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.ListTrackingsAsync(new TrackingListQuery(), CallContext.None));
+        Assert.Equal(code, failure.MetaCode);
+        Assert.Single(seen);
+    }
+
+    [Fact]
+    public async Task RetriesAreBoundedAndTheLastFailureSurfaces()
+    {
+        var (client, seen) = Scripted(2, () => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)
+        {
+            Content = new StringContent("<html><h1>503 Service Unavailable</h1></html>"),
+            Headers = { RetryAfter = new RetryConditionHeaderValue(TimeSpan.Zero) },
+        });
+        var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.ListTrackingsAsync(new TrackingListQuery(), CallContext.None));
+        Assert.Equal(3, seen.Count);
+        Assert.Equal(ApiFailureKind.HttpError, failure.Kind);
+        Assert.Equal("TrackingMore.Http503", failure.ErrorId);
+        Assert.Contains("503", failure.Message);
+        Assert.Contains("<html><h1>503 Service Unavailable", failure.Message);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RetryAfterIsHonouredInSecondsAndAsHttpDate(bool asDate)
+    {
+        var (client, seen) = Scripted(1, () =>
+        {
+            var answer = Json("{\"meta\":{\"code\":429,\"type\":\"Too Many Requests\",\"message\":\"slow down\"},\"data\":[]}");
+            answer.Headers.RetryAfter = asDate
+                ? new RetryConditionHeaderValue(DateTimeOffset.UtcNow.AddSeconds(2))
+                : new RetryConditionHeaderValue(TimeSpan.FromSeconds(2));
+            return answer;
+        }, Ok);
+        var messages = new List<string>();
+        await client.ListTrackingsAsync(new TrackingListQuery(), new CallContext(CancellationToken.None, messages.Add));
+        Assert.Equal(2, seen.Count);
+        var wait = Assert.Single(messages, m => m.Contains("Retry 1 of 1", StringComparison.Ordinal));
+        // The server's wait, not the 1 s first back-off (an HTTP date has one-second resolution).
+        Assert.Matches(asDate ? @"in (1\.[0-9]|2\.0) s" : @"in 2\.0 s", wait);
+    }
+
+    [Fact]
+    public async Task CancellationEndsABackOffAtOnce()
+    {
+        var (client, seen) = Scripted(3, () =>
+        {
+            var answer = Json("{\"meta\":{\"code\":429,\"type\":\"Too Many Requests\",\"message\":\"slow down\"},\"data\":[]}");
+            answer.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(30));
+            return answer;
+        });
+        using var stop = new CancellationTokenSource();
+        var clock = Stopwatch.StartNew();
+        var listing = client.ListTrackingsAsync(new TrackingListQuery(), new CallContext(stop.Token));
+        while (seen.Count == 0) await Task.Delay(10);
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => listing);
+        // Far below the 30 s the server asked for: the wait itself was cancelled.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), "took " + clock.Elapsed);
+        Assert.Single(seen);
+    }
+
+    [Fact]
+    public async Task GateSpacesRequestStartsByItsWindow()
+    {
+        var gate = new RateGate(1, TimeSpan.FromMilliseconds(200));
+        var starts = new List<TimeSpan>();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 4; i++)
+        {
+            await gate.WaitAsync(CancellationToken.None);
+            starts.Add(clock.Elapsed);
+        }
+        for (var i = 1; i < starts.Count; i++)
+            Assert.True(starts[i] - starts[i - 1] >= TimeSpan.FromMilliseconds(195), "gap " + (starts[i] - starts[i - 1]));
+    }
+
+    [Fact]
+    public async Task GateWithThreePermitsLetsThreeStartTogetherThenWaits()
+    {
+        var gate = new RateGate(3, TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+        var starts = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            await gate.WaitAsync(CancellationToken.None);
+            return clock.Elapsed;
+        }));
+        Array.Sort(starts);
+        // Any window of 300 ms holds at most three starts.
+        for (var i = 3; i < starts.Length; i++)
+            Assert.True(starts[i] - starts[i - 3] >= TimeSpan.FromMilliseconds(295), "window " + (starts[i] - starts[i - 3]));
+    }
+
+    [Fact]
+    public void ListGateIsSharedPerAccountAndSeparateAcrossAccounts()
+    {
+        Assert.Same(RateGate.For("a", EndpointClass.List), RateGate.For("a", EndpointClass.List));
+        Assert.NotSame(RateGate.For("a", EndpointClass.List), RateGate.For("b", EndpointClass.List));
+        Assert.NotSame(RateGate.For("a", EndpointClass.List), RateGate.For("a", EndpointClass.Realtime));
+        Assert.Equal(3, RateGate.For("a", EndpointClass.Realtime).Permits);
+    }
+}
