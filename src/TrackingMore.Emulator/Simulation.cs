@@ -60,20 +60,21 @@ internal static class Simulation
         _ => null,
     };
 
-    /// <summary>The milestone field (and trackinfo ItemNode) an event fills, if any.</summary>
-    public static string? MilestoneOf(EventKind k) => k switch
-    {
-        EventKind.Accepted => "ItemReceived",
-        EventKind.Dispatched => "ItemDispatched",
-        EventKind.DepartedAirport => "DepartfromAirport",
-        EventKind.ArrivedAbroad => "ArrivalfromAbroad",
-        EventKind.Customs => "CustomsClearance",
-        EventKind.DestinationArrived => "DestinationArrived",
-        _ => null,
-    };
-
+    /// <summary>The milestone fields of origin_info/destination_info, in the order they are written.</summary>
     public static readonly string[] Milestones =
         ["ItemReceived", "ItemDispatched", "DepartfromAirport", "ArrivalfromAbroad", "CustomsClearance", "DestinationArrived"];
+
+    /// <summary>Which milestone (index into <see cref="Milestones"/>, also the trackinfo ItemNode) an event fills; -1 if none.</summary>
+    public static int MilestoneOf(EventKind k) => k switch
+    {
+        EventKind.Accepted => 0,
+        EventKind.Dispatched => 1,
+        EventKind.DepartedAirport => 2,
+        EventKind.ArrivedAbroad => 3,
+        EventKind.Customs => 4,
+        EventKind.DestinationArrived => 5,
+        _ => -1,
+    };
 
     /// <summary>
     /// Plans a route: minutes from its start for each checkpoint. International routes last ~4–15 days,

@@ -54,9 +54,9 @@ internal static class TrackingJson
         Span<char> id = stackalloc char[32];
         t.IdHigh.TryFormat(id[..16], out _, "x16");
         t.IdLow.TryFormat(id[16..], out _, "x16");
-        w.WriteString("id", id);
-        w.WriteString("tracking_number", t.Number);
-        w.WriteString("carrier_code", Carriers.Get(t.Carrier).Code);
+        w.WriteString(N.Id, id);
+        w.WriteString(N.TrackingNumber, t.Number);
+        w.WriteString(N.CarrierCode, Carriers.Get(t.Carrier).Code);
     }
 
     /// <summary>The full form: GET one, lists, realtime.</summary>
@@ -69,111 +69,114 @@ internal static class TrackingJson
 
         w.WriteStartObject();
         WriteIdentity(w, t);
-        w.WriteString("status", s.Status.Name());
-        w.WriteBoolean("track_update", t.TrackUpdate);
-        w.WriteString("created_at", buf[..Dates.FormatIso(buf, t.CreatedAt)]);
-        w.WriteString("updated_at", buf[..Dates.FormatIso(buf, Math.Max(s.ChangedAt, t.CreatedAt))]);
+        w.WriteString(N.Status, s.Status.Name());
+        w.WriteBoolean(N.TrackUpdate, t.TrackUpdate);
+        w.WriteString(N.CreatedAt, buf[..Dates.FormatIso(buf, t.CreatedAt)]);
+        w.WriteString(N.UpdatedAt, buf[..Dates.FormatIso(buf, Math.Max(s.ChangedAt, t.CreatedAt))]);
         Envelope.WriteLoose(w, "order_create_time", f.OrderCreateTime);
         Envelope.WriteLoose(w, "customer_email", f.CustomerEmail);
-        w.WriteString("title", f.Title);
-        w.WriteString("order_id", f.OrderId);
-        w.WriteString("comment", f.Comment);
-        w.WriteString("customer_name", f.CustomerName);
-        w.WriteString("customer_phone", f.CustomerPhone);
-        w.WriteString("logistics_channel", f.LogisticsChannel);
-        w.WriteBoolean("archived", t.Archived);
-        w.WriteString("original_country", Geography.All[t.OriginCountry].Name);
+        w.WriteString(N.Title, f.Title);
+        w.WriteString(N.OrderId, f.OrderId);
+        w.WriteString(N.Comment, f.Comment);
+        w.WriteString(N.CustomerName, f.CustomerName);
+        w.WriteString(N.CustomerPhone, f.CustomerPhone);
+        w.WriteString(N.LogisticsChannel, f.LogisticsChannel);
+        w.WriteBoolean(N.Archived, t.Archived);
+        w.WriteString(N.OriginalCountry, Geography.All[t.OriginCountry].Name);
         var destination = Geography.IndexOf(f.DestinationCode);
-        w.WriteString("destination_country", Geography.All[destination >= 0 ? destination : t.DestinationCountry].Name);
+        w.WriteString(N.DestinationCountry, Geography.All[destination >= 0 ? destination : t.DestinationCountry].Name);
 
         if (s.Visible > 0 && (t.Quirks & Quirks.ItemTimeLengthNull) == 0)
         {
             var span = Simulation.TimeOf(t, s.Visible - 1) - Simulation.TimeOf(t, 0);
-            w.WriteNumber("itemTimeLength", (span + 86399) / 86400);
+            w.WriteNumber(N.ItemTimeLength, (span + 86399) / 86400);
         }
         else
         {
-            w.WriteNull("itemTimeLength");
+            w.WriteNull(N.ItemTimeLength);
         }
-        w.WriteNumber("stayTimeLength", s.Visible > 0 ? Math.Max(0, now - Simulation.TimeOf(t, s.Visible - 1)) / 86400 : 0);
-        w.WriteNull("service_code");
-        w.WriteNull("status_info");
-        w.WriteString("substatus", s.Substatus);
+        w.WriteNumber(N.StayTimeLength, s.Visible > 0 ? Math.Max(0, now - Simulation.TimeOf(t, s.Visible - 1)) / 86400 : 0);
+        w.WriteNull(N.ServiceCode);
+        w.WriteNull(N.StatusInfo);
+        w.WriteString(N.Substatus, s.Substatus);
         if (s.Visible > 0)
         {
             var last = t.Events[s.Visible - 1];
-            w.WriteString("singed_by", Narrative.SignedBy(t, Simulation.KindOf(last), Simulation.VariantOf(last)));
+            w.WriteString(N.SingedBy, Narrative.SignedBy(t, Simulation.KindOf(last), Simulation.VariantOf(last)));
         }
         else
         {
-            w.WriteNull("singed_by");
+            w.WriteNull(N.SingedBy);
         }
 
         if (route.TwoLegs)
         {
-            WriteInfo(w, "origin_info", route, Carriers.Get(t.Carrier), 0, route.Split);
-            WriteInfo(w, "destination_info", route, Carriers.Get(t.DestinationCarrier), route.Split, s.Visible);
+            WriteInfo(w, N.OriginInfo, route, Carriers.Get(t.Carrier), 0, route.Split);
+            WriteInfo(w, N.DestinationInfo, route, Carriers.Get(t.DestinationCarrier), route.Split, s.Visible);
         }
         else
         {
-            WriteInfo(w, "origin_info", route, Carriers.Get(t.Carrier), 0, s.Visible);
-            if ((t.Quirks & Quirks.DestinationInfoNull) != 0) w.WriteNull("destination_info");
-            else if ((t.Quirks & Quirks.DestinationInfoEmpty) != 0) w.WriteString("destination_info", "");
-            else if ((t.Quirks & Quirks.DestinationInfoAbsent) == 0) WriteInfo(w, "destination_info", route, null, 0, 0);
+            WriteInfo(w, N.OriginInfo, route, Carriers.Get(t.Carrier), 0, s.Visible);
+            if ((t.Quirks & Quirks.DestinationInfoNull) != 0) w.WriteNull(N.DestinationInfo);
+            else if ((t.Quirks & Quirks.DestinationInfoEmpty) != 0) w.WriteString(N.DestinationInfo, "");
+            else if ((t.Quirks & Quirks.DestinationInfoAbsent) == 0) WriteInfo(w, N.DestinationInfo, route, null, 0, 0);
         }
 
         if (s.Visible > 0)
         {
             var newest = route.Describe(s.Visible - 1);
             var date = route.Date(buf, s.Visible - 1);
-            w.WriteString("lastEvent", $"{newest.Description},{newest.Details},{date}");
-            w.WriteString("lastUpdateTime", date);
+            w.WriteString(N.LastEvent, $"{newest.Description},{newest.Details},{date}");
+            w.WriteString(N.LastUpdateTime, date);
         }
         else
         {
-            w.WriteNull("lastEvent");
-            w.WriteNull("lastUpdateTime");
+            w.WriteNull(N.LastEvent);
+            w.WriteNull(N.LastUpdateTime);
         }
         w.WriteEndObject();
     }
 
     /// <summary>origin_info / destination_info with events [from, to), newest first.</summary>
-    private static void WriteInfo(Utf8JsonWriter w, string name, RouteView route, Carrier? carrier, int from, int to)
+    private static void WriteInfo(Utf8JsonWriter w, JsonEncodedText name, RouteView route, Carrier? carrier, int from, int to)
     {
         Span<char> buf = stackalloc char[32];
-        w.WriteStartObject(name);
-        w.WriteNull("ReferenceNumber");
-        foreach (var milestone in Simulation.Milestones)
+        Span<int> milestoneAt = stackalloc int[Simulation.Milestones.Length];
+        milestoneAt.Fill(-1);
+        for (var i = from; i < to; i++)
         {
-            var at = -1;
-            for (var i = from; i < to; i++)
-            {
-                if (Simulation.MilestoneOf(route.Kind(i)) == milestone) at = i;
-            }
-            if (at >= 0) w.WriteString(milestone, route.Date(buf, at));
-            else w.WriteNull(milestone);
+            var m = Simulation.MilestoneOf(route.Kind(i));
+            if (m >= 0) milestoneAt[m] = i;
         }
-        w.WriteString("weblink", carrier?.Weblink);
-        w.WriteString("phone", carrier?.Phone);
-        w.WriteString("carrier_code", carrier?.Code);
 
-        w.WriteStartArray("trackinfo");
+        w.WriteStartObject(name);
+        w.WriteNull(N.ReferenceNumber);
+        for (var m = 0; m < milestoneAt.Length; m++)
+        {
+            if (milestoneAt[m] >= 0) w.WriteString(N.Milestones[m], route.Date(buf, milestoneAt[m]));
+            else w.WriteNull(N.Milestones[m]);
+        }
+        w.WriteString(N.Weblink, carrier?.Weblink);
+        w.WriteString(N.Phone, carrier?.Phone);
+        w.WriteString(N.CarrierCode, carrier?.Code);
+
+        w.WriteStartArray(N.Trackinfo);
         var plain = (route.Tracking.Quirks & Quirks.NoCheckpointStatus) != 0;
         for (var i = to - 1; i >= from; i--)
         {
             var (description, details) = route.Describe(i);
             var kind = route.Kind(i);
             w.WriteStartObject();
-            w.WriteString("Date", route.Date(buf, i));
-            w.WriteString("StatusDescription", description);
-            w.WriteString("Details", details);
+            w.WriteString(N.Date, route.Date(buf, i));
+            w.WriteString(N.StatusDescription, description);
+            w.WriteString(N.Details, details);
             if (!plain)
             {
-                w.WriteString("checkpoint_status", Simulation.StatusOf(kind).Name());
+                w.WriteString(N.CheckpointStatus, Simulation.StatusOf(kind).Name());
                 var sub = Simulation.SubstatusOf(kind, Simulation.VariantOf(route.Tracking.Events[i]));
-                if (sub is not null) w.WriteString("substatus", sub);
+                if (sub is not null) w.WriteString(N.Substatus, sub);
                 var node = Simulation.MilestoneOf(kind);
-                if (node is not null) w.WriteString("ItemNode", node);
+                if (node >= 0) w.WriteString(N.ItemNode, N.Milestones[node]);
             }
             w.WriteEndObject();
         }
@@ -219,5 +222,45 @@ internal static class TrackingJson
         public ReadOnlySpan<char> Date(Span<char> buf, int i) =>
             buf[..Dates.FormatLocal(buf, Simulation.TimeOf(Tracking, i), CountryOf(i).UtcOffset,
                 (Tracking.Quirks & Quirks.DatesWithSeconds) != 0)];
+    }
+    /// <summary>Property names encoded once: a 2000-item page writes a quarter of a million of them.</summary>
+    private static class N
+    {
+        public static readonly JsonEncodedText Date = JsonEncodedText.Encode("Date");
+        public static readonly JsonEncodedText OriginInfo = JsonEncodedText.Encode("origin_info");
+        public static readonly JsonEncodedText[] Milestones = Simulation.Milestones.Select(m => JsonEncodedText.Encode(m)).ToArray();
+        public static readonly JsonEncodedText Details = JsonEncodedText.Encode("Details");
+        public static readonly JsonEncodedText ItemNode = JsonEncodedText.Encode("ItemNode");
+        public static readonly JsonEncodedText ReferenceNumber = JsonEncodedText.Encode("ReferenceNumber");
+        public static readonly JsonEncodedText StatusDescription = JsonEncodedText.Encode("StatusDescription");
+        public static readonly JsonEncodedText Archived = JsonEncodedText.Encode("archived");
+        public static readonly JsonEncodedText CarrierCode = JsonEncodedText.Encode("carrier_code");
+        public static readonly JsonEncodedText CheckpointStatus = JsonEncodedText.Encode("checkpoint_status");
+        public static readonly JsonEncodedText Comment = JsonEncodedText.Encode("comment");
+        public static readonly JsonEncodedText CreatedAt = JsonEncodedText.Encode("created_at");
+        public static readonly JsonEncodedText CustomerName = JsonEncodedText.Encode("customer_name");
+        public static readonly JsonEncodedText CustomerPhone = JsonEncodedText.Encode("customer_phone");
+        public static readonly JsonEncodedText DestinationCountry = JsonEncodedText.Encode("destination_country");
+        public static readonly JsonEncodedText DestinationInfo = JsonEncodedText.Encode("destination_info");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText ItemTimeLength = JsonEncodedText.Encode("itemTimeLength");
+        public static readonly JsonEncodedText LastEvent = JsonEncodedText.Encode("lastEvent");
+        public static readonly JsonEncodedText LastUpdateTime = JsonEncodedText.Encode("lastUpdateTime");
+        public static readonly JsonEncodedText LogisticsChannel = JsonEncodedText.Encode("logistics_channel");
+        public static readonly JsonEncodedText OrderId = JsonEncodedText.Encode("order_id");
+        public static readonly JsonEncodedText OriginalCountry = JsonEncodedText.Encode("original_country");
+        public static readonly JsonEncodedText Phone = JsonEncodedText.Encode("phone");
+        public static readonly JsonEncodedText ServiceCode = JsonEncodedText.Encode("service_code");
+        public static readonly JsonEncodedText SingedBy = JsonEncodedText.Encode("singed_by");
+        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+        public static readonly JsonEncodedText StatusInfo = JsonEncodedText.Encode("status_info");
+        public static readonly JsonEncodedText StayTimeLength = JsonEncodedText.Encode("stayTimeLength");
+        public static readonly JsonEncodedText Substatus = JsonEncodedText.Encode("substatus");
+        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        public static readonly JsonEncodedText TrackUpdate = JsonEncodedText.Encode("track_update");
+        public static readonly JsonEncodedText Trackinfo = JsonEncodedText.Encode("trackinfo");
+        public static readonly JsonEncodedText TrackingNumber = JsonEncodedText.Encode("tracking_number");
+        public static readonly JsonEncodedText UpdatedAt = JsonEncodedText.Encode("updated_at");
+        public static readonly JsonEncodedText Weblink = JsonEncodedText.Encode("weblink");
     }
 }

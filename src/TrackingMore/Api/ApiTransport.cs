@@ -95,6 +95,7 @@ namespace TrackingMore.Api
                         "{0} Retry {1} of {2} in {3:0.0} s.",
                         failure.Message, attempt, _settings.MaximumRetryCount, delay.TotalSeconds));
                     await Task.Delay(delay, call.CancellationToken).ConfigureAwait(false);
+                    call.MarkResent();
                 }
             }
         }

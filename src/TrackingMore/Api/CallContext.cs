@@ -22,5 +22,13 @@ namespace TrackingMore.Api
         public CancellationToken CancellationToken { get; }
 
         public void Verbose(string message) => _verbose?.Invoke(message);
+
+        /// <summary>
+        /// True once a request of this call was sent again after a failure. The first attempt may have been carried
+        /// out with only its answer lost, so "already exists" for one's own items can then mean success.
+        /// </summary>
+        public bool Resent { get; private set; }
+
+        internal void MarkResent() => Resent = true;
     }
 }

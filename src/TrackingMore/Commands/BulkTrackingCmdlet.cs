@@ -28,6 +28,18 @@ namespace TrackingMore.Commands
         /// <summary>Writes what the user gets for an item that succeeded.</summary>
         protected abstract void WriteSucceeded(TRequest request, Tracking? answer);
 
+        /// <summary>
+        /// Whether a per-item code means the item is done when the request had to be sent again (its first answer
+        /// was lost): creating gives "already exists" (4016), removing "does not exist" (4017).
+        /// </summary>
+        protected virtual bool MeansDoneAfterResend(int code) => false;
+
+        /// <summary>Writes items found done after a resend; by default as if they had succeeded without an answer.</summary>
+        protected virtual void WriteDoneAfterResend(IReadOnlyList<TRequest> requests)
+        {
+            foreach (var request in requests) WriteSucceeded(request, null);
+        }
+
         protected void Enqueue(TRequest request)
         {
             _pending.Add(request);
@@ -44,9 +56,15 @@ namespace TrackingMore.Commands
         private void SendSingle(TRequest request)
         {
             _sentAny = true;
+            CallContext? used = null;
             try
             {
-                WriteSucceeded(request, Run(call => SendOneAsync(request, call)));
+                WriteSucceeded(request, Run(call => SendOneAsync(request, used = call)));
+            }
+            catch (TrackingMoreApiException failure) when (used?.Resent == true && failure.MetaCode is int code && MeansDoneAfterResend(code))
+            {
+                WriteVerbose(request + ": " + failure.ApiMessage + " after a resend: the first attempt did it.");
+                WriteDoneAfterResend(new[] { request });
             }
             catch (TrackingMoreApiException failure)
             {
@@ -60,9 +78,10 @@ namespace TrackingMore.Commands
             _pending.Clear();
             _sentAny = true;
             BulkResult result;
+            CallContext? used = null;
             try
             {
-                result = Run(call => SendBatchAsync(batch, call));
+                result = Run(call => SendBatchAsync(batch, used = call));
             }
             catch (TrackingMoreApiException failure)
             {
@@ -70,11 +89,11 @@ namespace TrackingMore.Commands
                 foreach (var request in batch) WriteError(ErrorRecords.FromApi(failure, request));
                 return;
             }
-            Report(batch, result);
+            Report(batch, result, used?.Resent == true);
         }
 
         /// <summary>Matches the answer to what was sent by tracking number and carrier; nothing sent goes unreported.</summary>
-        private void Report(IReadOnlyList<TRequest> batch, BulkResult result)
+        private void Report(IReadOnlyList<TRequest> batch, BulkResult result, bool resent)
         {
             var waiting = new Dictionary<string, Queue<TRequest>>(StringComparer.OrdinalIgnoreCase);
             foreach (var request in batch)
@@ -93,10 +112,17 @@ namespace TrackingMore.Commands
                 if (request != null) WriteSucceeded(request, tracking);
                 else WriteVerbose(BulkEndpoint + " reported " + tracking + ", which this request did not send.");
             }
+            var doneBefore = new List<TRequest>();
             foreach (var error in result.Errors)
             {
                 var request = Take(error.TrackingNumber, error.CarrierCode);
-                WriteError(ErrorRecords.FromBulkItem(error, BulkEndpoint, (object?)request ?? error));
+                if (request != null && resent && MeansDoneAfterResend(error.Code)) doneBefore.Add(request);
+                else WriteError(ErrorRecords.FromBulkItem(error, BulkEndpoint, (object?)request ?? error));
+            }
+            if (doneBefore.Count > 0)
+            {
+                WriteVerbose(doneBefore.Count + " item(s) of a resent " + BulkEndpoint + " had been done by the first attempt.");
+                WriteDoneAfterResend(doneBefore);
             }
             foreach (var queue in waiting.Values)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using TrackingMore.Api;
@@ -127,6 +128,32 @@ namespace TrackingMore.Commands
             Client.CreateTrackingsAsync(requests, call);
 
         protected override void WriteSucceeded(NewTrackingRequest request, Tracking? answer) => WriteObject(answer);
+
+        protected override bool MeansDoneAfterResend(int code) => code == 4016;
+
+        /// <summary>Trackings the lost first attempt created are fetched, so the user still gets each one as an object.</summary>
+        protected override void WriteDoneAfterResend(IReadOnlyList<NewTrackingRequest> requests)
+        {
+            var query = new TrackingListQuery { Numbers = requests.Select(r => r.TrackingNumber).ToArray(), Limit = TrackingListQuery.MaxPageSize };
+            TrackingPage page;
+            try
+            {
+                page = Run(call => Client.ListTrackingsAsync(query, call));
+            }
+            catch (TrackingMoreApiException failure)
+            {
+                foreach (var request in requests) WriteApiError(failure, request);
+                return;
+            }
+            foreach (var request in requests)
+            {
+                var created = page.Items.FirstOrDefault(tracking =>
+                    string.Equals(tracking.TrackingNumber, request.TrackingNumber, StringComparison.OrdinalIgnoreCase) &&
+                    string.Equals(tracking.CarrierCode, request.CarrierCode, StringComparison.OrdinalIgnoreCase));
+                if (created != null) WriteObject(created);
+                else WriteError(ErrorRecords.NotInAnswer(request.TrackingNumber, request.CarrierCode, "GET /trackings/get", request));
+            }
+        }
 
         private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
     }

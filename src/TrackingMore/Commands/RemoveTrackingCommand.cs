@@ -46,6 +46,8 @@ namespace TrackingMore.Commands
         protected override Task<BulkResult> SendBatchAsync(IReadOnlyList<TrackingIdentity> requests, CallContext call) =>
             Client.DeleteTrackingsAsync(requests, call);
 
+        protected override bool MeansDoneAfterResend(int code) => code == 4017;
+
         protected override void WriteSucceeded(TrackingIdentity request, Tracking? answer)
         {
             if (PassThru) WriteObject(request);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using TrackingMore.Models;
@@ -74,7 +75,7 @@ namespace TrackingMore.Serialization
         public static TrackingPage ReadPage(JsonElement data, int requestedPage, int requestedLimit)
         {
             var items = new List<Tracking>();
-            foreach (var item in Items(Property(data, "items"))) items.Add(ReadTracking(item));
+            foreach (var item in RequiredList(data, "items")) items.Add(ReadTracking(item));
             return new TrackingPage(
                 AsInt32(Property(data, "page")) ?? requestedPage,
                 AsInt32(Property(data, "limit")) ?? requestedLimit,
@@ -86,9 +87,9 @@ namespace TrackingMore.Serialization
         public static BulkResult ReadBulk(JsonElement data)
         {
             var trackings = new List<Tracking>();
-            foreach (var item in Items(Property(data, "trackings"))) trackings.Add(ReadTracking(item));
+            foreach (var item in RequiredList(data, "trackings")) trackings.Add(ReadTracking(item));
             var errors = new List<BulkItemError>();
-            foreach (var error in Items(Property(data, "errors")))
+            foreach (var error in RequiredList(data, "errors"))
             {
                 errors.Add(new BulkItemError(
                     AsString(Property(error, "tracking_number")),
@@ -98,6 +99,32 @@ namespace TrackingMore.Serialization
             }
             return new BulkResult(trackings, errors);
         }
+
+        /// <summary>
+        /// The list a whole answer is about. Absent, null, or <c>data</c> null or <c>[]</c> mean "none"; any other kind means the
+        /// answer is not what the API sends, and reading on would silently lose items (a paging loop would stop early).
+        /// </summary>
+        private static IEnumerable<JsonElement> RequiredList(JsonElement data, string name)
+        {
+            if (data.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined || (data.ValueKind == JsonValueKind.Array && data.GetArrayLength() == 0))
+                return Items(default);
+            if (data.ValueKind != JsonValueKind.Object)
+                throw new FormatException("data is " + Describe(data) + ", not an object with '" + name + "'.");
+            var list = Property(data, name);
+            if (list.ValueKind is JsonValueKind.Array or JsonValueKind.Undefined or JsonValueKind.Null) return Items(list);
+            throw new FormatException("'" + name + "' is " + Describe(list) + ", not a list.");
+        }
+
+        private static string Describe(JsonElement value) => value.ValueKind switch
+        {
+            JsonValueKind.Undefined => "missing",
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "a list",
+            _ => "null",
+        };
 
         private static CarrierLeg? ReadLeg(JsonElement info, TrackingLeg leg, Tracking owner, List<TrackingEvent> events)
         {
