@@ -37,7 +37,8 @@ function Get-Median([double[]] $Values) {
 function Get-Requests($Emulator) { @(Invoke-RestMethod "$($Emulator.Root)/_emulator/requests" -NoProxy) }
 function Clear-Requests($Emulator) { $null = Invoke-RestMethod -Method Delete "$($Emulator.Root)/_emulator/requests" -NoProxy }
 
-$connect = 'Import-Module $P.Module; Connect-TrackingMore -ApiKey (ConvertTo-SecureString $P.Key -AsPlainText -Force) -BaseUri $P.BaseUri;'
+# $P.Rate: where the emulator runs with its list limit off, so the module's pacing is turned off to match.
+$connect = 'Import-Module $P.Module; Connect-TrackingMore -ApiKey (ConvertTo-SecureString $P.Key -AsPlainText -Force) -BaseUri $P.BaseUri -ListRequestsPerSecond ([double]$P.Rate);'
 
 $ours = $connect + '
 $clock = [Diagnostics.Stopwatch]::StartNew()
@@ -66,7 +67,7 @@ if (-not $IsWindows) { $machine = "$([Environment]::ProcessorCount) cores, " + (
 Write-Host '1. Throughput, 100k trackings, list limit off'
 $emulator = Start-TrackingMoreEmulator -Path $EmulatorPath -ApiKey $Key -ArgumentList '--seed', '100000', '--list-interval-ms', '0' -TimeoutSec 180
 try {
-    $parameters = @{ Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri }
+    $parameters = @{ Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri; Rate = 0 }
     $oursRuns = 1..$Repeat | ForEach-Object { Invoke-Child $ours $parameters }
     $plainRuns = 1..$Repeat | ForEach-Object { Invoke-Child $plain $parameters }
     $oursRate = Get-Median ($oursRuns | ForEach-Object { $_.Count / $_.Seconds })
@@ -86,7 +87,7 @@ $peaks = @{}
 foreach ($size in 20000, 200000) {
     $emulator = Start-TrackingMoreEmulator -Path $EmulatorPath -ApiKey $Key -ArgumentList '--seed', "$size", '--list-interval-ms', '0' -TimeoutSec 300
     try {
-        $run = Invoke-Child $ours @{ Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri }
+        $run = Invoke-Child $ours @{ Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri; Rate = 0 }
         if ($run.Count -ne $size) { throw "Expected $size trackings, listed $($run.Count)." }
         $peaks[$size] = $run.PeakMB
     } finally { Stop-TrackingMoreEmulator $emulator }
@@ -103,7 +104,7 @@ $rows['Memory'] = [ordered]@{
 Write-Host '3. Pacing at 1 request/s, 10 pages; 4. time to first object'
 $emulator = Start-TrackingMoreEmulator -Path $EmulatorPath -ApiKey $Key -ArgumentList '--seed', '1000' -TimeoutSec 120
 try {
-    $parameters = @{ Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri }
+    $parameters = @{ Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri; Rate = 1 }
     $paced = Invoke-Child ($connect + '
         $null = Get-Tracking -PageSize 100          # warm the connection; also one response time
         Start-Sleep -Milliseconds 1100
@@ -142,7 +143,7 @@ try {
     $created = Invoke-Child ($connect + '
         $clock = [Diagnostics.Stopwatch]::StartNew()
         $count = (1..10000 | ForEach-Object { [pscustomobject]@{ TrackingNumber = "BN{0:D9}CN" -f $_; CarrierCode = "china-post" } } | New-Tracking | Measure-Object).Count
-        @{ Count = $count; Seconds = $clock.Elapsed.TotalSeconds } | ConvertTo-Json -Compress') @{ Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri }
+        @{ Count = $count; Seconds = $clock.Elapsed.TotalSeconds } | ConvertTo-Json -Compress') @{ Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri; Rate = 1 }
     $batches = @(Get-Requests $emulator | Where-Object { $_.path -like '*/trackings/batch' }).Count
     $rows['BulkCreate'] = [ordered]@{
         Measure = 'New-Tracking of 10k piped items'

@@ -4,7 +4,8 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-BuiltTrackingMore
     $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '60', '--list-interval-ms', '0'
-    Connect-TestEmulator $script:Emulator
+    $script:Unpaced = @{ ListRequestsPerSecond = 0 }
+    Connect-TestEmulator $script:Emulator -Extra $script:Unpaced
 
     function Get-ApiRequest([string] $PathLike) {
         @(Get-EmulatorRequest $script:Emulator | Where-Object { $_.path -like $PathLike })
@@ -43,7 +44,7 @@ Describe 'Connect-TrackingMore' {
             $thrown.ErrorDetails.RecommendedAction | Should -Match 'Connect-TrackingMore'
             $errors.Count | Should -Be 1
         } finally {
-            Connect-TestEmulator $script:Emulator
+            Connect-TestEmulator $script:Emulator -Extra $script:Unpaced
         }
     }
 }

@@ -153,11 +153,15 @@ public class RetryAndGateTests
     }
 
     [Fact]
-    public void ListGateIsSharedPerAccountAndSeparateAcrossAccounts()
+    public void GatesAreSharedPerAccountClassAndRate()
     {
-        Assert.Same(RateGate.For("a", EndpointClass.List), RateGate.For("a", EndpointClass.List));
-        Assert.NotSame(RateGate.For("a", EndpointClass.List), RateGate.For("b", EndpointClass.List));
-        Assert.NotSame(RateGate.For("a", EndpointClass.List), RateGate.For("a", EndpointClass.Realtime));
-        Assert.Equal(3, RateGate.For("a", EndpointClass.Realtime).Permits);
+        Assert.Same(RateGate.For("a", EndpointClass.List, 1), RateGate.For("a", EndpointClass.List, 1));
+        Assert.NotSame(RateGate.For("a", EndpointClass.List, 1), RateGate.For("b", EndpointClass.List, 1));
+        Assert.NotSame(RateGate.For("a", EndpointClass.List, 1), RateGate.For("a", EndpointClass.Realtime, 1));
+        Assert.Equal(3, RateGate.For("a", EndpointClass.Realtime, 3).Permits);
+        Assert.Same(RateGate.Unlimited, RateGate.For("a", EndpointClass.List, 0));
+        // Half a request per second: one start every two seconds (plus the arrival margin).
+        Assert.Equal(1, RateGate.For("a", EndpointClass.Other, 0.5).Permits);
+        Assert.InRange(RateGate.For("a", EndpointClass.Other, 0.5).Window.TotalMilliseconds, 2000, 2100);
     }
 }

@@ -79,7 +79,7 @@ namespace TrackingMore.Api
 
         public async Task<ApiResponse> SendAsync(ApiRequest request, CallContext call)
         {
-            var gate = RateGate.For(_settings.AccountId, request.EndpointClass);
+            var gate = RateGate.For(_settings.AccountId, request.EndpointClass, _settings.RateLimitOf(request.EndpointClass));
             for (var attempt = 1; ; attempt++)
             {
                 await gate.WaitAsync(call.CancellationToken).ConfigureAwait(false);

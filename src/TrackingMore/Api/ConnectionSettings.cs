@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using System.Security;
 using System.Security.Cryptography;
@@ -14,7 +15,16 @@ namespace TrackingMore.Api
     {
         public static readonly Uri PublicBaseUri = new Uri("https://api.trackingmore.com/v2/");
 
-        public ConnectionSettings(Uri baseUri, SecureString apiKey, int maximumRetryCount, TimeSpan timeout)
+        /// <summary>The published limits: list 1 request/s, realtime 3 requests/s, others none.</summary>
+        public static readonly IReadOnlyDictionary<EndpointClass, double> PublishedRateLimits = new Dictionary<EndpointClass, double>
+        {
+            [EndpointClass.List] = 1,
+            [EndpointClass.Realtime] = 3,
+            [EndpointClass.Other] = 0,
+        };
+
+        public ConnectionSettings(Uri baseUri, SecureString apiKey, int maximumRetryCount, TimeSpan timeout,
+            IReadOnlyDictionary<EndpointClass, double>? rateLimits = null)
         {
             if (baseUri is null) throw new ArgumentNullException(nameof(baseUri));
             if (apiKey is null) throw new ArgumentNullException(nameof(apiKey));
@@ -23,6 +33,7 @@ namespace TrackingMore.Api
             ApiKey.MakeReadOnly();
             MaximumRetryCount = maximumRetryCount;
             Timeout = timeout;
+            RateLimits = rateLimits ?? PublishedRateLimits;
             AccountId = ComputeAccountId(BaseUri, ApiKey);
             MaskedKey = Mask(ApiKey);
         }
@@ -31,6 +42,12 @@ namespace TrackingMore.Api
         public SecureString ApiKey { get; }
         public int MaximumRetryCount { get; }
         public TimeSpan Timeout { get; }
+
+        /// <summary>Requests per second for each endpoint class; 0 means no gate (e.g. an emulator with its limit off).</summary>
+        public IReadOnlyDictionary<EndpointClass, double> RateLimits { get; }
+
+        public double RateLimitOf(EndpointClass endpointClass) =>
+            RateLimits.TryGetValue(endpointClass, out var limit) ? limit : PublishedRateLimits[endpointClass];
 
         /// <summary>Identifies the account (base URI plus a hash of the key) without revealing the key.</summary>
         public string AccountId { get; }

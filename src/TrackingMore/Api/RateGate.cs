@@ -9,11 +9,11 @@ namespace TrackingMore.Api
     /// <summary>The API's rate limits apply per account and per class of endpoint.</summary>
     public enum EndpointClass
     {
-        /// <summary>GET /trackings/get: one request per second.</summary>
+        /// <summary>GET /trackings/get: one request per second on the real service.</summary>
         List,
-        /// <summary>POST /trackings/realtime: three requests per second.</summary>
+        /// <summary>POST /trackings/realtime: three requests per second on the real service.</summary>
         Realtime,
-        /// <summary>Everything else: no published limit.</summary>
+        /// <summary>Everything else: no published limit, so no gate unless the user sets one.</summary>
         Other,
     }
 
@@ -44,16 +44,21 @@ namespace TrackingMore.Api
         public TimeSpan Window { get; }
 
         /// <summary>
-        /// The gate for an account and endpoint class, shared by every runspace of the process so that parallel
+        /// The gate for an account, endpoint class and rate, shared by every runspace of the process so that parallel
         /// pipelines stay inside the account's limit together. The spacing carries a small margin because the
         /// server measures arrivals, and the first request of a connection arrives later than the ones after it.
         /// </summary>
-        public static RateGate For(string accountId, EndpointClass endpointClass) => endpointClass switch
+        /// <param name="requestsPerSecond">0 or less: no gate.</param>
+        public static RateGate For(string accountId, EndpointClass endpointClass, double requestsPerSecond)
         {
-            EndpointClass.List => Shared.GetOrAdd(accountId + "|list", _ => new RateGate(1, TimeSpan.FromMilliseconds(1025))),
-            EndpointClass.Realtime => Shared.GetOrAdd(accountId + "|realtime", _ => new RateGate(3, TimeSpan.FromMilliseconds(1025))),
-            _ => Unlimited,
-        };
+            if (requestsPerSecond <= 0 || double.IsInfinity(requestsPerSecond)) return Unlimited;
+            var permits = Math.Max(1, (int)Math.Floor(requestsPerSecond));
+            var window = TimeSpan.FromSeconds(permits / requestsPerSecond) + ArrivalMargin;
+            var key = accountId + "|" + endpointClass + "|" + requestsPerSecond.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            return Shared.GetOrAdd(key, _ => new RateGate(permits, window));
+        }
+
+        private static readonly TimeSpan ArrivalMargin = TimeSpan.FromMilliseconds(25);
 
         /// <summary>A gate that never waits.</summary>
         public static RateGate Unlimited { get; } = new RateGate(1, TimeSpan.Zero);

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
+using TrackingMore.Api;
 
 namespace TrackingMore.Commands
 {
@@ -34,6 +36,24 @@ namespace TrackingMore.Commands
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = ConnectionFactory.DefaultTimeoutSec;
 
+        /// <summary>
+        /// Requests per second that Get-Tracking may start (the API allows 1). 0 turns the pacing off, for the
+        /// emulator started with --list-interval-ms 0.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0.0, 1000.0)]
+        public double ListRequestsPerSecond { get; set; } = 1;
+
+        /// <summary>Requests per second for Invoke-RealtimeTracking (the API allows 3); 0 turns the pacing off.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1000.0)]
+        public double RealtimeRequestsPerSecond { get; set; } = 3;
+
+        /// <summary>Requests per second for every other endpoint; 0 (the default) means no pacing.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1000.0)]
+        public double OtherRequestsPerSecond { get; set; }
+
         /// <summary>Writes the new connection to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -58,7 +78,13 @@ namespace TrackingMore.Commands
             TrackingMoreConnection connection;
             try
             {
-                connection = ConnectionFactory.Create(key!, BaseUri, AllowInsecureHttp, MaximumRetryCount, TimeoutSec, source);
+                var rateLimits = new Dictionary<EndpointClass, double>
+                {
+                    [EndpointClass.List] = ListRequestsPerSecond,
+                    [EndpointClass.Realtime] = RealtimeRequestsPerSecond,
+                    [EndpointClass.Other] = OtherRequestsPerSecond,
+                };
+                connection = ConnectionFactory.Create(key!, BaseUri, AllowInsecureHttp, MaximumRetryCount, TimeoutSec, source, rateLimits);
             }
             catch (ArgumentException invalid)
             {

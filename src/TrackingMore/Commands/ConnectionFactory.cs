@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 using System.Security;
 using TrackingMore.Api;
@@ -14,10 +15,10 @@ namespace TrackingMore.Commands
         public const int DefaultTimeoutSec = 100;
 
         public static TrackingMoreConnection Create(SecureString apiKey, Uri? baseUri, bool allowInsecureHttp,
-            int maximumRetryCount, int timeoutSec, string source)
+            int maximumRetryCount, int timeoutSec, string source, IReadOnlyDictionary<EndpointClass, double>? rateLimits = null)
         {
             var settings = new ConnectionSettings(ValidateBaseUri(baseUri ?? BaseUriFromEnvironment() ?? ConnectionSettings.PublicBaseUri, allowInsecureHttp),
-                apiKey, maximumRetryCount, TimeSpan.FromSeconds(timeoutSec));
+                apiKey, maximumRetryCount, TimeSpan.FromSeconds(timeoutSec), rateLimits);
             return new TrackingMoreConnection(settings, source);
         }
 

@@ -29,6 +29,9 @@ namespace TrackingMore.Commands
         public int MaximumRetryCount => Client.Settings.MaximumRetryCount;
         public int TimeoutSec => (int)Client.Settings.Timeout.TotalSeconds;
 
+        /// <summary>Requests per second Get-Tracking may start; 0 when pacing is off.</summary>
+        public double ListRequestsPerSecond => Client.Settings.RateLimitOf(EndpointClass.List);
+
         /// <summary>"Parameter" when Connect-TrackingMore was given the key, "Environment" when it came from $env:TRACKINGMORE_API_KEY.</summary>
         public string Source { get; }
 
