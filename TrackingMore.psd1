@@ -10,6 +10,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('TrackingMore.Format.ps1xml')
+    TypesToProcess       = @('TrackingMore.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-TrackingMore'
         'Disconnect-TrackingMore'

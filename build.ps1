@@ -43,6 +43,7 @@ $EmulatorDll = Join-Path $Root "src/TrackingMore.Emulator/bin/$Configuration/net
 $ModuleFiles = @(
     @{ From = $Root; Name = 'TrackingMore.psd1' }
     @{ From = $Root; Name = 'TrackingMore.Format.ps1xml' }
+    @{ From = $Root; Name = 'TrackingMore.Types.ps1xml' }
     @{ From = $ModuleBin; Name = 'TrackingMore.dll' }
     # System.Text.Json and its dependencies, for Windows PowerShell 5.1; PowerShell 7 carries its own newer copies.
     @{ From = $ModuleBin; Name = 'System.Text.Json.dll' }
@@ -97,7 +98,8 @@ function Invoke-HelpBuild {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    # Package includes Build; the Pester suites install the package by name from its repository folder.
+    Invoke-Package
     $results = Join-Path $OutDir 'test-results'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     New-Item -ItemType Directory -Path $results -Force | Out-Null
@@ -125,10 +127,11 @@ function Invoke-Test {
     $pwsh = Get-PwshCommandLine
     $env:TRACKINGMORE_TEST_MODULE = Join-Path $OutDir 'TrackingMore'
     $env:TRACKINGMORE_TEST_EMULATOR = $EmulatorDll
+    $env:TRACKINGMORE_TEST_REPOSITORY = Join-Path $OutDir 'repository'
     try {
         & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runner -PesterPath $pester -SummaryPath $summary
     } finally {
-        Remove-Item Env:TRACKINGMORE_TEST_MODULE, Env:TRACKINGMORE_TEST_EMULATOR -ErrorAction SilentlyContinue
+        Remove-Item Env:TRACKINGMORE_TEST_MODULE, Env:TRACKINGMORE_TEST_EMULATOR, Env:TRACKINGMORE_TEST_REPOSITORY -ErrorAction SilentlyContinue
     }
     $pesterCounts = @{ Passed = 0; Failed = 1 }
     if (Test-Path $summary) { $pesterCounts = Get-Content $summary -Raw | ConvertFrom-Json -AsHashtable }

@@ -7,7 +7,7 @@ namespace TrackingMore.Emulator;
 /// cannot wait in simulated seconds), except the per-shipment realtime limit, which the API states in hours and
 /// which is therefore measured on the simulated clock.
 /// </summary>
-internal sealed class Account(string key, int index, int quota, long registeredAt)
+internal sealed class Account(int index, int quota, long registeredAt)
 {
     private readonly Lock _gate = new();
     private long _lastListAccepted = long.MinValue;
@@ -15,7 +15,6 @@ internal sealed class Account(string key, int index, int quota, long registeredA
     private readonly Dictionary<TrackingKey, long> _realtimeByShipment = [];
     private int _quota = quota;
 
-    public string Key { get; } = key;
     public string Email { get; } = index == 0 ? "demo@example.com" : $"demo{index + 1}@example.com";
     public long RegisteredAt { get; } = registeredAt;
     public int QuotaLeft => Volatile.Read(ref _quota);
@@ -83,7 +82,7 @@ internal sealed class Accounts
         var i = 0;
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {
-            _byKey[key] = new Account(key, i, quota, registeredAt - i * 86400L);
+            _byKey[key] = new Account(i, quota, registeredAt - i * 86400L);
             i++;
         }
     }

@@ -29,7 +29,9 @@ if (options.Seed > 0)
 // Compile the rendering path now rather than inside the first client request (which a benchmark would time).
 await using (var warmUp = new System.Text.Json.Utf8JsonWriter(Stream.Null))
 {
+    warmUp.WriteStartArray();
     foreach (var t in store.Page(null, 1, 20, out _)) TrackingJson.WriteFull(warmUp, t, clock.NowUnixSeconds);
+    warmUp.WriteEndArray();
 }
 
 const long AccountAgeSeconds = 400L * 86400;

@@ -99,10 +99,4 @@ internal sealed class Tracking
     public TrackingKey Key => new(Carrier, Number);
 
     public bool TrackUpdate => FrozenAt == long.MaxValue;
-
-    public string Id => string.Create(32, (IdHigh, IdLow), static (span, id) =>
-    {
-        id.IdHigh.TryFormat(span[..16], out _, "x16");
-        id.IdLow.TryFormat(span[16..], out _, "x16");
-    });
 }

@@ -1,0 +1,176 @@
+# The module as a PowerShell user meets it: manifest, dependencies, tables, CSV and JSON, and Install-Module by name.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-BuiltTrackingMore
+    $script:Module = Get-Module TrackingMore
+    $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '120', '--list-interval-ms', '0'
+    Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0 }
+    # Seeded trackings that have moved: they have events, countries and a last event.
+    $script:Moving = @(Get-Tracking -Status Transit -PageSize 20) + @(Get-Tracking -Status Delivered -PageSize 20)
+}
+
+AfterAll {
+    Disconnect-TrackingMore
+    Stop-TrackingMoreEmulator $script:Emulator
+}
+
+Describe 'Manifest' {
+    It 'passes Test-ModuleManifest' {
+        $manifest = Join-Path $script:Module.ModuleBase 'TrackingMore.psd1'
+        { Test-ModuleManifest $manifest -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'exports exactly the cmdlets it lists, and nothing else' {
+        $data = Import-PowerShellDataFile (Join-Path $script:Module.ModuleBase 'TrackingMore.psd1')
+        $data.CmdletsToExport | Should -Not -Contain '*'
+        (Get-Command -Module TrackingMore).Name | Sort-Object | Should -Be ($data.CmdletsToExport | Sort-Object)
+        $data.FunctionsToExport.Count + $data.AliasesToExport.Count + $data.VariablesToExport.Count | Should -Be 0
+    }
+
+    It 'declares both editions, PowerShell 5.1, tags, URIs and release notes' {
+        $data = Import-PowerShellDataFile (Join-Path $script:Module.ModuleBase 'TrackingMore.psd1')
+        $data.CompatiblePSEditions | Sort-Object | Should -Be @('Core', 'Desktop')
+        $data.PowerShellVersion | Should -Be '5.1'
+        $data.PrivateData.PSData.Tags | Should -Contain 'TrackingMore'
+        $data.PrivateData.PSData.ProjectUri | Should -Match '^https://'
+        $data.PrivateData.PSData.LicenseUri | Should -Match '^https://'
+        $data.PrivateData.PSData.ReleaseNotes | Should -Not -BeNullOrEmpty
+    }
+
+    It 'carries the version from the manifest into the assembly' {
+        $script:Module.ImplementingAssembly.GetName().Version.ToString(3) | Should -Be $script:Module.Version.ToString(3)
+    }
+}
+
+Describe 'Dependencies for Windows PowerShell 5.1' {
+    It 'ships every assembly the module references, or takes it from netstandard2.0 or PowerShell' {
+        $folder = $script:Module.ModuleBase
+        $shipped = Get-ChildItem $folder -Filter *.dll | ForEach-Object BaseName
+        $platform = 'netstandard', 'mscorlib', 'System.Management.Automation'
+        $missing = foreach ($dll in Get-ChildItem $folder -Filter *.dll) {
+            $stream = [IO.File]::OpenRead($dll.FullName)
+            try {
+                $reader = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([System.Reflection.PortableExecutable.PEReader]::new($stream))
+                foreach ($handle in $reader.AssemblyReferences) {
+                    $name = $reader.GetString($reader.GetAssemblyReference($handle).Name)
+                    if ($name -notin $shipped -and $name -notin $platform) { "$($dll.Name) -> $name" }
+                }
+            } finally { $stream.Dispose() }
+        }
+        $missing | Should -BeNullOrEmpty
+        $shipped | Should -Contain 'System.Text.Json'
+        $shipped | Should -Not -Contain 'System.Management.Automation'
+    }
+}
+
+Describe 'Formatting' {
+    It 'shows Get-Tracking as a table of number, carrier, status, last update and last event, none of them empty' {
+        $table = $script:Moving | Format-Table | Out-String -Width 200
+        $header = ($table -split "`n" | Where-Object { $_ -match '\S' } | Select-Object -First 1)
+        $header | Should -Match '^TrackingNumber\s+Carrier\s+Status\s+LastUpdate\s+LastEvent\s*$'
+        $script:Moving | ForEach-Object {
+            $_.TrackingNumber | Should -Not -BeNullOrEmpty
+            $_.CarrierCode | Should -Not -BeNullOrEmpty
+            $_.LastUpdateTime | Should -Not -BeNullOrEmpty
+            $_.LastEvent | Should -Not -BeNullOrEmpty
+        }
+    }
+
+    It 'fits the default table in 80 columns' {
+        $lines = $script:Moving | Format-Table | Out-String -Width 80 -Stream
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+    }
+
+    It 'shows the route in Format-List' {
+        $text = $script:Moving[0] | Format-List | Out-String
+        $text | Should -Match 'Route\s+:\s+\S+.* -> '
+        $text | Should -Match ([regex]::Escape($script:Moving[0].Events[0].Description))
+    }
+
+    It 'masks the key in the connection view' {
+        (Get-TrackingMoreConnection | Out-String) | Should -Match '\*\*\*\*'
+        (Get-TrackingMoreConnection | Out-String) | Should -Not -Match ([regex]::Escape($script:Emulator.ApiKey))
+    }
+}
+
+Describe 'CSV and JSON' {
+    It 'exports one row per tracking with scalar columns and no type names' {
+        $path = Join-Path $TestDrive 'trackings.csv'
+        $script:Moving | Export-Csv $path -NoTypeInformation
+        $rows = Import-Csv $path
+        $rows.Count | Should -Be $script:Moving.Count
+        $columns = $rows[0].PSObject.Properties.Name
+        foreach ($column in 'TrackingNumber', 'CarrierCode', 'Status', 'SubStatus', 'OriginCountry', 'DestinationCountry', 'LastEvent',
+            'LastUpdateTime', 'CreatedAt', 'UpdatedAt', 'TransitDays', 'Title', 'OrderId', 'CustomerName', 'CustomerEmail', 'Archived') {
+            $columns | Should -Contain $column
+        }
+        $text = Get-Content $path -Raw
+        $text | Should -Not -Match 'System\.(Object|Collections)'
+        $text | Should -Not -Match 'TrackingMore\.(Models|Api)\.'
+    }
+
+    It 'exports one row per checkpoint with its tracking number' {
+        $path = Join-Path $TestDrive 'events.csv'
+        $script:Moving | Select-Object -ExpandProperty Events | Export-Csv $path -NoTypeInformation
+        $rows = Import-Csv $path
+        $rows.Count | Should -Be ($script:Moving | ForEach-Object { $_.Events.Count } | Measure-Object -Sum).Sum
+        $rows | ForEach-Object { $_.TrackingNumber | Should -BeIn $script:Moving.TrackingNumber }
+        (Get-Content $path -Raw) | Should -Not -Match 'System\.'
+    }
+
+    It 'round-trips through ConvertTo-Json -Depth 5' {
+        $original = $script:Moving[0]
+        $copy = $original | ConvertTo-Json -Depth 5 | ConvertFrom-Json
+        $copy.TrackingNumber | Should -Be $original.TrackingNumber
+        $copy.CarrierCode | Should -Be $original.CarrierCode
+        $copy.Events.Count | Should -Be $original.Events.Count
+        $copy.Events[0].Description | Should -Be $original.Events[0].Description
+        $copy.Events[0].TrackingNumber | Should -Be $original.TrackingNumber
+        ([datetimeoffset]$copy.CreatedAt) | Should -Be $original.CreatedAt
+    }
+}
+
+Describe 'Installing the package by name' {
+    It 'installs with <Installer> from the local repository, imports by name in a new pwsh and lists trackings' -ForEach @(
+        @{ Installer = 'Install-PSResource' }
+        @{ Installer = 'Install-Module' }
+    ) {
+        $env:TRACKINGMORE_TEST_REPOSITORY | Should -Exist -Because 'build.ps1 Test publishes the package to this folder first'
+        # A throw-away HOME makes the CurrentUser scope and the repository registrations temporary.
+        $homeDir = Join-Path $TestDrive "home-$Installer"
+        New-Item -ItemType Directory -Path $homeDir | Out-Null
+        $script = @'
+$ErrorActionPreference = 'Stop'
+$repository = $env:TRACKINGMORE_TEST_REPOSITORY
+if ($env:INSTALLER -eq 'Install-PSResource') {
+    Register-PSResourceRepository -Name TrackingMoreTest -Uri $repository -Trusted
+    Install-PSResource TrackingMore -Repository TrackingMoreTest -TrustRepository
+} else {
+    Register-PSRepository -Name TrackingMoreTest -SourceLocation $repository -InstallationPolicy Trusted
+    Install-Module TrackingMore -Repository TrackingMoreTest -Scope CurrentUser -Force
+}
+Import-Module TrackingMore
+Connect-TrackingMore -ApiKey (ConvertTo-SecureString $env:EMULATOR_KEY -AsPlainText -Force) -BaseUri $env:EMULATOR_URI -ListRequestsPerSecond 0
+$module = Get-Module TrackingMore
+"$($module.ModuleBase)|$(@(Get-Tracking -PageSize 5).Count)"
+'@
+        $pwsh = [Environment]::ProcessPath
+        $arguments = @(if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -ne 'pwsh') { Join-Path $PSHOME 'pwsh.dll' })
+        $saved = $env:HOME
+        try {
+            $env:HOME = $homeDir
+            $env:INSTALLER = $Installer
+            $env:EMULATOR_KEY = $script:Emulator.ApiKey
+            $env:EMULATOR_URI = $script:Emulator.BaseUri
+            $output = & $pwsh @arguments -NoProfile -NonInteractive -Command $script 2>&1
+        } finally {
+            $env:HOME = $saved
+            Remove-Item Env:INSTALLER, Env:EMULATOR_KEY, Env:EMULATOR_URI
+        }
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        $base, $count = (@($output)[-1]) -split '\|'
+        $base | Should -BeLike "$homeDir*"
+        $count | Should -Be 5
+    }
+}
