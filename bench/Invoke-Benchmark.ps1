@@ -60,8 +60,7 @@ $count = & {
 @{ Count = $count; Seconds = $clock.Elapsed.TotalSeconds; PeakMB = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB } | ConvertTo-Json -Compress'
 
 $rows = [ordered]@{}
-$machine = "$([Environment]::ProcessorCount) cores, $([Math]::Round((Get-CimInstance -ClassName Win32_ComputerSystem -ErrorAction SilentlyContinue).TotalPhysicalMemory / 1GB)) GB"
-if (-not $IsWindows) { $machine = "$([Environment]::ProcessorCount) cores, " + ((Get-Content /proc/meminfo -TotalCount 1) -replace '\s+', ' ') }
+$machine = "$([Environment]::ProcessorCount) cores, $([Math]::Round([GC]::GetGCMemoryInfo().TotalAvailableMemoryBytes / 1GB)) GB, $([Runtime.InteropServices.RuntimeInformation]::OSDescription)"
 
 # 1. Throughput without the limit, 100k trackings.
 Write-Host '1. Throughput, 100k trackings, list limit off'

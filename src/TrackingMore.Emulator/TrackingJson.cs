@@ -54,9 +54,9 @@ internal static class TrackingJson
         Span<char> id = stackalloc char[32];
         t.IdHigh.TryFormat(id[..16], out _, "x16");
         t.IdLow.TryFormat(id[16..], out _, "x16");
-        w.WriteString(N.Id, id);
-        w.WriteString(N.TrackingNumber, t.Number);
-        w.WriteString(N.CarrierCode, Carriers.Get(t.Carrier).Code);
+        w.WriteString(Names.Id, id);
+        w.WriteString(Names.TrackingNumber, t.Number);
+        w.WriteString(Names.CarrierCode, Carriers.Get(t.Carrier).Code);
     }
 
     /// <summary>The full form: GET one, lists, realtime.</summary>
@@ -69,70 +69,70 @@ internal static class TrackingJson
 
         w.WriteStartObject();
         WriteIdentity(w, t);
-        w.WriteString(N.Status, s.Status.Name());
-        w.WriteBoolean(N.TrackUpdate, t.TrackUpdate);
-        w.WriteString(N.CreatedAt, buf[..Dates.FormatIso(buf, t.CreatedAt)]);
-        w.WriteString(N.UpdatedAt, buf[..Dates.FormatIso(buf, Math.Max(s.ChangedAt, t.CreatedAt))]);
+        w.WriteString(Names.Status, s.Status.Name());
+        w.WriteBoolean(Names.TrackUpdate, t.TrackUpdate);
+        w.WriteString(Names.CreatedAt, buf[..Dates.FormatIso(buf, t.CreatedAt)]);
+        w.WriteString(Names.UpdatedAt, buf[..Dates.FormatIso(buf, Math.Max(s.ChangedAt, t.CreatedAt))]);
         Envelope.WriteLoose(w, "order_create_time", f.OrderCreateTime);
         Envelope.WriteLoose(w, "customer_email", f.CustomerEmail);
-        w.WriteString(N.Title, f.Title);
-        w.WriteString(N.OrderId, f.OrderId);
-        w.WriteString(N.Comment, f.Comment);
-        w.WriteString(N.CustomerName, f.CustomerName);
-        w.WriteString(N.CustomerPhone, f.CustomerPhone);
-        w.WriteString(N.LogisticsChannel, f.LogisticsChannel);
-        w.WriteBoolean(N.Archived, t.Archived);
-        w.WriteString(N.OriginalCountry, Geography.All[t.OriginCountry].Name);
+        w.WriteString(Names.Title, f.Title);
+        w.WriteString(Names.OrderId, f.OrderId);
+        w.WriteString(Names.Comment, f.Comment);
+        w.WriteString(Names.CustomerName, f.CustomerName);
+        w.WriteString(Names.CustomerPhone, f.CustomerPhone);
+        w.WriteString(Names.LogisticsChannel, f.LogisticsChannel);
+        w.WriteBoolean(Names.Archived, t.Archived);
+        w.WriteString(Names.OriginalCountry, Geography.All[t.OriginCountry].Name);
         var destination = Geography.IndexOf(f.DestinationCode);
-        w.WriteString(N.DestinationCountry, Geography.All[destination >= 0 ? destination : t.DestinationCountry].Name);
+        w.WriteString(Names.DestinationCountry, Geography.All[destination >= 0 ? destination : t.DestinationCountry].Name);
 
         if (s.Visible > 0 && (t.Quirks & Quirks.ItemTimeLengthNull) == 0)
         {
             var span = Simulation.TimeOf(t, s.Visible - 1) - Simulation.TimeOf(t, 0);
-            w.WriteNumber(N.ItemTimeLength, (span + 86399) / 86400);
+            w.WriteNumber(Names.ItemTimeLength, (span + 86399) / 86400);
         }
         else
         {
-            w.WriteNull(N.ItemTimeLength);
+            w.WriteNull(Names.ItemTimeLength);
         }
-        w.WriteNumber(N.StayTimeLength, s.Visible > 0 ? Math.Max(0, now - Simulation.TimeOf(t, s.Visible - 1)) / 86400 : 0);
-        w.WriteNull(N.ServiceCode);
-        w.WriteNull(N.StatusInfo);
-        w.WriteString(N.Substatus, s.Substatus);
+        w.WriteNumber(Names.StayTimeLength, s.Visible > 0 ? Math.Max(0, now - Simulation.TimeOf(t, s.Visible - 1)) / 86400 : 0);
+        w.WriteNull(Names.ServiceCode);
+        w.WriteNull(Names.StatusInfo);
+        w.WriteString(Names.Substatus, s.Substatus);
         if (s.Visible > 0)
         {
             var last = t.Events[s.Visible - 1];
-            w.WriteString(N.SingedBy, Narrative.SignedBy(t, Simulation.KindOf(last), Simulation.VariantOf(last)));
+            w.WriteString(Names.SingedBy, Narrative.SignedBy(t, Simulation.KindOf(last), Simulation.VariantOf(last)));
         }
         else
         {
-            w.WriteNull(N.SingedBy);
+            w.WriteNull(Names.SingedBy);
         }
 
         if (route.TwoLegs)
         {
-            WriteInfo(w, N.OriginInfo, route, Carriers.Get(t.Carrier), 0, route.Split);
-            WriteInfo(w, N.DestinationInfo, route, Carriers.Get(t.DestinationCarrier), route.Split, s.Visible);
+            WriteInfo(w, Names.OriginInfo, route, Carriers.Get(t.Carrier), 0, route.Split);
+            WriteInfo(w, Names.DestinationInfo, route, Carriers.Get(t.DestinationCarrier), route.Split, s.Visible);
         }
         else
         {
-            WriteInfo(w, N.OriginInfo, route, Carriers.Get(t.Carrier), 0, s.Visible);
-            if ((t.Quirks & Quirks.DestinationInfoNull) != 0) w.WriteNull(N.DestinationInfo);
-            else if ((t.Quirks & Quirks.DestinationInfoEmpty) != 0) w.WriteString(N.DestinationInfo, "");
-            else if ((t.Quirks & Quirks.DestinationInfoAbsent) == 0) WriteInfo(w, N.DestinationInfo, route, null, 0, 0);
+            WriteInfo(w, Names.OriginInfo, route, Carriers.Get(t.Carrier), 0, s.Visible);
+            if ((t.Quirks & Quirks.DestinationInfoNull) != 0) w.WriteNull(Names.DestinationInfo);
+            else if ((t.Quirks & Quirks.DestinationInfoEmpty) != 0) w.WriteString(Names.DestinationInfo, "");
+            else if ((t.Quirks & Quirks.DestinationInfoAbsent) == 0) WriteInfo(w, Names.DestinationInfo, route, null, 0, 0);
         }
 
         if (s.Visible > 0)
         {
             var newest = route.Describe(s.Visible - 1);
             var date = route.Date(buf, s.Visible - 1);
-            w.WriteString(N.LastEvent, $"{newest.Description},{newest.Details},{date}");
-            w.WriteString(N.LastUpdateTime, date);
+            w.WriteString(Names.LastEvent, $"{newest.Description},{newest.Details},{date}");
+            w.WriteString(Names.LastUpdateTime, date);
         }
         else
         {
-            w.WriteNull(N.LastEvent);
-            w.WriteNull(N.LastUpdateTime);
+            w.WriteNull(Names.LastEvent);
+            w.WriteNull(Names.LastUpdateTime);
         }
         w.WriteEndObject();
     }
@@ -150,33 +150,33 @@ internal static class TrackingJson
         }
 
         w.WriteStartObject(name);
-        w.WriteNull(N.ReferenceNumber);
+        w.WriteNull(Names.ReferenceNumber);
         for (var m = 0; m < milestoneAt.Length; m++)
         {
-            if (milestoneAt[m] >= 0) w.WriteString(N.Milestones[m], route.Date(buf, milestoneAt[m]));
-            else w.WriteNull(N.Milestones[m]);
+            if (milestoneAt[m] >= 0) w.WriteString(Names.Milestones[m], route.Date(buf, milestoneAt[m]));
+            else w.WriteNull(Names.Milestones[m]);
         }
-        w.WriteString(N.Weblink, carrier?.Weblink);
-        w.WriteString(N.Phone, carrier?.Phone);
-        w.WriteString(N.CarrierCode, carrier?.Code);
+        w.WriteString(Names.Weblink, carrier?.Weblink);
+        w.WriteString(Names.Phone, carrier?.Phone);
+        w.WriteString(Names.CarrierCode, carrier?.Code);
 
-        w.WriteStartArray(N.Trackinfo);
+        w.WriteStartArray(Names.Trackinfo);
         var plain = (route.Tracking.Quirks & Quirks.NoCheckpointStatus) != 0;
         for (var i = to - 1; i >= from; i--)
         {
             var (description, details) = route.Describe(i);
             var kind = route.Kind(i);
             w.WriteStartObject();
-            w.WriteString(N.Date, route.Date(buf, i));
-            w.WriteString(N.StatusDescription, description);
-            w.WriteString(N.Details, details);
+            w.WriteString(Names.Date, route.Date(buf, i));
+            w.WriteString(Names.StatusDescription, description);
+            w.WriteString(Names.Details, details);
             if (!plain)
             {
-                w.WriteString(N.CheckpointStatus, Simulation.StatusOf(kind).Name());
+                w.WriteString(Names.CheckpointStatus, Simulation.StatusOf(kind).Name());
                 var sub = Simulation.SubstatusOf(kind, Simulation.VariantOf(route.Tracking.Events[i]));
-                if (sub is not null) w.WriteString(N.Substatus, sub);
+                if (sub is not null) w.WriteString(Names.Substatus, sub);
                 var node = Simulation.MilestoneOf(kind);
-                if (node >= 0) w.WriteString(N.ItemNode, N.Milestones[node]);
+                if (node >= 0) w.WriteString(Names.ItemNode, Names.Milestones[node]);
             }
             w.WriteEndObject();
         }
@@ -224,7 +224,7 @@ internal static class TrackingJson
                 (Tracking.Quirks & Quirks.DatesWithSeconds) != 0)];
     }
     /// <summary>Property names encoded once: a 2000-item page writes a quarter of a million of them.</summary>
-    private static class N
+    private static class Names
     {
         public static readonly JsonEncodedText Date = JsonEncodedText.Encode("Date");
         public static readonly JsonEncodedText OriginInfo = JsonEncodedText.Encode("origin_info");

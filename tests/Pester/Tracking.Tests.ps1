@@ -56,7 +56,7 @@ Describe 'New-Tracking' {
         $csv = Join-Path $TestDrive 'shipments.csv'
         $script:Numbers | ForEach-Object -Begin { $i = 0 } -Process {
             $i++
-            [pscustomobject]@{ TrackingNumber = $_; CarrierCode = 'china-post'; Title = "Order $i"; CustomerName = "Customer $i"; OrderId = "PT-$i"; ShipDate = '' }
+            [pscustomobject]@{ TrackingNumber = $_; CarrierCode = 'china-post'; Title = "Order $i"; CustomerName = "Customer $i"; OrderId = "PT-$i"; ShipDate = ''; DestinationCode = '' }
         } | Export-Csv $csv -NoTypeInformation
         $script:Created = @(Import-Csv $csv | New-Tracking)
     }
@@ -189,12 +189,61 @@ Describe 'Bad input never reaches the wire' {
         @{ Case = 'page size 0'; Command = { Get-Tracking -PageSize 0 }; Parameter = 'PageSize' }
         @{ Case = 'page size 2001'; Command = { Get-Tracking -PageSize 2001 }; Parameter = 'PageSize' }
         @{ Case = 'a tracking number to remove that is empty'; Command = { Remove-Tracking -TrackingNumber '' -CarrierCode dhl -Confirm:$false }; Parameter = 'TrackingNumber' }
+        @{ Case = 'a 200-character tracking number'; Command = { New-Tracking -TrackingNumber ('9' * 200) -CarrierCode dhl }; Parameter = 'TrackingNumber' }
+        @{ Case = 'a tracking number with a control character'; Command = { Get-Tracking -TrackingNumber "RR123`t456CN" -CarrierCode china-post }; Parameter = 'TrackingNumber' }
+        @{ Case = 'a tracking number with a line break'; Command = { Remove-Tracking -TrackingNumber "RR123`n456CN" -CarrierCode china-post -Confirm:$false }; Parameter = 'TrackingNumber' }
+        @{ Case = 'a carrier code with punctuation'; Command = { Get-Tracking -TrackingNumber 'RR1' -CarrierCode 'dhl!' }; Parameter = 'CarrierCode' }
+        @{ Case = 'a carrier code with a slash'; Command = { New-Tracking -TrackingNumber 'RR1' -CarrierCode 'dhl/../x' }; Parameter = 'CarrierCode' }
+        @{ Case = 'a date before 1970'; Command = { Get-Tracking -CreatedAfter ([datetime]'1969-12-31') }; Parameter = 'CreatedAfter' }
+        @{ Case = 'a date after 2100'; Command = { Get-Tracking -UpdatedBefore ([datetime]'2100-01-02') }; Parameter = 'UpdatedBefore' }
+        @{ Case = 'an order time before 1970'; Command = { New-Tracking -TrackingNumber 'RR1' -CarrierCode dhl -OrderCreateTime ([datetime]'1900-01-01') }; Parameter = 'OrderCreateTime' }
     ) {
         $failure = $null
         try { & $Command } catch { $failure = $_ }
         $failure | Should -Not -BeNullOrEmpty
         $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
         $failure.Exception.Message | Should -Match "parameter '$Parameter'"
+    }
+}
+
+Describe 'Input the cmdlets fix or split rather than refuse' {
+    It 'lowers an upper-case carrier code' {
+        $number = New-TestTrackingNumber -Prefix 'UC'
+        (New-Tracking -TrackingNumber $number -CarrierCode ' China-Post ').CarrierCode | Should -Be 'china-post'
+    }
+
+    It 'splits more than 40 numbers into requests of 40' {
+        Clear-EmulatorRequest $script:Emulator
+        $found = @(Get-Tracking -TrackingNumber $script:Numbers[50..94])
+        $found.Count | Should -Be 45
+        $requests = @(Get-EmulatorRequest $script:Emulator | Where-Object { $_.path -like '*/trackings/get' })
+        $requests.Count | Should -Be 2
+        $requests | ForEach-Object { ([uri]::UnescapeDataString(($_.query -replace '.*numbers=([^&]*).*', '$1')) -split ',').Count | Should -BeLessOrEqual 40 }
+    }
+}
+
+Describe 'Base URIs that would leak the key are refused' {
+    It 'refuses <Case>' -ForEach @(
+        @{ Case = 'a query'; Uri = 'https://api.example.test/v2?debug=1' }
+        @{ Case = 'a fragment'; Uri = 'https://api.example.test/v2#x' }
+        @{ Case = 'plain http to another host'; Uri = 'http://api.example.test/v2' }
+        @{ Case = 'user information'; Uri = 'https://user:secret@api.example.test/v2' }
+        @{ Case = 'a relative URI'; Uri = 'v2/trackings' }
+    ) {
+        $failure = $null
+        try { Connect-TrackingMore -ApiKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri $Uri } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.InvalidBaseUri,*'
+        $failure.Exception.Message | Should -Match 'BaseUri'
+        (Get-TrackingMoreConnection).BaseUri.AbsoluteUri | Should -Be "$($script:Emulator.BaseUri)/"
+    }
+
+    It 'allows plain http to another host with -AllowInsecureHttp' {
+        try {
+            Connect-TrackingMore -ApiKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri 'http://api.example.test/v2' -AllowInsecureHttp
+            (Get-TrackingMoreConnection).BaseUri.Host | Should -Be 'api.example.test'
+        } finally {
+            Connect-TestEmulator $script:Emulator -Extra $script:Unpaced
+        }
     }
 }
 

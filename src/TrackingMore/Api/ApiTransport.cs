@@ -82,21 +82,27 @@ namespace TrackingMore.Api
             var gate = RateGate.For(_settings.AccountId, request.EndpointClass, _settings.RateLimitOf(request.EndpointClass));
             for (var attempt = 1; ; attempt++)
             {
-                await gate.WaitAsync(call.CancellationToken).ConfigureAwait(false);
+                var slot = await gate.WaitAsync(call.CancellationToken).ConfigureAwait(false);
+                TrackingMoreApiException retryable;
                 try
                 {
                     return await SendOnceAsync(request, call).ConfigureAwait(false);
                 }
                 catch (TrackingMoreApiException failure) when (IsRetryable(failure) && attempt <= _settings.MaximumRetryCount)
                 {
-                    var delay = RetryDelay(failure, attempt);
-                    call.Verbose(string.Format(
-                        System.Globalization.CultureInfo.InvariantCulture,
-                        "{0} Retry {1} of {2} in {3:0.0} s.",
-                        failure.Message, attempt, _settings.MaximumRetryCount, delay.TotalSeconds));
-                    await Task.Delay(delay, call.CancellationToken).ConfigureAwait(false);
-                    call.MarkResent();
+                    retryable = failure;
                 }
+                finally
+                {
+                    gate.Settle(slot);
+                }
+                var delay = RetryDelay(retryable, attempt);
+                call.Verbose(string.Format(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    "{0} Retry {1} of {2} in {3:0.0} s.",
+                    retryable.Message, attempt, _settings.MaximumRetryCount, delay.TotalSeconds));
+                await Task.Delay(delay, call.CancellationToken).ConfigureAwait(false);
+                call.MarkResent();
             }
         }
 

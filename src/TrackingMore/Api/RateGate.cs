@@ -30,6 +30,7 @@ namespace TrackingMore.Api
         private readonly object _lock = new object();
         private readonly TimeSpan[] _recentStarts;
         private int _oldest;
+        private volatile bool _warm;
 
         public RateGate(int permits, TimeSpan window)
         {
@@ -64,9 +65,10 @@ namespace TrackingMore.Api
         public static RateGate Unlimited { get; } = new RateGate(1, TimeSpan.Zero);
 
         /// <summary>Waits until a request may start, then counts it as started.</summary>
-        public async Task WaitAsync(CancellationToken cancellationToken)
+        /// <returns>The slot the request holds, for <see cref="Settle"/>; -1 for a gate that never waits.</returns>
+        public async Task<int> WaitAsync(CancellationToken cancellationToken)
         {
-            if (Window == TimeSpan.Zero) return;
+            if (Window == TimeSpan.Zero) return -1;
             TimeSpan delay;
             int slot;
             lock (_lock)
@@ -79,12 +81,32 @@ namespace TrackingMore.Api
                 _oldest = (_oldest + 1) % Permits;
                 delay = start - now;
             }
-            if (delay <= TimeSpan.Zero) return;
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            // A timer may fire late; the next start is spaced from when this one really started.
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                // A timer may fire late; the next start is spaced from when this one really started.
+                RaiseStart(slot, Clock.Elapsed);
+            }
+            return slot;
+        }
+
+        /// <summary>
+        /// Called when a request's answer (or failure) is in. The first request through a gate opens the connection
+        /// and compiles the HTTP stack on the way, so it reaches the server well after it "started" here; the
+        /// server measures arrivals, so that one request is spaced from when its answer came instead.
+        /// Later requests stay spaced start to start.
+        /// </summary>
+        public void Settle(int slot)
+        {
+            if (slot < 0 || _warm) return;
+            _warm = true;
+            RaiseStart(slot, Clock.Elapsed);
+        }
+
+        private void RaiseStart(int slot, TimeSpan actual)
+        {
             lock (_lock)
             {
-                var actual = Clock.Elapsed;
                 if (actual > _recentStarts[slot]) _recentStarts[slot] = actual;
             }
         }

@@ -6,17 +6,39 @@ using System.Text.RegularExpressions;
 namespace TrackingMore.Commands
 {
     /// <summary>
+    /// Checks each value of a parameter. Unlike ValidateEnumeratedArguments it lets null through, so an optional
+    /// parameter bound to an empty CSV cell (made null by <see cref="EmptyAsNullAttribute"/>) counts as not given;
+    /// mandatory parameters refuse null on their own.
+    /// </summary>
+    public abstract class ValidateEachArgumentAttribute : ValidateArgumentsAttribute
+    {
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            var value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
+            if (value is null) return;
+            if (value is IEnumerable many && !(value is string))
+            {
+                foreach (var item in many) ValidateElement(item is PSObject element ? element.BaseObject : item);
+                return;
+            }
+            ValidateElement(value);
+        }
+
+        protected abstract void ValidateElement(object? element);
+    }
+
+    /// <summary>
     /// Tracking numbers are checked before anything is sent: not empty, no more than 50 characters, no control
     /// characters. Any other character is allowed and escaped in the URL ('/', '?', '#', '%' round-trip).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateTrackingNumberAttribute : ValidateEnumeratedArgumentsAttribute
+    public sealed class ValidateTrackingNumberAttribute : ValidateEachArgumentAttribute
     {
         public const int MaxLength = 50;
 
-        protected override void ValidateElement(object element)
+        protected override void ValidateElement(object? element)
         {
-            var text = element is PSObject wrapped ? wrapped.BaseObject as string : element as string;
+            var text = element as string;
             if (string.IsNullOrWhiteSpace(text))
                 throw new ValidationMetadataException("A tracking number must not be empty or white space. Give the carrier's tracking number, e.g. RR050349575PH.");
             if (text!.Length > MaxLength)
@@ -31,13 +53,13 @@ namespace TrackingMore.Commands
 
     /// <summary>Carrier codes are the API's lower-case slugs: letters, digits, '-' and '_'. Upper case is accepted and lowered.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateCarrierCodeAttribute : ValidateEnumeratedArgumentsAttribute
+    public sealed class ValidateCarrierCodeAttribute : ValidateEachArgumentAttribute
     {
         private static readonly Regex Slug = new Regex("^[0-9a-z_-]{1,50}$", RegexOptions.CultureInvariant);
 
-        protected override void ValidateElement(object element)
+        protected override void ValidateElement(object? element)
         {
-            var text = element is PSObject wrapped ? wrapped.BaseObject as string : element as string;
+            var text = element as string;
             if (text == null || !Slug.IsMatch(text))
                 throw new ValidationMetadataException("'" + text + "' is not a carrier code. Carrier codes are lower-case letters, digits, '-' and '_' (e.g. dhl, china-post); Get-TrackingCarrier lists them.");
         }
