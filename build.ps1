@@ -7,7 +7,8 @@
         dotnet tool restore && dotnet pwsh ./build.ps1 Demo
         dotnet tool restore && dotnet pwsh ./build.ps1 Test
 .PARAMETER Task
-    Build     compile the module and the emulator; lay out out/TrackingMore/<version>/ from an explicit file list
+    Build     compile the module and the emulator; lay out out/TrackingMore/<version>/ from an explicit file list;
+              generate its help (en-US/) from src/TrackingMore/Help
     Test      Build, then xunit, then Pester in a new pwsh against the built module; ends with "N passed, N failed"
     Package   Build, then out/TrackingMore.<version>.nupkg through Publish-PSResource to a local folder repository
     Demo      Build, start the emulator, import samples/shipments.csv, list, export transit shipments to out/demo/transit.csv
@@ -55,6 +56,13 @@ $ModuleFiles = @(
     @{ From = $ModuleBin; Name = 'System.Threading.Tasks.Extensions.dll' }
 )
 
+# The help the module folder holds, generated from src/TrackingMore/Help (markdown + the built cmdlets' metadata).
+$HelpGenerator = Join-Path $Root 'src/TrackingMore/Help/ConvertTo-MamlHelp.ps1'
+$HelpFiles = @(
+    'en-US/TrackingMore.dll-Help.xml'
+    'en-US/about_TrackingMore.help.txt'
+)
+
 function Invoke-Dotnet {
     & dotnet @args
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') exited with code $LASTEXITCODE." }
@@ -77,7 +85,16 @@ function Invoke-Build {
         if (-not (Test-Path $source -PathType Leaf)) { throw "Build output is missing $source; the module folder would be incomplete." }
         Copy-Item $source -Destination $ModuleDir
     }
+    Invoke-HelpBuild
     Write-Host "Module laid out in $ModuleDir"
+}
+
+# Fails the build when a cmdlet, a parameter or an example lacks help (the generator lists every gap).
+function Invoke-HelpBuild {
+    & $HelpGenerator -ModulePath $ModuleDir -OutputPath (Join-Path $ModuleDir 'en-US')
+    foreach ($file in $HelpFiles) {
+        if (-not (Test-Path (Join-Path $ModuleDir $file) -PathType Leaf)) { throw "Help generation did not write $file; the module's help would be incomplete." }
+    }
 }
 
 function Invoke-Test {

@@ -36,10 +36,12 @@ namespace TrackingMore.Api
     internal sealed class ApiResponse : IDisposable
     {
         private readonly JsonDocument _document;
+        private readonly ResponseBody _body;
 
-        public ApiResponse(JsonDocument document, int metaCode)
+        public ApiResponse(JsonDocument document, ResponseBody body, int metaCode)
         {
             _document = document;
+            _body = body;
             MetaCode = metaCode;
             Data = LooseJson.Property(document.RootElement, "data");
         }
@@ -47,7 +49,11 @@ namespace TrackingMore.Api
         public int MetaCode { get; }
         public JsonElement Data { get; }
 
-        public void Dispose() => _document.Dispose();
+        public void Dispose()
+        {
+            _document.Dispose();
+            _body.Dispose();
+        }
     }
 
     /// <summary>
@@ -122,8 +128,16 @@ namespace TrackingMore.Api
             try
             {
                 using var response = await SendAsync(message, timeout.Token).ConfigureAwait(false);
-                var body = await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
-                return Interpret(request, response, body);
+                var body = await ResponseBody.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
+                try
+                {
+                    return Interpret(request, response, body);
+                }
+                catch
+                {
+                    body.Dispose();
+                    throw;
+                }
             }
             catch (OperationCanceledException) when (!call.CancellationToken.IsCancellationRequested)
             {
@@ -145,22 +159,14 @@ namespace TrackingMore.Api
                 ? client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
                 : _http.SendAsync(message, cancellationToken);
 
-        private static async Task<byte[]> ReadBodyAsync(HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-            return buffer.ToArray();
-        }
-
-        private static ApiResponse Interpret(ApiRequest request, HttpResponseMessage response, byte[] body)
+        private static ApiResponse Interpret(ApiRequest request, HttpResponseMessage response, ResponseBody body)
         {
             var status = response.StatusCode;
             var retryAfter = ReadRetryAfter(response);
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(RepairUtf8(body));
+                document = JsonDocument.Parse(body.ValidUtf8());
             }
             catch (JsonException)
             {
@@ -175,7 +181,7 @@ namespace TrackingMore.Api
                 throw Unreadable(request, status, body, retryAfter, "has no meta.code");
             }
             if (code is 200 or 201 or 202 && (int)status < 300)
-                return new ApiResponse(document, code.Value);
+                return new ApiResponse(document, body, code.Value);
 
             var type = LooseJson.AsString(LooseJson.Property(meta, "type"));
             var apiMessage = LooseJson.AsString(LooseJson.Property(meta, "message"));
@@ -188,28 +194,9 @@ namespace TrackingMore.Api
                 request.Endpoint, effectiveCode, type, apiMessage, status, retryAfter: retryAfter);
         }
 
-        private static readonly System.Text.Encoding StrictUtf8 = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true);
-
-        /// <summary>
-        /// System.Text.Json checks UTF-8 inside strings only when a string is read, and then throws. One bad byte in
-        /// a carrier's checkpoint text must not cost the whole page: such bytes become U+FFFD before parsing.
-        /// </summary>
-        private static byte[] RepairUtf8(byte[] body)
+        private static TrackingMoreApiException Unreadable(ApiRequest request, HttpStatusCode status, ResponseBody body, TimeSpan? retryAfter, string problem)
         {
-            try
-            {
-                StrictUtf8.GetCharCount(body);
-                return body;
-            }
-            catch (System.Text.DecoderFallbackException)
-            {
-                return System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(body));
-            }
-        }
-
-        private static TrackingMoreApiException Unreadable(ApiRequest request, HttpStatusCode status, byte[] body, TimeSpan? retryAfter, string problem)
-        {
-            var preview = LooseJson.Preview(body);
+            var preview = body.Preview();
             var kind = (int)status >= 400 ? ApiFailureKind.HttpError : ApiFailureKind.InvalidResponse;
             var text = kind == ApiFailureKind.HttpError
                 ? request.Endpoint + " answered HTTP " + (int)status + " " + status + "; the body " + problem + ": " + preview

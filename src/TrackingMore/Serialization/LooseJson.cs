@@ -158,9 +158,9 @@ namespace TrackingMore.Serialization
         }
 
         /// <summary>The first characters of a body for an error message, with control characters made visible.</summary>
-        public static string Preview(byte[] body, int maxChars = 200)
+        public static string Preview(byte[] body, int length, int maxChars = 200)
         {
-            var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, maxChars * 4));
+            var text = Encoding.UTF8.GetString(body, 0, Math.Min(length, maxChars * 4));
             var builder = new StringBuilder(Math.Min(text.Length, maxChars));
             foreach (var c in text)
             {

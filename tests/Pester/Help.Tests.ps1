@@ -1,0 +1,177 @@
+# Get-Help for every exported cmdlet and about_TrackingMore, as a user sees them after importing the built module;
+# and the generator's refusal of incomplete help. Needs no emulator: help sends nothing.
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-BuiltTrackingMore
+    $common = [System.Management.Automation.Cmdlet]::CommonParameters
+    # Every exported cmdlet and its parameters but the common ones (-WhatIf and -Confirm included: their help is ours).
+    $script:Cmdlets = @(Get-Command -Module TrackingMore -CommandType Cmdlet | ForEach-Object {
+            @{ Name = $_.Name; Parameters = @($_.Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object) }
+        })
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-BuiltTrackingMore
+    $script:Generator = Join-Path $PSScriptRoot '../../src/TrackingMore/Help/ConvertTo-MamlHelp.ps1'
+    $script:HelpSource = Join-Path $PSScriptRoot '../../src/TrackingMore/Help'
+
+    # The type as help names it: Nullable<T> is T, arrays keep their [].
+    function Get-HelpTypeName([type] $Type) {
+        if ($Type.IsArray) { return (Get-HelpTypeName $Type.GetElementType()) + '[]' }
+        $inner = [Nullable]::GetUnderlyingType($Type)
+        if ($inner) { return Get-HelpTypeName $inner }
+        return $Type.FullName
+    }
+
+    # What help must say for a fact that may differ between parameter sets: the one value, or each value with its set.
+    function Get-ExpectedFact($Command, [string] $Parameter, [scriptblock] $Fact) {
+        $values = @($Command.ParameterSets | ForEach-Object {
+                $set = $_
+                $_.Parameters | Where-Object Name -eq $Parameter | ForEach-Object { [pscustomobject]@{ Set = $set.Name; Value = & $Fact $_ } }
+            })
+        $distinct = @($values.Value | Select-Object -Unique)
+        if ($distinct.Count -eq 1) { return $distinct[0] }
+        return ($values | ForEach-Object { "$($_.Value) ($($_.Set))" }) -join '; '
+    }
+}
+
+Describe 'Get-Help <Name>' -ForEach $Cmdlets {
+    BeforeAll {
+        $script:Help = Get-Help $Name -Full
+        $script:Command = Get-Command $Name -Module TrackingMore
+    }
+
+    It 'has a synopsis of its own, not the syntax Get-Help makes up without a help file' {
+        $Help.Synopsis | Should -Not -BeNullOrEmpty
+        $Help.Synopsis.Trim() | Should -Not -Match "^$([regex]::Escape($Name))(\s|$)"
+        $Help.Synopsis.Trim() | Should -Not -Match '\[<CommonParameters>\]'
+    }
+
+    It 'has a description' {
+        ($Help.description.Text -join '').Trim() | Should -Not -BeNullOrEmpty
+    }
+
+    It 'has a syntax block per parameter set' {
+        @($Help.syntax.syntaxItem).Count | Should -Be @($Command.ParameterSets).Count
+    }
+
+    It 'describes -<_>' -ForEach $Parameters {
+        $parameterHelp = Get-Help $Name -Parameter $_ -ErrorAction SilentlyContinue
+        $parameterHelp | Should -Not -BeNullOrEmpty -Because "the help of $Name must list -$_"
+        ($parameterHelp.description.Text -join '').Trim() | Should -Not -BeNullOrEmpty -Because "-$_ of $Name needs a description"
+    }
+
+    It 'gives the type, required, position and pipeline input of -<_> as the cmdlet has them' -ForEach $Parameters {
+        $parameter = $Command.Parameters[$_]
+        $parameterHelp = Get-Help $Name -Parameter $_ -ErrorAction SilentlyContinue
+        $parameterHelp | Should -Not -BeNullOrEmpty
+        $parameterHelp.type.name | Should -Be (Get-HelpTypeName $parameter.ParameterType)
+        $parameterHelp.required | Should -Be (Get-ExpectedFact $Command $_ { param($p) if ($p.IsMandatory) { 'true' } else { 'false' } })
+        $parameterHelp.position | Should -Be (Get-ExpectedFact $Command $_ { param($p) if ($p.Position -ge 0) { "$($p.Position)" } else { 'named' } })
+        $parameterHelp.pipelineInput | Should -Be (Get-ExpectedFact $Command $_ {
+                param($p)
+                $ways = @(if ($p.ValueFromPipeline) { 'ByValue' }; if ($p.ValueFromPipelineByPropertyName) { 'ByPropertyName' })
+                if ($ways) { "True ($($ways -join ', '))" } else { 'False' }
+            })
+        $aliases = if ($parameter.Aliases.Count) { $parameter.Aliases -join ', ' } else { 'none' }
+        $parameterHelp.aliases | Should -Be $aliases
+    }
+
+    It 'describes no parameter the cmdlet does not have' {
+        $documented = @($Help.parameters.parameter | ForEach-Object { $_.name })
+        $documented | Where-Object { $_ -notin $Parameters } | Should -BeNullOrEmpty
+    }
+
+    It 'has at least two examples, each with code' {
+        $examples = @($Help.examples.example)
+        $examples.Count | Should -BeGreaterOrEqual 2
+        foreach ($example in $examples) {
+            "$($example.code)".Trim() | Should -Not -BeNullOrEmpty -Because "'$($example.title)' needs code"
+            ($example.remarks.Text -join '').Trim() | Should -Not -BeNullOrEmpty -Because "'$($example.title)' needs an explanation"
+        }
+    }
+
+    It 'has a related link' {
+        @($Help.relatedLinks.navigationLink | Where-Object { $_.linkText -or $_.uri }).Count | Should -BeGreaterOrEqual 1
+    }
+
+    It 'names its output types' {
+        @($Help.returnValues.returnValue).Count | Should -BeGreaterOrEqual 1
+        foreach ($type in $Command.OutputType) {
+            @($Help.returnValues.returnValue.type.name) | Should -Contain $type.Name
+        }
+    }
+}
+
+Describe 'Get-Help about_TrackingMore' {
+    BeforeAll {
+        $script:About = Get-Help about_TrackingMore | Out-String
+    }
+
+    It 'returns the topic' {
+        $About | Should -Match 'about_TrackingMore'
+        $About | Should -Match 'SHORT DESCRIPTION'
+        $About | Should -Match 'LONG DESCRIPTION'
+    }
+
+    It 'covers <Topic>' -ForEach @(
+        @{ Topic = 'connecting'; Words = 'Connect-TrackingMore', 'TRACKINGMORE_API_KEY', 'TRACKINGMORE_BASE_URI', 'SecureString' }
+        @{ Topic = 'paging and the rate limit'; Words = '-All', '2000', 'one list\s+request a second', '-PageSize' }
+        @{ Topic = 'retries'; Words = '-MaximumRetryCount', '429', 'Retry-After' }
+        @{ Topic = 'the emulator'; Words = 'emulator', '-BaseUri http://127.0.0.1' }
+    ) {
+        foreach ($word in $Words) { $About | Should -Match $word }
+    }
+
+    It 'lists every error id of the README' {
+        $readme = Get-Content (Join-Path $PSScriptRoot '../../README.md') -Raw
+        $ids = @([regex]::Matches($readme, '(?m)^\|\s*`TrackingMore\.[^|]*') | ForEach-Object {
+                [regex]::Matches($_.Value, '`(TrackingMore\.[\w.]+)`') | ForEach-Object { $_.Groups[1].Value }
+            })
+        $ids.Count | Should -BeGreaterThan 5
+        foreach ($id in $ids) { $About | Should -Match ([regex]::Escape($id)) }
+    }
+}
+
+Describe 'ConvertTo-MamlHelp.ps1' {
+    BeforeEach {
+        $script:Source = Join-Path $TestDrive "source-$([guid]::NewGuid().ToString('n'))"
+        $script:Output = Join-Path $TestDrive "output-$([guid]::NewGuid().ToString('n'))"
+        Copy-Item $HelpSource -Destination $Source -Recurse
+    }
+
+    It 'writes the MAML and the about topic from complete help' {
+        & $Generator -ModulePath $env:TRACKINGMORE_TEST_MODULE -SourcePath $Source -OutputPath $Output 6>$null
+        $maml = [xml](Get-Content (Join-Path $Output 'TrackingMore.dll-Help.xml') -Raw)
+        @($maml.helpItems.command).Count | Should -Be (Get-Command -Module TrackingMore -CommandType Cmdlet).Count
+        Join-Path $Output 'about_TrackingMore.help.txt' | Should -Exist
+    }
+
+    It 'fails, listing each gap, when a cmdlet has no markdown or a parameter no description' {
+        Remove-Item (Join-Path $Source 'Disconnect-TrackingMore.md')
+        $markdown = Join-Path $Source 'New-Tracking.md'
+        (Get-Content $markdown -Raw) -replace '(?s)### -PostalCode\r?\n.*?(?=### )', '' | Set-Content $markdown
+        $failure = $null
+        try { & $Generator -ModulePath $env:TRACKINGMORE_TEST_MODULE -SourcePath $Source -OutputPath $Output 6>$null } catch { $failure = $_ }
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.Exception.Message | Should -Match 'Disconnect-TrackingMore: no help'
+        $failure.Exception.Message | Should -Match '-PostalCode is not described'
+        Join-Path $Output 'TrackingMore.dll-Help.xml' | Should -Not -Exist
+    }
+
+    It 'fails when a cmdlet has fewer than two examples' {
+        $markdown = Join-Path $Source 'Remove-Tracking.md'
+        (Get-Content $markdown -Raw) -replace '(?s)### Example 2.*(?=## Related Links)', '' | Set-Content $markdown
+        { & $Generator -ModulePath $env:TRACKINGMORE_TEST_MODULE -SourcePath $Source -OutputPath $Output 6>$null } |
+            Should -Throw -ExpectedMessage '*Remove-Tracking.md: 1 example(s); at least 2 are needed*'
+    }
+
+    It 'skips markdown for a cmdlet the module does not export' {
+        Set-Content (Join-Path $Source 'Invoke-NotYetWritten.md') "# Invoke-NotYetWritten`n`n## Synopsis`nNot written yet."
+        $verbose = & $Generator -ModulePath $env:TRACKINGMORE_TEST_MODULE -SourcePath $Source -OutputPath $Output -Verbose 4>&1 3>$null 6>$null
+        ($verbose | Out-String) | Should -Match 'Skipping Invoke-NotYetWritten.md'
+        Get-Content (Join-Path $Output 'TrackingMore.dll-Help.xml') -Raw | Should -Not -Match 'Invoke-NotYetWritten'
+    }
+}
