@@ -167,13 +167,52 @@ $time = {
 }
 $bare = Get-Median (1..5 | ForEach-Object { & $time '$null' })
 $import = Get-Median (1..5 | ForEach-Object { & $time "Import-Module '$ModulePath'" })
+# For scale: a binary module that ships with PowerShell.
+$reference = Get-Median (1..5 | ForEach-Object { & $time 'Import-Module Microsoft.PowerShell.PSResourceGet' })
 $rows['Import'] = [ordered]@{
     Measure = 'pwsh -c "Import-Module TrackingMore" / pwsh -c "$null" (median of 5)'
-    Ours = '{0:N0} ms' -f ($import * 1000)
-    Baseline = '{0:N0} ms' -f ($bare * 1000)
+    Ours = '{0:N0} ms (+{1:N0} ms)' -f ($import * 1000), (($import - $bare) * 1000)
+    Baseline = '{0:N0} ms bare; PSResourceGet (ships with pwsh) +{1:N0} ms' -f ($bare * 1000), (($reference - $bare) * 1000)
     Result = '{0:N2}x' -f ($import / $bare)
     Goal = 'little over 1x'
 }
+
+# 7. Faults: bulk create and -All under a 20% fault rate, then a search for the key in everything a run printed.
+Write-Host '7. Faults and secrets'
+$emulator = Start-TrackingMoreEmulator -Path $EmulatorPath -ApiKey $Key -ArgumentList '--seed', '2000', '--list-interval-ms', '0' -TimeoutSec 60
+try {
+    $rules = @(
+        @{ path = '/trackings/batch'; rate = 0.1; seed = 1; action = 'after-process-drop' }
+        @{ path = '/trackings/batch'; rate = 0.1; seed = 2; action = 'http503'; retryAfter = 0 }
+        @{ path = '/trackings/get'; rate = 0.1; seed = 3; action = 'drop' }
+        @{ path = '/trackings/get'; rate = 0.1; seed = 4; action = 'meta429'; retryAfter = 0 }
+    )
+    foreach ($rule in $rules) {
+        $null = Invoke-RestMethod -Method Post "$($emulator.Root)/_emulator/faults" -NoProxy -ContentType 'application/json' -Body ($rule | ConvertTo-Json)
+    }
+    $faulted = Invoke-Child ($connect + '
+        $transcript = Join-Path ([IO.Path]::GetTempPath()) "tm-bench-$PID.txt"
+        Start-Transcript $transcript | Out-Null
+        $VerbosePreference = "Continue"; $DebugPreference = "Continue"
+        $created = @(1..1000 | ForEach-Object { [pscustomobject]@{ TrackingNumber = "FB{0:D9}CN" -f $_; CarrierCode = "china-post" } } |
+            New-Tracking -ErrorVariable createErrors -ErrorAction SilentlyContinue)
+        $listed = @(Get-Tracking -All -PageSize 150 -ErrorVariable listErrors -ErrorAction SilentlyContinue)
+        $VerbosePreference = "SilentlyContinue"; $DebugPreference = "SilentlyContinue"
+        Stop-Transcript | Out-Null
+        $printed = (Get-Content $transcript -Raw) + ($Error | Out-String) + (Get-TrackingMoreConnection | Format-List * | Out-String)
+        Remove-Item $transcript
+        @{ CreatedOut = $created.Count; CreateErrors = $createErrors.Count; Listed = $listed.Count; Unique = @($listed.Id | Sort-Object -Unique).Count
+           ListErrors = $listErrors.Count; KeyFound = ([regex]::Matches($printed, [regex]::Escape($P.Key))).Count } | ConvertTo-Json -Compress') @{ Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri; Rate = 0 }
+    $log = @(Get-Requests $emulator)
+    $injected = @($log | Where-Object { $_.fault }).Count
+    $rows['Faults'] = [ordered]@{
+        Measure = 'New-Tracking of 1000 items, then Get-Tracking -All (3000 trackings, 20 pages), under 20% injected faults per endpoint'
+        Ours = '{0} faults injected in {1} requests; items in 1000, out {2} objects + {3} errors; listed {4} ({5} unique), {6} errors' -f $injected, $log.Count, $faulted.CreatedOut, $faulted.CreateErrors, $faulted.Listed, $faulted.Unique, $faulted.ListErrors
+        Baseline = '-'
+        Result = 'key found {0} times in transcript, errors and connection' -f $faulted.KeyFound
+        Goal = 'every item once; key found 0 times'
+    }
+} finally { Stop-TrackingMoreEmulator $emulator }
 
 $lines = @(
     '# Benchmark results'
