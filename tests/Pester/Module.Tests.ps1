@@ -94,6 +94,21 @@ Describe 'Formatting' {
     }
 }
 
+Describe 'Completion without a network call' {
+    It 'completes <Line> with <Expected>' -ForEach @(
+        @{ Line = 'Get-Tracking -Status Del'; Expected = 'Delivered' }
+        @{ Line = 'Get-Tracking -Language e'; Expected = 'en' }
+        @{ Line = 'New-Tracking -DestinationCountry Germ'; Expected = 'DE' }
+        @{ Line = 'Get-TrackingTransitTime -Origin C'; Expected = 'CN' }
+        @{ Line = 'Test-TrackingRemoteArea -Country jp'; Expected = 'JP' }
+    ) {
+        Clear-EmulatorRequest $script:Emulator
+        $completions = (TabExpansion2 $Line $Line.Length).CompletionMatches.CompletionText
+        $completions | Should -Contain $Expected
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+    }
+}
+
 Describe 'CSV and JSON' {
     It 'exports one row per tracking with scalar columns and no type names' {
         $path = Join-Path $TestDrive 'trackings.csv'

@@ -77,6 +77,7 @@ namespace TrackingMore.Commands
         /// <summary>The language of checkpoint texts, where the carrier offers it (e.g. en, cn).</summary>
         [Parameter]
         [Alias("lang")]
+        [ArgumentCompleter(typeof(LanguageCompleter))]
         public string? Language { get; set; }
 
         /// <summary>Trackings a request (1-2000). Default 100, or 2000 under -All.</summary>

@@ -26,12 +26,14 @@ namespace TrackingMore.Commands
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("original", "From")]
         [ValidateCountryCode]
+        [ArgumentCompleter(typeof(CountryCodeCompleter))]
         public string Origin { get; set; } = string.Empty;
 
         /// <summary>Destination countries' ISO codes (US, DE); one route each.</summary>
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
         [Alias("To")]
         [ValidateCountryCode]
+        [ArgumentCompleter(typeof(CountryCodeCompleter))]
         public string[] Destination { get; set; } = Array.Empty<string>();
 
         protected override void ProcessRecord()

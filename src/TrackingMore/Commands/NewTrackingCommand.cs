@@ -73,10 +73,12 @@ namespace TrackingMore.Commands
         /// <summary>The destination country's ISO code, for carriers that need it.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("tracking_destination_country")]
+        [ArgumentCompleter(typeof(CountryCodeCompleter))]
         public string? DestinationCountry { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("lang")]
+        [ArgumentCompleter(typeof(LanguageCompleter))]
         public string? Language { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -18,6 +18,7 @@ namespace TrackingMore.Commands
         /// <summary>The country, by name or ISO code (Japan, JP).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CountryCodeCompleter))]
         public string Country { get; set; } = string.Empty;
 
         /// <summary>Postal codes (or city names) in that country.</summary>
