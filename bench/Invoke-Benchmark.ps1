@@ -20,11 +20,17 @@ Import-Module (Join-Path $PSScriptRoot '../src/TrackingMore.Emulator/EmulatorPro
 
 $Key = 'bench-key-0123456789abcdef'
 
-# Runs a script in a new pwsh and returns the last line of its output parsed as JSON.
+# Runs a script in a new pwsh and returns the last line of its output parsed as JSON. The parameters (the key among
+# them) travel in the environment, not on the command line, which a transcript's header would record.
 function Invoke-Child([string] $Script, [hashtable] $Parameters = @{}) {
-    $prelude = '$ErrorActionPreference = "Stop"; $P = ''' + ($Parameters | ConvertTo-Json -Compress).Replace("'", "''") + ''' | ConvertFrom-Json;'
-    $output = & $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command ($prelude + $Script)
-    if ($LASTEXITCODE -ne 0) { throw "Child pwsh failed ($LASTEXITCODE): $output" }
+    $env:TRACKINGMORE_BENCH_PARAMETERS = $Parameters | ConvertTo-Json -Compress
+    try {
+        $prelude = '$ErrorActionPreference = "Stop"; $P = $env:TRACKINGMORE_BENCH_PARAMETERS | ConvertFrom-Json; Remove-Item Env:TRACKINGMORE_BENCH_PARAMETERS;'
+        $output = & $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command ($prelude + $Script)
+        if ($LASTEXITCODE -ne 0) { throw "Child pwsh failed ($LASTEXITCODE): $output" }
+    } finally {
+        Remove-Item Env:TRACKINGMORE_BENCH_PARAMETERS -ErrorAction SilentlyContinue
+    }
     @($output)[-1] | ConvertFrom-Json
 }
 
