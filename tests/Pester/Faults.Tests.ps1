@@ -132,6 +132,24 @@ Describe 'Bulk commands under a 20% fault rate' {
         Get-Tracking -TrackingNumber $shipments.TrackingNumber -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
+    It '<Name> returns every item exactly once, even when answers are lost' -ForEach @(
+        @{ Name = 'Set-Tracking'; Path = '/trackings/updatemore'; Send = { $input | Set-Tracking -Title 'Faulted' -Confirm:$false } }
+        @{ Name = 'Stop-TrackingUpdate'; Path = '/trackings/notupdate'; Send = { $input | Stop-TrackingUpdate -Confirm:$false } }
+    ) {
+        $shipments = @(New-Shipment 120 'SU' | New-Tracking)
+        Add-EmulatorFault $script:Emulator @{ path = $Path; rate = 0.2; seed = 41; action = 'after-process-drop' }
+        Add-EmulatorFault $script:Emulator @{ path = $Path; rate = 0.2; seed = 42; action = 'http503'; retryAfter = 0 }
+        $run = Invoke-Observed { $shipments | & $Send }
+        $failedNumbers = @($run.Errors | ForEach-Object { $_.TargetObject.TrackingNumber })
+        ($run.Objects.TrackingNumber + $failedNumbers | Sort-Object) | Should -Be ($shipments.TrackingNumber | Sort-Object)
+        $run.Errors.Count | Should -Be 0
+        @($run.Verbose -match 'Retry').Count | Should -BeGreaterThan 0
+        Clear-EmulatorFault $script:Emulator
+        $stored = @(Get-Tracking -TrackingNumber $shipments.TrackingNumber)
+        if ($Name -eq 'Set-Tracking') { $stored.Title | Sort-Object -Unique | Should -Be 'Faulted' }
+        else { $stored.TrackUpdate | Sort-Object -Unique | Should -Be $false }
+    }
+
     It 'every item comes back once as an object or an error naming it when retries run out' {
         $shipments = @(New-Shipment 80 'FE')
         Add-EmulatorFault $script:Emulator @{ path = '/trackings/batch'; after = 1; count = 1; action = 'http500' }

@@ -19,6 +19,7 @@ public class RobustParsingTests
     {
         "list-seed-sample.json", "list-captured-2019.json", "batch-captured-2019.json", "create-sample.json",
         "realtime-sample.json", "delete-single-sample.json", "error-4001.json", "error-429.json",
+        "carriers-sample.json", "detect-sample.json", "update-carrier-sample.json", "remote-sample.json", "userinfo-sample.json",
     };
 
     [Theory]
@@ -71,6 +72,11 @@ public class RobustParsingTests
             "create-sample.json" => client.CreateTrackingAsync(new NewTrackingRequest("a", "dhl"), call),
             "realtime-sample.json" => client.GetTrackingAsync(new TrackingIdentity("a", "dhl"), null, call),
             "delete-single-sample.json" => client.DeleteTrackingAsync(new TrackingIdentity("a", "dhl"), call),
+            "carriers-sample.json" => client.ListCarriersAsync(call),
+            "detect-sample.json" => client.DetectCarrierAsync("RR123456789CN", call),
+            "update-carrier-sample.json" => client.ChangeCarrierAsync(new CarrierChangeRequest("a", "dhl", "ups"), call),
+            "remote-sample.json" => client.CheckRemoteAreasAsync([new RemoteAreaRequest("JP", "7621094", "ups"), new RemoteAreaRequest("DE", "10115", null)], call),
+            "userinfo-sample.json" => client.GetAccountAsync(call),
             _ => client.ListTrackingsAsync(new TrackingListQuery(), call),
         };
         try
