@@ -229,6 +229,10 @@ $lines = @(
     '| Measure | Ours | Baseline | Result | Goal |'
     '|---|---|---|---|---|'
 )
-foreach ($row in $rows.Values) { $lines += "| $($row.Measure) | $($row.Ours) | $($row.Baseline) | $($row.Result) | $($row.Goal) |" }
+# A pipe inside a cell (Get-Tracking -All | Measure-Object) would end the cell: escape it.
+foreach ($row in $rows.Values) {
+    $cells = $row.Measure, $row.Ours, $row.Baseline, $row.Result, $row.Goal | ForEach-Object { "$_".Replace('|', '\|') }
+    $lines += '| ' + ($cells -join ' | ') + ' |'
+}
 $lines | Set-Content -Path $ResultsPath
 Get-Content $ResultsPath | Write-Host
