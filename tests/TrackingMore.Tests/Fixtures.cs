@@ -4,12 +4,12 @@ using TrackingMore.Api;
 
 namespace TrackingMore.Tests;
 
-/// <summary>The captured responses in ../shared/fixtures, and a client that receives them through the real transport.</summary>
+/// <summary>The captured responses in tests/fixtures, and a client that receives them through the real transport.</summary>
 internal static class Fixtures
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string Directory => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "fixtures"));
+    public static string Directory => Path.Combine(RepositoryRoot, "tests", "fixtures");
 
     public static byte[] Bytes(string name) => File.ReadAllBytes(Path.Combine(Directory, name));
 
