@@ -129,8 +129,9 @@ public class RetryAndGateTests
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < 4; i++)
         {
-            await gate.WaitAsync(CancellationToken.None);
+            var slot = await gate.WaitAsync(CancellationToken.None);
             starts.Add(clock.Elapsed);
+            gate.Settle(slot);
         }
         for (var i = 1; i < starts.Count; i++)
             Assert.True(starts[i] - starts[i - 1] >= TimeSpan.FromMilliseconds(195), "gap " + (starts[i] - starts[i - 1]));
@@ -143,13 +144,52 @@ public class RetryAndGateTests
         var clock = Stopwatch.StartNew();
         var starts = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
         {
-            await gate.WaitAsync(CancellationToken.None);
-            return clock.Elapsed;
+            var slot = await gate.WaitAsync(CancellationToken.None);
+            var started = clock.Elapsed;
+            gate.Settle(slot);
+            return started;
         }));
         Array.Sort(starts);
         // Any window of 300 ms holds at most three starts.
         for (var i = 3; i < starts.Length; i++)
             Assert.True(starts[i] - starts[i - 3] >= TimeSpan.FromMilliseconds(295), "window " + (starts[i] - starts[i - 3]));
+    }
+
+    [Fact]
+    public async Task FirstRequestThroughAColdGateGoesAlone()
+    {
+        var gate = new RateGate(3, TimeSpan.FromMilliseconds(100));
+        var first = await gate.WaitAsync(CancellationToken.None);
+        var second = gate.WaitAsync(CancellationToken.None);
+        // However long the first request's answer takes, nothing else starts before it is in.
+        await Task.Delay(300);
+        Assert.False(second.IsCompleted, "a second request started while the first one through the cold gate was still out");
+        gate.Settle(first);
+        gate.Settle(await second.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task ColdGateWaitIsCancellable()
+    {
+        var gate = new RateGate(1, TimeSpan.FromMilliseconds(100));
+        await gate.WaitAsync(CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        var waiting = gate.WaitAsync(stop.Token);
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task HoldBackDelaysCallersAlreadyWaiting()
+    {
+        var gate = new RateGate(1, TimeSpan.FromMilliseconds(50));
+        gate.Settle(await gate.WaitAsync(CancellationToken.None));
+        var clock = Stopwatch.StartNew();
+        // This caller reserved its slot (50 ms away) before the rate-limit answer to another runspace came in.
+        var waiting = gate.WaitAsync(CancellationToken.None);
+        gate.HoldBack(TimeSpan.FromMilliseconds(600));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(590), "started after " + clock.Elapsed.TotalMilliseconds + " ms");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Reflection;
+using System.Security.Authentication;
 using System.Text.Json;
 using System.Threading.Tasks;
 using TrackingMore.Serialization;
@@ -38,15 +39,13 @@ namespace TrackingMore.Api
         private readonly JsonDocument _document;
         private readonly ResponseBody _body;
 
-        public ApiResponse(JsonDocument document, ResponseBody body, int metaCode)
+        public ApiResponse(JsonDocument document, ResponseBody body)
         {
             _document = document;
             _body = body;
-            MetaCode = metaCode;
             Data = LooseJson.Property(document.RootElement, "data");
         }
 
-        public int MetaCode { get; }
         public JsonElement Data { get; }
 
         public void Dispose()
@@ -57,8 +56,9 @@ namespace TrackingMore.Api
     }
 
     /// <summary>
-    /// Sends requests: rate gate, key header, timeout, envelope check, and bounded retries of the failures that a
-    /// retry can cure (429, 502, 503, 504, dropped connections). Every wait observes the caller's cancellation.
+    /// Sends requests: rate gate, key header, timeout, size limit, envelope check, and bounded retries of the
+    /// failures that a retry can cure (429, 502, 503, 504, dropped connections). Every wait observes the caller's
+    /// cancellation. Redirects are never followed, and every failure leaves through one place that redacts it.
     /// </summary>
     internal sealed class ApiTransport
     {
@@ -83,7 +83,33 @@ namespace TrackingMore.Api
 
         public ConnectionSettings Settings => _settings;
 
-        public async Task<ApiResponse> SendAsync(ApiRequest request, CallContext call)
+        /// <summary>
+        /// Sends the request (retrying what a retry can cure) and reads its data with <paramref name="read"/> while
+        /// the answer's buffer is alive. Whatever fails comes out as a redacted <see cref="TrackingMoreApiException"/>.
+        /// </summary>
+        public async Task<T> SendAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, T> read)
+        {
+            try
+            {
+                using var response = await SendWithRetriesAsync(request, call).ConfigureAwait(false);
+                try
+                {
+                    return read(response.Data);
+                }
+                catch (Exception failure) when (failure is InvalidOperationException || failure is FormatException || failure is OverflowException)
+                {
+                    throw new TrackingMoreApiException(ApiFailureKind.InvalidResponse,
+                        request.Endpoint + " answered with data this module could not read: " + failure.Message, request.Endpoint,
+                        innerException: failure);
+                }
+            }
+            catch (TrackingMoreApiException failure)
+            {
+                throw failure.Redacted(_settings.Redact);
+            }
+        }
+
+        private async Task<ApiResponse> SendWithRetriesAsync(ApiRequest request, CallContext call)
         {
             var gate = RateGate.For(_settings.AccountId, request.EndpointClass, _settings.RateLimitOf(request.EndpointClass));
             for (var attempt = 1; ; attempt++)
@@ -103,12 +129,14 @@ namespace TrackingMore.Api
                     gate.Settle(slot);
                 }
                 var delay = RetryDelay(retryable, attempt);
-                call.Verbose(string.Format(
+                // The account is over its limit for every runspace, not only this one: they all hold back.
+                if (retryable.IsRateLimited) gate.HoldBack(delay);
+                call.Verbose(_settings.Redact(string.Format(
                     System.Globalization.CultureInfo.InvariantCulture,
                     "{0} Retry {1} of {2} in {3:0.0} s.",
-                    retryable.Message, attempt, _settings.MaximumRetryCount, delay.TotalSeconds));
+                    retryable.Message, attempt, _settings.MaximumRetryCount, delay.TotalSeconds)));
                 await Task.Delay(delay, call.CancellationToken).ConfigureAwait(false);
-                call.MarkResent();
+                call.MarkResent(afterAnOpenOutcome: !retryable.IsRateLimited);
             }
         }
 
@@ -116,19 +144,20 @@ namespace TrackingMore.Api
         {
             using var timeout = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken);
             timeout.CancelAfter(_settings.Timeout);
-            using var message = new HttpRequestMessage(request.Method, new Uri(_settings.BaseUri, request.Path + request.Query));
+            using var message = new HttpRequestMessage(request.Method, Target(request));
             message.Headers.TryAddWithoutValidation(ApiKeyHeader, _settings.RevealKeyForHeader());
             if (request.Body != null)
             {
                 message.Content = new ByteArrayContent(request.Body);
                 message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             }
-            call.Verbose(request.Method + " /" + request.Path + request.Query +
-                         (request.Body != null ? " (" + request.Body.Length + "-byte body)" : string.Empty));
+            call.Verbose(_settings.Redact(request.Method + " /" + request.Path + request.Query +
+                         (request.Body != null ? " (" + request.Body.Length + "-byte body)" : string.Empty)));
             try
             {
                 using var response = await SendAsync(message, timeout.Token).ConfigureAwait(false);
-                var body = await ResponseBody.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
+                if ((int)response.StatusCode >= 300 && (int)response.StatusCode < 400) throw Redirected(request, response);
+                var body = await ResponseBody.ReadAsync(response.Content, _settings.MaximumResponseBytes, timeout.Token).ConfigureAwait(false);
                 try
                 {
                     return Interpret(request, response, body);
@@ -145,13 +174,50 @@ namespace TrackingMore.Api
                     request.Endpoint + " did not answer within " + _settings.Timeout.TotalSeconds + " s (Connect-TrackingMore -TimeoutSec).",
                     request.Endpoint);
             }
+            catch (ResponseTooLargeException tooLarge)
+            {
+                throw new TrackingMoreApiException(ApiFailureKind.ResponseTooLarge,
+                    request.Endpoint + " " + tooLarge.Message + " (Connect-TrackingMore -MaximumResponseSizeMB " +
+                    _settings.MaximumResponseBytes / (1024 * 1024) + "). Nothing of it was used.",
+                    request.Endpoint);
+            }
+            catch (HttpRequestException failure) when (HasCause<AuthenticationException>(failure))
+            {
+                throw new TrackingMoreApiException(ApiFailureKind.Tls,
+                    request.Endpoint + " failed: the TLS connection to " + _settings.BaseUri.Host + " could not be trusted: " + Innermost(failure).Message,
+                    request.Endpoint, innerException: failure);
+            }
             catch (Exception failure) when (failure is HttpRequestException || failure is IOException)
             {
                 throw new TrackingMoreApiException(ApiFailureKind.Network,
                     request.Endpoint + " failed on the network: " + Innermost(failure).Message,
                     request.Endpoint, innerException: failure);
             }
+            catch (Exception failure) when (!(failure is TrackingMoreApiException) && !(failure is OperationCanceledException))
+            {
+                // The transport's promise is that nothing but TrackingMoreApiException leaves it (and a stop).
+                throw new TrackingMoreApiException(ApiFailureKind.TransportFailure,
+                    request.Endpoint + " failed unexpectedly: " + failure.GetType().Name + ": " + failure.Message,
+                    request.Endpoint, innerException: failure);
+            }
         }
+
+        /// <summary>
+        /// The request's URI: the base plus the request's path. A path whose segments a URI parser would resolve
+        /// ("..", ".", percent-encoded or not) would reach another endpoint than the one named, so it is refused.
+        /// </summary>
+        private Uri Target(ApiRequest request)
+        {
+            var target = new Uri(_settings.BaseUri, request.Path + request.Query);
+            var expected = _settings.BaseUri.AbsolutePath + request.Path;
+            if (target.AbsolutePath != expected || !IsSameOrigin(target, _settings.BaseUri))
+                throw new ArgumentException("The request path '" + request.Path + "' does not stay the " + request.Endpoint +
+                                            " endpoint (dot segments are not allowed in tracking numbers or carrier codes).");
+            return target;
+        }
+
+        private static bool IsSameOrigin(Uri left, Uri right) =>
+            left.Scheme == right.Scheme && string.Equals(left.Host, right.Host, StringComparison.OrdinalIgnoreCase) && left.Port == right.Port;
 
         /// <summary>Headers first, so a dropped body or a timeout while reading it is seen as such.</summary>
         private Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, System.Threading.CancellationToken cancellationToken) =>
@@ -159,7 +225,23 @@ namespace TrackingMore.Api
                 ? client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
                 : _http.SendAsync(message, cancellationToken);
 
-        private static ApiResponse Interpret(ApiRequest request, HttpResponseMessage response, ResponseBody body)
+        /// <summary>
+        /// A redirect is an error: following it would send the key (and a POST's body, or lose it) to wherever the
+        /// server or a proxy points. The message names the status and the target's host, nothing of the request.
+        /// </summary>
+        private static TrackingMoreApiException Redirected(ApiRequest request, HttpResponseMessage response)
+        {
+            var location = response.Headers.Location;
+            var where = location == null ? "no Location"
+                : location.IsAbsoluteUri ? location.Scheme + "://" + location.Authority
+                : "a relative Location";
+            return new TrackingMoreApiException(ApiFailureKind.Redirected,
+                request.Endpoint + " answered HTTP " + (int)response.StatusCode + " " + response.StatusCode + ", a redirect to " + where +
+                ". Redirects are not followed, so the API key goes nowhere but the connected base URI; if the API has moved, Connect-TrackingMore -BaseUri to its new address.",
+                request.Endpoint, httpStatus: response.StatusCode);
+        }
+
+        private ApiResponse Interpret(ApiRequest request, HttpResponseMessage response, ResponseBody body)
         {
             var status = response.StatusCode;
             var retryAfter = ReadRetryAfter(response);
@@ -181,7 +263,7 @@ namespace TrackingMore.Api
                 throw Unreadable(request, status, body, retryAfter, "has no meta.code");
             }
             if (code is 200 or 201 or 202 && (int)status < 300)
-                return new ApiResponse(document, body, code.Value);
+                return new ApiResponse(document, body);
 
             var type = LooseJson.AsString(LooseJson.Property(meta, "type"));
             var apiMessage = LooseJson.AsString(LooseJson.Property(meta, "message"));
@@ -194,9 +276,9 @@ namespace TrackingMore.Api
                 request.Endpoint, effectiveCode, type, apiMessage, status, retryAfter: retryAfter);
         }
 
-        private static TrackingMoreApiException Unreadable(ApiRequest request, HttpStatusCode status, ResponseBody body, TimeSpan? retryAfter, string problem)
+        private TrackingMoreApiException Unreadable(ApiRequest request, HttpStatusCode status, ResponseBody body, TimeSpan? retryAfter, string problem)
         {
-            var preview = body.Preview();
+            var preview = body.Preview(_settings.Redact);
             var kind = (int)status >= 400 ? ApiFailureKind.HttpError : ApiFailureKind.InvalidResponse;
             var text = kind == ApiFailureKind.HttpError
                 ? request.Endpoint + " answered HTTP " + (int)status + " " + status + "; the body " + problem + ": " + preview
@@ -220,17 +302,29 @@ namespace TrackingMore.Api
         {
             if (failure.Kind == ApiFailureKind.Network || failure.IsRateLimited) return true;
             var status = failure.Kind == ApiFailureKind.ApiError && failure.MetaCode < 1000 ? failure.MetaCode : (int?)failure.HttpStatus;
-            return status is 502 or 503 or 504;
+            return (failure.Kind is ApiFailureKind.ApiError or ApiFailureKind.HttpError) && status is 502 or 503 or 504;
         }
 
+        /// <summary>
+        /// Exponential back-off with jitter. A server's Retry-After can lengthen the wait (up to two minutes) but never
+        /// shorten it: "Retry-After: 0" or a date in the past must not turn retries into a burst.
+        /// </summary>
         private TimeSpan RetryDelay(TrackingMoreApiException failure, int attempt)
         {
-            if (failure.RetryAfter is TimeSpan serverSays)
-                return serverSays < LongestRetryAfter ? serverSays : LongestRetryAfter;
             var exponential = TimeSpan.FromTicks(Math.Min(LongestBackoff.Ticks, FirstBackoff.Ticks << Math.Min(attempt - 1, 16)));
             double factor;
             lock (_jitter) factor = 0.8 + _jitter.NextDouble() * 0.4;
-            return TimeSpan.FromTicks((long)(exponential.Ticks * factor));
+            var backoff = TimeSpan.FromTicks((long)(exponential.Ticks * factor));
+            if (failure.RetryAfter is TimeSpan serverSays && serverSays > backoff)
+                return serverSays < LongestRetryAfter ? serverSays : LongestRetryAfter;
+            return backoff;
+        }
+
+        private static bool HasCause<TCause>(Exception failure) where TCause : Exception
+        {
+            for (var cause = failure.InnerException; cause != null; cause = cause.InnerException)
+                if (cause is TCause) return true;
+            return false;
         }
 
         private static Exception Innermost(Exception failure)
@@ -241,7 +335,12 @@ namespace TrackingMore.Api
 
         private static HttpClient CreateHttpClient()
         {
-            var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+            var handler = new HttpClientHandler
+            {
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                // A followed redirect would carry the key header to the new place; a 3xx becomes an error instead.
+                AllowAutoRedirect = false,
+            };
             var client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             var version = typeof(ApiTransport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
             client.DefaultRequestHeaders.UserAgent.ParseAdd("TrackingMore-PowerShell/" + version.Split('+')[0]);

@@ -29,6 +29,16 @@ namespace TrackingMore.Api
         /// </summary>
         public bool Resent { get; private set; }
 
-        internal void MarkResent() => Resent = true;
+        /// <summary>
+        /// True once an attempt of this call failed in a way that leaves its outcome open (a dropped connection, a
+        /// gateway error): the service may have done the work. A rate-limit answer says it did not.
+        /// </summary>
+        public bool MayHaveBeenDone { get; private set; }
+
+        internal void MarkResent(bool afterAnOpenOutcome)
+        {
+            Resent = true;
+            MayHaveBeenDone |= afterAnOpenOutcome;
+        }
     }
 }

@@ -23,9 +23,14 @@ namespace TrackingMore.Api
             [EndpointClass.Other] = 0,
         };
 
+        /// <summary>The largest answer read by default, after decompression: far above a 2000-item page (a few MB).</summary>
+        public const int DefaultMaximumResponseMegabytes = 64;
+
         public ConnectionSettings(Uri baseUri, SecureString apiKey, int maximumRetryCount, TimeSpan timeout,
-            IReadOnlyDictionary<EndpointClass, double>? rateLimits = null)
+            IReadOnlyDictionary<EndpointClass, double>? rateLimits = null, int maximumResponseMegabytes = DefaultMaximumResponseMegabytes)
         {
+            if (maximumResponseMegabytes < 1 || maximumResponseMegabytes > MaximumResponseMegabytesLimit)
+                throw new ArgumentOutOfRangeException(nameof(maximumResponseMegabytes), maximumResponseMegabytes, "Between 1 and " + MaximumResponseMegabytesLimit + " MB.");
             if (baseUri is null) throw new ArgumentNullException(nameof(baseUri));
             if (apiKey is null) throw new ArgumentNullException(nameof(apiKey));
             BaseUri = WithTrailingSlash(baseUri);
@@ -34,6 +39,7 @@ namespace TrackingMore.Api
             MaximumRetryCount = maximumRetryCount;
             Timeout = timeout;
             RateLimits = rateLimits ?? PublishedRateLimits;
+            MaximumResponseBytes = maximumResponseMegabytes * 1024L * 1024L;
             AccountId = ComputeAccountId(BaseUri, ApiKey);
             MaskedKey = Mask(ApiKey);
         }
@@ -42,6 +48,12 @@ namespace TrackingMore.Api
         public SecureString ApiKey { get; }
         public int MaximumRetryCount { get; }
         public TimeSpan Timeout { get; }
+
+        /// <summary>The most bytes one answer may have once decompressed; a larger one fails with TrackingMore.ResponseTooLarge.</summary>
+        public long MaximumResponseBytes { get; }
+
+        /// <summary>A buffer of one answer must stay below 2 GB (the largest .NET byte array).</summary>
+        public const int MaximumResponseMegabytesLimit = 2047;
 
         /// <summary>Requests per second for each endpoint class; 0 means no gate (e.g. an emulator with its limit off).</summary>
         public IReadOnlyDictionary<EndpointClass, double> RateLimits { get; }
@@ -56,6 +68,13 @@ namespace TrackingMore.Api
         public string MaskedKey { get; }
 
         internal string RevealKeyForHeader() => Reveal(ApiKey);
+
+        /// <summary>
+        /// Makes a text that may carry a server's or a proxy's bytes safe to show: the key, and the value of any
+        /// Trackingmore-Api-Key header echoed in it, become the masked key; control characters (terminal escape
+        /// sequences) become spaces. Every message, preview and Verbose line built from an answer passes here.
+        /// </summary>
+        internal string Redact(string? text) => SecretText.Redact(text, Reveal(ApiKey), MaskedKey);
 
         public override string ToString() => BaseUri + " (key " + MaskedKey + ")";
 

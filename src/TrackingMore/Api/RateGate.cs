@@ -21,6 +21,8 @@ namespace TrackingMore.Api
     /// Spaces request <em>starts</em>: at most <see cref="Permits"/> starts in any window of <see cref="Window"/>.
     /// A caller reserves its slot under a lock and then waits outside it, so waits are cancellable and callers
     /// are served in arrival order. A cancelled wait gives its slot up only by leaving it unused, which errs on the safe side.
+    /// The first request through a new gate goes alone (see <see cref="Settle"/>), and a rate-limit answer holds
+    /// every caller back (<see cref="HoldBack"/>).
     /// </summary>
     public sealed class RateGate
     {
@@ -29,7 +31,10 @@ namespace TrackingMore.Api
 
         private readonly object _lock = new object();
         private readonly TimeSpan[] _recentStarts;
+        private readonly TaskCompletionSource<bool> _firstSettled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _oldest;
+        private bool _firstTaken;
+        private TimeSpan _heldUntil = TimeSpan.MinValue;
         private volatile bool _warm;
 
         public RateGate(int permits, TimeSpan window)
@@ -69,6 +74,16 @@ namespace TrackingMore.Api
         public async Task<int> WaitAsync(CancellationToken cancellationToken)
         {
             if (Window == TimeSpan.Zero) return -1;
+            if (!_warm)
+            {
+                bool first;
+                lock (_lock)
+                {
+                    first = !_firstTaken;
+                    _firstTaken = true;
+                }
+                if (!first) await WhenFirstSettledAsync(cancellationToken).ConfigureAwait(false);
+            }
             TimeSpan delay;
             int slot;
             lock (_lock)
@@ -76,31 +91,61 @@ namespace TrackingMore.Api
                 var now = Clock.Elapsed;
                 slot = _oldest;
                 var earliest = _recentStarts[slot] == TimeSpan.MinValue ? now : _recentStarts[slot] + Window;
+                if (_heldUntil > earliest) earliest = _heldUntil;
                 var start = earliest > now ? earliest : now;
                 _recentStarts[slot] = start;
                 _oldest = (_oldest + 1) % Permits;
                 delay = start - now;
             }
-            if (delay > TimeSpan.Zero)
+            if (delay <= TimeSpan.Zero) return slot;
+            do
             {
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                // A timer may fire late; the next start is spaced from when this one really started.
-                RaiseStart(slot, Clock.Elapsed);
+                // A rate-limit answer to another caller may have come in while this one waited.
+                lock (_lock) delay = _heldUntil - Clock.Elapsed;
             }
+            while (delay > TimeSpan.Zero);
+            // A timer may fire late; the next start is spaced from when this one really started.
+            RaiseStart(slot, Clock.Elapsed);
             return slot;
         }
 
         /// <summary>
         /// Called when a request's answer (or failure) is in. The first request through a gate opens the connection
         /// and compiles the HTTP stack on the way, so it reaches the server well after it "started" here; the
-        /// server measures arrivals, so that one request is spaced from when its answer came instead.
-        /// Later requests stay spaced start to start.
+        /// server measures arrivals. So that request goes alone: the others wait for its answer, and the next is
+        /// spaced from that answer instead. Later requests stay spaced start to start.
         /// </summary>
         public void Settle(int slot)
         {
             if (slot < 0 || _warm) return;
-            _warm = true;
             RaiseStart(slot, Clock.Elapsed);
+            _warm = true;
+            _firstSettled.TrySetResult(true);
+        }
+
+        /// <summary>
+        /// The server said the account is over its limit: no request through this gate starts before
+        /// <paramref name="delay"/> has passed, whichever runspace sends it, including those already waiting.
+        /// </summary>
+        public void HoldBack(TimeSpan delay)
+        {
+            if (Window == TimeSpan.Zero) return;
+            lock (_lock)
+            {
+                var until = Clock.Elapsed + delay;
+                if (until > _heldUntil) _heldUntil = until;
+            }
+        }
+
+        private async Task WhenFirstSettledAsync(CancellationToken cancellationToken)
+        {
+            if (_firstSettled.Task.IsCompleted) return;
+            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (cancellationToken.Register(() => cancelled.TrySetCanceled(cancellationToken)))
+            {
+                await (await Task.WhenAny(_firstSettled.Task, cancelled.Task).ConfigureAwait(false)).ConfigureAwait(false);
+            }
         }
 
         private void RaiseStart(int slot, TimeSpan actual)

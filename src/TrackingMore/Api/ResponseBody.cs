@@ -5,17 +5,31 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using TrackingMore.Serialization;
 
 namespace TrackingMore.Api
 {
+    /// <summary>An answer was, or said it would be, larger than the connection allows.</summary>
+    internal sealed class ResponseTooLargeException : Exception
+    {
+        public ResponseTooLargeException(long limit, long? declared)
+            : base(declared is long length
+                ? "declared a body of " + length + " bytes, more than the limit of " + limit + " bytes"
+                : "sent more than the limit of " + limit + " bytes")
+        {
+        }
+    }
+
     /// <summary>
-    /// An answer's bytes in a pooled buffer. A 2000-item page is several megabytes: reading each into fresh arrays
-    /// would put new large-object-heap garbage on every page, and a long -All would grow the process with it.
+    /// An answer's bytes, read up to a limit. A 2000-item page is several megabytes: reading each into fresh arrays
+    /// would put new large-object-heap garbage on every page, and a long -All would grow the process with it, so
+    /// buffers up to <see cref="LargestPooledBuffer"/> come from the shared pool. Larger ones (a hostile or broken
+    /// server's) are plain arrays that the garbage collector takes back, never kept in the pool for the process's life.
     /// </summary>
     internal sealed class ResponseBody : IDisposable
     {
         private const int FirstBufferSize = 64 * 1024;
+        private const int LargestPooledBuffer = 16 * 1024 * 1024;
+        private const int PreviewChars = 200;
         private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
         private byte[]? _buffer;
 
@@ -29,10 +43,15 @@ namespace TrackingMore.Api
 
         public ReadOnlyMemory<byte> Memory => new ReadOnlyMemory<byte>(_buffer ?? throw new ObjectDisposedException(nameof(ResponseBody)), 0, Length);
 
-        public static async Task<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+        /// <summary>Reads the (decompressed) body, failing as soon as it is known to pass <paramref name="maximumBytes"/>.</summary>
+        /// <exception cref="ResponseTooLargeException">Content-Length or the bytes read pass the limit.</exception>
+        public static async Task<ResponseBody> ReadAsync(HttpContent content, long maximumBytes, CancellationToken cancellationToken)
         {
-            var expected = content.Headers.ContentLength;
-            var buffer = ArrayPool<byte>.Shared.Rent(expected is long known && known > 0 && known < int.MaxValue - 1 ? (int)known + 1 : FirstBufferSize);
+            var declared = content.Headers.ContentLength;
+            if (declared > maximumBytes) throw new ResponseTooLargeException(maximumBytes, declared);
+            // One byte more than the limit is room enough to see that a body passes it.
+            var capacityLimit = checked((int)Math.Min(maximumBytes + 1, int.MaxValue));
+            var buffer = Rent(declared is long known && known > 0 ? (int)Math.Min(known + 1, Math.Min(LargestPooledBuffer, capacityLimit)) : FirstBufferSize);
             var length = 0;
             try
             {
@@ -41,19 +60,21 @@ namespace TrackingMore.Api
                 {
                     if (length == buffer.Length)
                     {
-                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        if (length >= capacityLimit) throw new ResponseTooLargeException(maximumBytes, null);
+                        var larger = Rent((int)Math.Min(capacityLimit, checked((long)buffer.Length * 2)));
                         Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                        ArrayPool<byte>.Shared.Return(buffer);
+                        Return(buffer);
                         buffer = larger;
                     }
                     var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
                     if (read == 0) break;
                     length += read;
                 }
+                if (length > maximumBytes) throw new ResponseTooLargeException(maximumBytes, null);
             }
             catch
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                Return(buffer);
                 throw;
             }
             return new ResponseBody(buffer, length);
@@ -78,13 +99,28 @@ namespace TrackingMore.Api
             }
         }
 
-        /// <summary>The first characters, for an error message.</summary>
-        public string Preview() => LooseJson.Preview(_buffer ?? Array.Empty<byte>(), Length);
+        /// <summary>
+        /// The first characters, for an error message. The text is redacted before it is cut, so a key that the
+        /// cut would split is masked whole instead of leaving its first characters behind.
+        /// </summary>
+        public string Preview(Func<string?, string> redact)
+        {
+            // Enough bytes for the preview in any script, and for a whole key that straddles its end.
+            var text = Encoding.UTF8.GetString(_buffer ?? Array.Empty<byte>(), 0, Math.Min(Length, PreviewChars * 4 + 1024));
+            return SecretText.Preview(redact(text), PreviewChars);
+        }
 
         public void Dispose()
         {
             var buffer = Interlocked.Exchange(ref _buffer, null);
-            if (buffer != null) ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer != null) Return(buffer);
+        }
+
+        private static byte[] Rent(int size) => size <= LargestPooledBuffer ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
+
+        private static void Return(byte[] buffer)
+        {
+            if (buffer.Length <= LargestPooledBuffer) ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -16,6 +16,16 @@ namespace TrackingMore.Api
         Timeout,
         /// <summary>The connection failed or was dropped.</summary>
         Network,
+        /// <summary>The server's TLS certificate or handshake failed: a retry cannot cure it.</summary>
+        Tls,
+        /// <summary>The server answered with a redirect (3xx), which is never followed: the key must not travel to another place.</summary>
+        Redirected,
+        /// <summary>The answer was larger than the connection's limit (Connect-TrackingMore -MaximumResponseSizeMB).</summary>
+        ResponseTooLarge,
+        /// <summary>Pages of a listing contradict each other (a page repeated, larger than asked for, or past the total).</summary>
+        PagingInconsistent,
+        /// <summary>Something failed in the transport that none of the above describes.</summary>
+        TransportFailure,
     }
 
     /// <summary>
@@ -67,6 +77,14 @@ namespace TrackingMore.Api
         public bool IsAuthenticationFailure =>
             MetaCode is 4001 or 4002 or 401 || HttpStatus == HttpStatusCode.Unauthorized;
 
+        /// <summary>
+        /// The same failure with every text that may carry a server's bytes passed through <paramref name="redact"/>
+        /// (the key and echoed key headers masked, control characters removed).
+        /// </summary>
+        internal TrackingMoreApiException Redacted(Func<string?, string> redact) => new TrackingMoreApiException(
+            Kind, redact(Message), Endpoint, MetaCode, MetaType == null ? null : redact(MetaType), ApiMessage == null ? null : redact(ApiMessage),
+            HttpStatus, BodyPreview == null ? null : redact(BodyPreview), RetryAfter, InnerException);
+
         /// <summary>A stable identifier for ErrorRecords: <c>TrackingMore.4016</c>, <c>TrackingMore.RateLimited</c>, ...</summary>
         public string ErrorId => Kind switch
         {
@@ -75,6 +93,11 @@ namespace TrackingMore.Api
             ApiFailureKind.HttpError => "TrackingMore.Http" + (int?)HttpStatus,
             ApiFailureKind.InvalidResponse => "TrackingMore.InvalidResponse",
             ApiFailureKind.Timeout => "TrackingMore.Timeout",
+            ApiFailureKind.Tls => "TrackingMore.TlsFailure",
+            ApiFailureKind.Redirected => "TrackingMore.Redirected",
+            ApiFailureKind.ResponseTooLarge => "TrackingMore.ResponseTooLarge",
+            ApiFailureKind.PagingInconsistent => "TrackingMore.PagingInconsistent",
+            ApiFailureKind.TransportFailure => "TrackingMore.TransportFailure",
             _ => "TrackingMore.NetworkError",
         };
     }

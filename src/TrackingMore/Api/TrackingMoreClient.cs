@@ -47,6 +47,24 @@ namespace TrackingMore.Api
             return SendAsync(request, call, data => TrackingReader.ReadPage(data, query.Page, query.Limit));
         }
 
+        /// <summary>
+        /// The trackings with these numbers, whatever their carrier, through the list's numbers filter (40 numbers a
+        /// request, at the list's pace). A number the account does not hold is simply not in the result.
+        /// </summary>
+        public async Task<IReadOnlyList<Tracking>> FindTrackingsAsync(IReadOnlyList<string> numbers, string? language, CallContext call)
+        {
+            var found = new List<Tracking>();
+            for (var start = 0; start < numbers.Count; start += TrackingListQuery.MaxListValues)
+            {
+                var chunk = new string[Math.Min(TrackingListQuery.MaxListValues, numbers.Count - start)];
+                for (var i = 0; i < chunk.Length; i++) chunk[i] = numbers[start + i];
+                var query = new TrackingListQuery { Numbers = chunk, Limit = TrackingListQuery.MaxPageSize, Language = language };
+                var page = await ListTrackingsAsync(query, call).ConfigureAwait(false);
+                found.AddRange(page.Items);
+            }
+            return found;
+        }
+
         public Task DeleteTrackingAsync(TrackingIdentity tracking, CallContext call) =>
             SendAsync(new ApiRequest(HttpMethod.Delete, "DELETE /trackings/{carrier}/{number}", TrackingPath(tracking)), call, _ => true);
 
@@ -120,20 +138,7 @@ namespace TrackingMore.Api
             SendAsync(Json(HttpMethod.Post, "POST /carriers/detect", "carriers/detect", new CarrierDetectionRequest(trackingNumber), RequestJsonContext.Default.CarrierDetectionRequest),
                 call, data => CarrierReader.ReadDetected(data, trackingNumber));
 
-        private async Task<T> SendAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, T> read)
-        {
-            using var response = await _transport.SendAsync(request, call).ConfigureAwait(false);
-            try
-            {
-                return read(response.Data);
-            }
-            catch (Exception failure) when (failure is InvalidOperationException || failure is FormatException || failure is OverflowException)
-            {
-                throw new TrackingMoreApiException(ApiFailureKind.InvalidResponse,
-                    request.Endpoint + " answered with data this module could not read: " + failure.Message, request.Endpoint,
-                    innerException: failure);
-            }
-        }
+        private Task<T> SendAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, T> read) => _transport.SendAsync(request, call, read);
 
         private static ApiRequest Json<T>(HttpMethod method, string endpoint, string path, T body, JsonTypeInfo<T> type,
             EndpointClass endpointClass = EndpointClass.Other) =>

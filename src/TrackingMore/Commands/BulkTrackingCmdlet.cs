@@ -37,6 +37,10 @@ namespace TrackingMore.Commands
                 WriteVerbose(request + ": " + failure.ApiMessage + " after a resend: the first attempt did it.");
                 WriteDoneAfterResend(new[] { request });
             }
+            catch (TrackingMoreApiException failure) when (used?.MayHaveBeenDone == true && !failure.IsAuthenticationFailure)
+            {
+                ReportAfterLostAnswer(new[] { request }, failure);
+            }
             catch (TrackingMoreApiException failure)
             {
                 WriteApiError(failure, request);

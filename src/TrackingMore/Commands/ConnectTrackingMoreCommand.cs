@@ -54,6 +54,14 @@ namespace TrackingMore.Commands
         [ValidateRange(0.0, 1000.0)]
         public double OtherRequestsPerSecond { get; set; }
 
+        /// <summary>
+        /// The largest answer accepted, in megabytes once decompressed (default 64; a 2000-item page is a few MB).
+        /// A larger one fails with TrackingMore.ResponseTooLarge instead of filling memory.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, ConnectionSettings.MaximumResponseMegabytesLimit)]
+        public int MaximumResponseSizeMB { get; set; } = ConnectionSettings.DefaultMaximumResponseMegabytes;
+
         /// <summary>Writes the new connection to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -84,7 +92,7 @@ namespace TrackingMore.Commands
                     [EndpointClass.Realtime] = RealtimeRequestsPerSecond,
                     [EndpointClass.Other] = OtherRequestsPerSecond,
                 };
-                connection = ConnectionFactory.Create(key!, BaseUri, AllowInsecureHttp, MaximumRetryCount, TimeoutSec, source, rateLimits);
+                connection = ConnectionFactory.Create(key!, BaseUri, AllowInsecureHttp, MaximumRetryCount, TimeoutSec, source, rateLimits, MaximumResponseSizeMB);
             }
             catch (ArgumentException invalid)
             {

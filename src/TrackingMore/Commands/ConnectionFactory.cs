@@ -15,10 +15,11 @@ namespace TrackingMore.Commands
         public const int DefaultTimeoutSec = 100;
 
         public static TrackingMoreConnection Create(SecureString apiKey, Uri? baseUri, bool allowInsecureHttp,
-            int maximumRetryCount, int timeoutSec, string source, IReadOnlyDictionary<EndpointClass, double>? rateLimits = null)
+            int maximumRetryCount, int timeoutSec, string source, IReadOnlyDictionary<EndpointClass, double>? rateLimits = null,
+            int maximumResponseSizeMB = ConnectionSettings.DefaultMaximumResponseMegabytes)
         {
             var settings = new ConnectionSettings(ValidateBaseUri(baseUri ?? BaseUriFromEnvironment() ?? ConnectionSettings.PublicBaseUri, allowInsecureHttp),
-                apiKey, maximumRetryCount, TimeSpan.FromSeconds(timeoutSec), rateLimits);
+                apiKey, maximumRetryCount, TimeSpan.FromSeconds(timeoutSec), rateLimits, maximumResponseSizeMB);
             return new TrackingMoreConnection(settings, source);
         }
 

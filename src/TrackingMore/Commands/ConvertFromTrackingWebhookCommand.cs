@@ -9,12 +9,14 @@ namespace TrackingMore.Commands
 {
     /// <summary>
     /// Reads the body of a TrackingMore (v2) webhook into the same Tracking object Get-Tracking gives, after
-    /// checking its signature: verifyInfo.signature must be the HMAC-SHA256 of verifyInfo.timeStr keyed with the
-    /// account's e-mail. A body that fails the check is an error, not an object. Sends nothing.
+    /// checking it: verifyInfo.signature must be the HMAC-SHA256 of verifyInfo.timeStr keyed with the account's
+    /// e-mail, timeStr must be recent, and the same call must not have been accepted before. v2 signs only timeStr,
+    /// not the body, so -Refresh reads the tracking back from the API instead of trusting the body's fields.
+    /// A body that fails a check is an error, not an object.
     /// </summary>
     [Cmdlet(VerbsData.ConvertFrom, "TrackingWebhook", DefaultParameterSetName = VerifySet)]
     [OutputType(typeof(Tracking))]
-    public sealed class ConvertFromTrackingWebhookCommand : PSCmdlet
+    public sealed class ConvertFromTrackingWebhookCommand : TrackingMoreCmdlet
     {
         private const string VerifySet = "Verify";
         private const string SkipSet = "SkipSignatureCheck";
@@ -28,9 +30,24 @@ namespace TrackingMore.Commands
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = VerifySet)]
         public SecureString? AccountEmail { get; set; }
 
+        /// <summary>How old verifyInfo.timeStr may be (default 5 minutes); older calls fail with TrackingMore.WebhookStale.</summary>
+        [Parameter(ParameterSetName = VerifySet)]
+        public TimeSpan MaximumAge { get; set; } = TimeSpan.FromMinutes(5);
+
         /// <summary>Reads the body without checking its signature: for bodies already checked, or for tests.</summary>
         [Parameter(Mandatory = true, ParameterSetName = SkipSet)]
         public SwitchParameter SkipSignatureCheck { get; set; }
+
+        /// <summary>Writes the tracking as the API has it now (one GET) rather than as the body tells it.</summary>
+        [Parameter]
+        public SwitchParameter Refresh { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (MaximumAge <= TimeSpan.Zero)
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                    "-MaximumAge must be longer than zero, e.g. (New-TimeSpan -Minutes 5).", "TrackingMore.InvalidMaximumAge", MaximumAge));
+        }
 
         protected override void ProcessRecord()
         {
@@ -41,33 +58,70 @@ namespace TrackingMore.Commands
             }
             catch (FormatException invalid)
             {
-                WriteError(new ErrorRecord(invalid, "TrackingMore.WebhookBodyInvalid", ErrorCategory.InvalidData, Body));
+                // The body is the sender's: the error carries a short, cleaned preview of it, not all of it.
+                WriteError(new ErrorRecord(new FormatException(SecretText.Clean(invalid.Message), invalid), "TrackingMore.WebhookBodyInvalid",
+                    ErrorCategory.InvalidData, SecretText.Preview(Body)));
                 return;
             }
-            if (!SkipSignatureCheck)
+            if (!SkipSignatureCheck && Refused(message) is ErrorRecord refusal)
             {
-                var status = WebhookSignature.Check(message.TimeStr, message.Signature, AccountEmail!);
-                if (status != WebhookSignatureStatus.Valid)
-                {
-                    WriteError(SignatureError(status, message.Tracking));
-                    return;
-                }
+                WriteError(refusal);
+                return;
             }
-            WriteObject(message.Tracking);
+            if (!Refresh)
+            {
+                WriteObject(message.Tracking);
+                return;
+            }
+            if (message.Tracking.TrackingNumber is string number && message.Tracking.CarrierCode is string carrier)
+            {
+                var identity = new TrackingIdentity(number, carrier);
+                WriteAnswer(identity, call => Client.GetTrackingAsync(identity, null, call));
+            }
+            else
+            {
+                WriteError(ErrorRecords.InvalidArgument("The webhook body names no tracking number and carrier, so -Refresh has nothing to read back.",
+                    "TrackingMore.WebhookBodyInvalid", SecretText.Preview(Body)));
+            }
         }
 
-        private static ErrorRecord SignatureError(WebhookSignatureStatus status, Tracking tracking)
+        /// <summary>The error for a body that fails a check, or null when it passes them all.</summary>
+        private ErrorRecord? Refused(WebhookMessage message)
         {
-            var missing = status == WebhookSignatureStatus.Missing;
-            var text = missing
-                ? "The webhook body for " + tracking + " has no signature (verifyInfo.timeStr and verifyInfo.signature), so it cannot be shown to come from TrackingMore."
-                : "The webhook signature for " + tracking + " does not match: verifyInfo.signature is not the HMAC-SHA256 of verifyInfo.timeStr keyed with the e-mail given. " +
-                  "The body was altered or forged, or -AccountEmail is not the account's login e-mail.";
-            return new ErrorRecord(new SecurityException(text), missing ? "TrackingMore.WebhookSignatureMissing" : "TrackingMore.WebhookSignatureInvalid",
-                ErrorCategory.SecurityError, tracking)
+            var about = SecretText.Preview(message.Tracking.ToString(), 80);
+            switch (WebhookSignature.Check(message.TimeStr, message.Signature, AccountEmail!))
+            {
+                case WebhookSignatureStatus.Missing:
+                    return Refusal("TrackingMore.WebhookSignatureMissing", message,
+                        "The webhook body for " + about + " has no signature (verifyInfo.timeStr and verifyInfo.signature), so it cannot be shown to come from TrackingMore.");
+                case WebhookSignatureStatus.Invalid:
+                    return Refusal("TrackingMore.WebhookSignatureInvalid", message,
+                        "The webhook signature for " + about + " does not match: verifyInfo.signature is not the HMAC-SHA256 of verifyInfo.timeStr keyed with the e-mail given. " +
+                        "The body was altered or forged, or -AccountEmail is not the account's login e-mail.");
+            }
+            var call = message.Signature + "\n" + message.Tracking.TrackingNumber + "\n" + message.Tracking.CarrierCode;
+            switch (WebhookFreshness.Accept(message.TimeStr!, call, MaximumAge, DateTimeOffset.UtcNow))
+            {
+                case WebhookFreshnessStatus.NotATime:
+                    return Refusal("TrackingMore.WebhookTimeInvalid", message,
+                        "The webhook for " + about + " has a verifyInfo.timeStr that is not a unix time ('" + SecretText.Preview(message.TimeStr, 20) +
+                        "'), so its age cannot be checked and a captured signature could be replayed for ever.");
+                case WebhookFreshnessStatus.Stale:
+                    return Refusal("TrackingMore.WebhookStale", message,
+                        "The webhook for " + about + " was signed at " + WebhookFreshness.SignedAt(message.TimeStr)!.Value.ToString("u") +
+                        ", outside -MaximumAge " + MaximumAge + " of now. An old signature may be a captured one sent again.");
+                case WebhookFreshnessStatus.Replayed:
+                    return Refusal("TrackingMore.WebhookReplayed", message,
+                        "The webhook for " + about + " with this signature was accepted before: this is a replay.");
+                default:
+                    return null;
+            }
+        }
+
+        private static ErrorRecord Refusal(string errorId, WebhookMessage message, string text) =>
+            new ErrorRecord(new SecurityException(text), errorId, ErrorCategory.SecurityError, message.Tracking)
             {
                 ErrorDetails = new ErrorDetails(text) { RecommendedAction = "Reject the request. Use -SkipSignatureCheck only for bodies checked another way." },
             };
-        }
     }
 }

@@ -37,6 +37,25 @@ namespace TrackingMore.Commands
             return new ErrorRecord(failure, "TrackingMore.NotInAnswer", ErrorCategory.InvalidResult, item);
         }
 
+        /// <summary>
+        /// An item whose request was sent again after an answer was lost, whose last attempt failed, and whose outcome
+        /// could not be seen in the account: an earlier attempt may have done it.
+        /// </summary>
+        public static ErrorRecord OutcomeUnknown(object item, TrackingMoreApiException failure)
+        {
+            var unknown = new TrackingMoreApiException(failure.Kind,
+                item + ": the outcome is unknown. The request was sent again after an answer was lost, and the last attempt failed: " +
+                failure.Message + " An earlier attempt may have done it.",
+                failure.Endpoint, failure.MetaCode, failure.MetaType, failure.ApiMessage, failure.HttpStatus, innerException: failure);
+            return new ErrorRecord(unknown, "TrackingMore.OutcomeUnknown", ErrorCategory.OperationStopped, item)
+            {
+                ErrorDetails = new ErrorDetails(unknown.Message)
+                {
+                    RecommendedAction = "Check the item with Get-Tracking before sending it again.",
+                },
+            };
+        }
+
         /// <summary>An item of a batch the API could not handle, with its reason (e.g. a place remote could not check).</summary>
         public static ErrorRecord Refused(object item, string endpoint, string reason) => new ErrorRecord(
             new ArgumentException(item + ": " + endpoint + " could not handle this item: " + reason + "."),

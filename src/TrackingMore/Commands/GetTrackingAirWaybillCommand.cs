@@ -22,6 +22,7 @@ namespace TrackingMore.Commands
         /// <summary>The language of event texts, where the airline offers it (e.g. en).</summary>
         [Parameter]
         [Alias("lang")]
+        [ValidateLanguage]
         [ArgumentCompleter(typeof(LanguageCompleter))]
         public string? Language { get; set; }
 

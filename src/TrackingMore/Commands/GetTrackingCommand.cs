@@ -77,6 +77,7 @@ namespace TrackingMore.Commands
         /// <summary>The language of checkpoint texts, where the carrier offers it (e.g. en, cn).</summary>
         [Parameter]
         [Alias("lang")]
+        [ValidateLanguage]
         [ArgumentCompleter(typeof(LanguageCompleter))]
         public string? Language { get; set; }
 
@@ -125,11 +126,10 @@ namespace TrackingMore.Commands
         {
             var numbers = _numbersWithoutCarrier.ToArray();
             _numbersWithoutCarrier.Clear();
-            var query = new TrackingListQuery { Numbers = numbers, Limit = TrackingListQuery.MaxPageSize, Language = Language };
-            TrackingPage page;
+            IReadOnlyList<Tracking> trackings;
             try
             {
-                page = Run(call => Client.ListTrackingsAsync(query, call));
+                trackings = Run(call => Client.FindTrackingsAsync(numbers, Language, call));
             }
             catch (TrackingMoreApiException failure)
             {
@@ -137,7 +137,7 @@ namespace TrackingMore.Commands
                 return;
             }
             var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var tracking in page.Items)
+            foreach (var tracking in trackings)
             {
                 WriteObject(tracking);
                 if (tracking.TrackingNumber != null) found.Add(tracking.TrackingNumber);
@@ -167,29 +167,25 @@ namespace TrackingMore.Commands
             var manyPages = All || firstGiven;
             var query = BuildQuery(limit, pinSnapshot: manyPages && !bound.ContainsKey(nameof(CreatedBefore)));
 
-            var page = (long)Page + (long)(skip / (ulong)limit);
-            var offset = (int)(skip % (ulong)limit);
+            var firstPage = checked((int)((long)Page + (long)(skip / (ulong)limit)));
+            var listing = new TrackingListing(Client, query.WithPage(firstPage), (int)(skip % (ulong)limit), manyPages);
             var written = 0UL;
             var progress = new PagingProgress(this);
-            // Only the previous page can hold an item again (a deletion moves items forward by less than a page),
-            // so de-duplication needs two pages of ids, not every id seen.
-            var previousIds = new HashSet<string>(StringComparer.Ordinal);
-            var currentIds = new HashSet<string>(StringComparer.Ordinal);
             try
             {
-                for (var pagesFetched = 0; ; pagesFetched++)
+                while (true)
                 {
-                    if (pagesFetched > 0) progress.Show(page, limit, written);
-                    TrackingPage result;
-                    var pageNumber = checked((int)page);
+                    if (listing.PagesRead > 0) progress.Show(listing.NextPage, limit, written);
+                    IReadOnlyList<Tracking>? items;
+                    var pageNumber = listing.NextPage;
                     try
                     {
-                        result = Run(call => Client.ListTrackingsAsync(query.WithPage(pageNumber), call));
+                        items = Run(call => listing.NextAsync(call));
                     }
                     catch (TrackingMoreApiException failure)
                     {
                         var record = ErrorRecords.FromApi(failure, "page " + pageNumber);
-                        if (pagesFetched > 0)
+                        if (listing.PagesRead > 0)
                         {
                             record.ErrorDetails = new ErrorDetails("Listing stopped at page " + pageNumber + ": " + failure.Message +
                                                                    " " + written + " trackings had already been written.")
@@ -198,27 +194,18 @@ namespace TrackingMore.Commands
                         ThrowTerminatingError(record);
                         return;
                     }
-                    if (pagesFetched == 0)
+                    if (items == null) return;
+                    if (listing.PagesRead == 1)
                     {
-                        progress.Total = result.Total;
+                        progress.Total = listing.Total;
                         if (PagingParameters.IncludeTotalCount)
-                            WriteObject(PagingParameters.NewTotalCount(result.Total is long total ? (ulong)Math.Max(0, total) : 0, result.Total.HasValue ? 1.0 : 0.0));
+                            WriteObject(PagingParameters.NewTotalCount(listing.Total is long total ? (ulong)Math.Max(0, total) : 0, listing.Total.HasValue ? 1.0 : 0.0));
                     }
-
-                    (previousIds, currentIds) = (currentIds, previousIds);
-                    currentIds.Clear();
-                    for (var i = offset; i < result.Items.Count; i++)
+                    foreach (var tracking in items)
                     {
-                        var tracking = result.Items[i];
-                        if (tracking.Id != null && (previousIds.Contains(tracking.Id) || !currentIds.Add(tracking.Id))) continue;
                         WriteObject(tracking);
                         if (++written >= wanted) return;
                     }
-                    offset = 0;
-
-                    var lastPage = result.Items.Count < limit || (result.Total is long all && page * limit >= all);
-                    if (!manyPages || lastPage) return;
-                    page++;
                 }
             }
             finally

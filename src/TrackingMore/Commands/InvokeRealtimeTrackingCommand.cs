@@ -57,6 +57,7 @@ namespace TrackingMore.Commands
         /// <summary>The language of checkpoint texts, where the carrier offers it (e.g. en, cn).</summary>
         [Parameter]
         [Alias("lang")]
+        [ValidateLanguage]
         [ArgumentCompleter(typeof(LanguageCompleter))]
         public string? Language { get; set; }
 

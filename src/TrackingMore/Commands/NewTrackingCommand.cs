@@ -78,6 +78,8 @@ namespace TrackingMore.Commands
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("lang")]
+        [EmptyAsNull]
+        [ValidateLanguage]
         [ArgumentCompleter(typeof(LanguageCompleter))]
         public string? Language { get; set; }
 
@@ -124,25 +126,21 @@ namespace TrackingMore.Commands
         protected override bool MeansDoneAfterResend(int code) => code == 4016;
 
         /// <summary>Trackings the lost first attempt created are fetched, so the user still gets each one as an object.</summary>
-        protected override void WriteDoneAfterResend(IReadOnlyList<NewTrackingRequest> requests)
+        protected override void WriteDoneAfterResend(IReadOnlyList<NewTrackingRequest> requests) => WriteFound(requests, failure: null);
+
+        /// <summary>What the account holds is what was created; a number it does not hold was not, and fails as the last attempt did.</summary>
+        protected override void ReportAfterLostAnswer(IReadOnlyList<NewTrackingRequest> requests, TrackingMoreApiException failure) =>
+            WriteFound(requests, failure);
+
+        private void WriteFound(IReadOnlyList<NewTrackingRequest> requests, TrackingMoreApiException? failure)
         {
-            var query = new TrackingListQuery { Numbers = requests.Select(r => r.TrackingNumber).ToArray(), Limit = TrackingListQuery.MaxPageSize };
-            TrackingPage page;
-            try
-            {
-                page = Run(call => Client.ListTrackingsAsync(query, call));
-            }
-            catch (TrackingMoreApiException failure)
-            {
-                WriteApiErrors(failure, requests);
-                return;
-            }
+            var found = LookUp(requests, failure);
+            if (found == null) return;
             foreach (var request in requests)
             {
-                var created = page.Items.FirstOrDefault(tracking =>
-                    string.Equals(tracking.TrackingNumber, request.TrackingNumber, StringComparison.OrdinalIgnoreCase) &&
-                    string.Equals(tracking.CarrierCode, request.CarrierCode, StringComparison.OrdinalIgnoreCase));
+                var created = Matching(found, request);
                 if (created != null) WriteObject(created);
+                else if (failure != null) WriteApiError(failure, request);
                 else WriteError(ErrorRecords.NotInAnswer(request, "GET /trackings/get"));
             }
         }

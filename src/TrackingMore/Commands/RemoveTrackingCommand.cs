@@ -37,6 +37,18 @@ namespace TrackingMore.Commands
 
         protected override bool MeansDoneAfterResend(int code) => code == 4017;
 
+        /// <summary>A tracking the account no longer holds was removed; one it still holds was not, and fails as the last attempt did.</summary>
+        protected override void ReportAfterLostAnswer(IReadOnlyList<TrackingIdentity> requests, TrackingMoreApiException failure)
+        {
+            var found = LookUp(requests, failure);
+            if (found == null) return;
+            foreach (var request in requests)
+            {
+                if (Matching(found, request) == null) WriteSucceeded(request, null);
+                else WriteApiError(failure, request);
+            }
+        }
+
         protected override void WriteSucceeded(TrackingIdentity request, Tracking? answer)
         {
             if (PassThru) WriteObject(request);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using TrackingMore.Api;
 using TrackingMore.Models;
@@ -51,6 +52,11 @@ namespace TrackingMore.Commands
             {
                 result = Run(call => SendBatchAsync(batch, used = call));
             }
+            catch (TrackingMoreApiException failure) when (used?.MayHaveBeenDone == true && !failure.IsAuthenticationFailure)
+            {
+                ReportAfterLostAnswer(batch, failure);
+                return;
+            }
             catch (TrackingMoreApiException failure)
             {
                 WriteApiErrors(failure, batch);
@@ -58,6 +64,41 @@ namespace TrackingMore.Commands
             }
             Report(batch, result, used?.Resent == true);
         }
+
+        /// <summary>
+        /// The request was sent again after an answer was lost, and its last attempt failed: an earlier attempt may
+        /// still have done the work. By default each item's outcome is unknown; cmdlets whose outcome shows in the
+        /// account (create, remove) look the items up instead (<see cref="LookUp"/>).
+        /// </summary>
+        protected virtual void ReportAfterLostAnswer(IReadOnlyList<TRequest> requests, TrackingMoreApiException failure)
+        {
+            foreach (var request in requests) WriteError(ErrorRecords.OutcomeUnknown(request, failure));
+        }
+
+        /// <summary>
+        /// The account's trackings with the requests' numbers (40 numbers a request), or null when the lookup failed
+        /// and every request has been reported: as of unknown outcome when <paramref name="openFailure"/> left it
+        /// open, else with the lookup's own error.
+        /// </summary>
+        protected IReadOnlyList<Tracking>? LookUp(IReadOnlyList<TRequest> requests, TrackingMoreApiException? openFailure)
+        {
+            var numbers = requests.Select(request => request.TrackingNumber).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            try
+            {
+                return Run(call => Client.FindTrackingsAsync(numbers, null, call));
+            }
+            catch (TrackingMoreApiException lookupFailure)
+            {
+                if (openFailure == null || lookupFailure.IsAuthenticationFailure) WriteApiErrors(lookupFailure, requests);
+                else foreach (var request in requests) WriteError(ErrorRecords.OutcomeUnknown(request, openFailure));
+                return null;
+            }
+        }
+
+        /// <summary>The tracking of <paramref name="found"/> that is the one <paramref name="request"/> names, or null.</summary>
+        protected static Tracking? Matching(IReadOnlyList<Tracking> found, TrackingIdentity request) => found.FirstOrDefault(tracking =>
+            string.Equals(tracking.TrackingNumber, request.TrackingNumber, StringComparison.OrdinalIgnoreCase) &&
+            string.Equals(tracking.CarrierCode, request.CarrierCode, StringComparison.OrdinalIgnoreCase));
 
         private void Report(IReadOnlyList<TRequest> batch, BulkResult result, bool resent)
         {

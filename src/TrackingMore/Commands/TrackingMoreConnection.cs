@@ -31,6 +31,9 @@ namespace TrackingMore.Commands
         public int MaximumRetryCount => Client.Settings.MaximumRetryCount;
         public int TimeoutSec => (int)Client.Settings.Timeout.TotalSeconds;
 
+        /// <summary>The largest answer accepted, in megabytes once decompressed.</summary>
+        public int MaximumResponseSizeMB => (int)(Client.Settings.MaximumResponseBytes / (1024 * 1024));
+
         /// <summary>Requests per second Get-Tracking may start; 0 when pacing is off.</summary>
         public double ListRequestsPerSecond => Client.Settings.RateLimitOf(EndpointClass.List);
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Globalization;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 using TrackingMore.Api;
@@ -29,8 +30,10 @@ namespace TrackingMore.Commands
     }
 
     /// <summary>
-    /// Tracking numbers are checked before anything is sent: not empty, no more than 50 characters, no control
-    /// characters. Any other character is allowed and escaped in the URL ('/', '?', '#', '%' round-trip).
+    /// Tracking numbers are checked before anything is sent: not empty, no more than 50 characters, no control,
+    /// invisible format (U+202E, U+200B) or line/paragraph/odd space separator characters, and not only dots (which a
+    /// URL would read as "this folder" or "the one above" and so reach another endpoint). Any other character is
+    /// allowed and escaped in the URL ('/', '?', '#', '%' round-trip).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ValidateTrackingNumberAttribute : ValidateEachArgumentAttribute
@@ -48,6 +51,27 @@ namespace TrackingMore.Commands
             {
                 if (char.IsControl(c))
                     throw new ValidationMetadataException("The tracking number contains a control character (U+" + ((int)c).ToString("X4") + "). Remove it, e.g. with .Trim().");
+                if (IsHiddenOrOddSpace(c))
+                    throw new ValidationMetadataException("The tracking number contains an invisible or unusual space character (U+" + ((int)c).ToString("X4") +
+                                                          "), often pasted along with it. Type the number again or remove the character.");
+            }
+            if (text.Trim().Trim('.').Length == 0)
+                throw new ValidationMetadataException("'" + text + "' is not a tracking number: a number made only of dots would change the request's path. Give the carrier's tracking number, e.g. RR050349575PH.");
+        }
+
+        /// <summary>Format characters, line and paragraph separators, and every space but the plain one.</summary>
+        private static bool IsHiddenOrOddSpace(char c)
+        {
+            switch (char.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.Format:
+                case UnicodeCategory.LineSeparator:
+                case UnicodeCategory.ParagraphSeparator:
+                    return true;
+                case UnicodeCategory.SpaceSeparator:
+                    return c != ' ';
+                default:
+                    return false;
             }
         }
     }
@@ -92,6 +116,23 @@ namespace TrackingMore.Commands
             var text = element as string;
             if (text == null || !TwoLetters.IsMatch(text))
                 throw new ValidationMetadataException("'" + text + "' is not a two-letter country code. Give the ISO 3166-1 code, e.g. CN, US, DE.");
+        }
+    }
+
+    /// <summary>
+    /// Languages are codes such as en, cn or zh-cn: they become a path segment of GET /trackings/{carrier}/{number}/{lang},
+    /// so anything else (a path such as getuserinfo or ../x) is refused before it could name another endpoint.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateLanguageAttribute : ValidateEachArgumentAttribute
+    {
+        private static readonly Regex LanguageCode = new Regex("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,4})?$", RegexOptions.CultureInvariant);
+
+        protected override void ValidateElement(object? element)
+        {
+            var text = element as string;
+            if (text == null || !LanguageCode.IsMatch(text))
+                throw new ValidationMetadataException("'" + text + "' is not a language code. Give a code such as en, cn or zh-cn (Tab completes them).");
         }
     }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace TrackingMore.Serialization
@@ -155,19 +154,6 @@ namespace TrackingMore.Serialization
                 case JsonValueKind.Array: return value.GetRawText();
                 default: return null;
             }
-        }
-
-        /// <summary>The first characters of a body for an error message, with control characters made visible.</summary>
-        public static string Preview(byte[] body, int length, int maxChars = 200)
-        {
-            var text = Encoding.UTF8.GetString(body, 0, Math.Min(length, maxChars * 4));
-            var builder = new StringBuilder(Math.Min(text.Length, maxChars));
-            foreach (var c in text)
-            {
-                if (builder.Length >= maxChars) break;
-                builder.Append(char.IsControl(c) ? ' ' : c);
-            }
-            return builder.ToString().Trim();
         }
     }
 }

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using TrackingMore.Models;
+
+namespace TrackingMore.Api
+{
+    /// <summary>
+    /// Walks the pages of GET /trackings/get one request at a time, so the caller writes each page as it arrives.
+    /// <para>What it guarantees: no tracking id is handed out twice when a repeat lies on the same page or the page
+    /// after (a deletion during the walk moves items forward by less than a page), or on every page (ids skipped as
+    /// repeats are remembered too); items without an id are handed out as they come. The walk ends, at the latest,
+    /// one page after the total the first page reported.</para>
+    /// <para>What it refuses, with <see cref="ApiFailureKind.PagingInconsistent"/>: a page with more items than asked
+    /// for, a full page that adds no new id (a server repeating itself would otherwise be paged forever), and a page
+    /// asked for past the first page's total by more than a page.</para>
+    /// </summary>
+    public sealed class TrackingListing
+    {
+        private const string Endpoint = "GET /trackings/get";
+        private readonly TrackingMoreClient _client;
+        private readonly TrackingListQuery _query;
+        private readonly bool _allPages;
+        private int _skip;
+        private HashSet<string> _previousIds = new HashSet<string>(StringComparer.Ordinal);
+        private HashSet<string> _currentIds = new HashSet<string>(StringComparer.Ordinal);
+        private bool _ended;
+
+        /// <param name="query">The filters and page size; its <see cref="TrackingListQuery.Page"/> is the first page asked for.</param>
+        /// <param name="skip">Items of the first page to leave out (what -Skip leaves of a page).</param>
+        /// <param name="allPages">false: the first page only.</param>
+        public TrackingListing(TrackingMoreClient client, TrackingListQuery query, int skip, bool allPages)
+        {
+            _client = client;
+            _query = query;
+            _skip = skip;
+            _allPages = allPages;
+            NextPage = query.Page;
+        }
+
+        /// <summary>The page the next call asks for.</summary>
+        public int NextPage { get; private set; }
+
+        /// <summary>Pages read so far.</summary>
+        public int PagesRead { get; private set; }
+
+        /// <summary>The number of trackings the first page reported, when it did.</summary>
+        public long? Total { get; private set; }
+
+        /// <summary>The next page's trackings not handed out before; null once the listing has ended.</summary>
+        public async Task<IReadOnlyList<Tracking>?> NextAsync(CallContext call)
+        {
+            if (_ended) return null;
+            var limit = _query.Limit;
+            var pageNumber = NextPage;
+            if (Total is long reported && (long)(pageNumber - 1) * limit >= reported + limit)
+                throw Inconsistent(pageNumber, "would start past the " + reported + " trackings the first page reported, by more than a page");
+
+            var page = await _client.ListTrackingsAsync(_query.WithPage(pageNumber), call).ConfigureAwait(false);
+            if (page.Items.Count > limit)
+                throw Inconsistent(pageNumber, "holds " + page.Items.Count + " trackings, more than the " + limit + " asked for");
+            if (PagesRead == 0) Total = page.Total;
+
+            (_previousIds, _currentIds) = (_currentIds, _previousIds);
+            _currentIds.Clear();
+            var fresh = new List<Tracking>(page.Items.Count);
+            for (var i = 0; i < page.Items.Count; i++)
+            {
+                var tracking = page.Items[i];
+                // Every id of the page is remembered, handed out or not: a repeat skipped here may come again next page.
+                var repeated = tracking.Id != null && (!_currentIds.Add(tracking.Id) || _previousIds.Contains(tracking.Id));
+                if (i >= _skip && !repeated) fresh.Add(tracking);
+            }
+            _skip = 0;
+            PagesRead++;
+            if (PagesRead > 1 && page.Items.Count == limit && fresh.Count == 0)
+                throw Inconsistent(pageNumber, "is full but repeats trackings of the pages before it and adds none");
+
+            var lastPage = page.Items.Count < limit || (page.Total is long total && (long)pageNumber * limit >= total);
+            if (!_allPages || lastPage) _ended = true;
+            else NextPage = pageNumber + 1;
+            return fresh;
+        }
+
+        private static TrackingMoreApiException Inconsistent(int page, string problem) => new TrackingMoreApiException(
+            ApiFailureKind.PagingInconsistent,
+            "Listing stopped: page " + page + " of " + Endpoint + " " + problem + ". The service (or a proxy in front of it) is not paging consistently; try again later, or narrow the listing with filters.",
+            Endpoint);
+    }
+}
