@@ -45,7 +45,8 @@ internal sealed class FaultRule
 /// <summary>
 /// Injected failures for testing a client's retry and error handling. Rules are checked in the order they were
 /// added; the first one that decides to apply wins. They are checked before authentication, except
-/// after-process-drop, which lets the request do its work and then loses the answer.
+/// after-process-drop, which lets the request do its work and then loses the answer, and the list pages
+/// (ListFaults), which reshape the answer of a normally processed list request.
 /// </summary>
 internal sealed class Faults
 {
@@ -146,8 +147,8 @@ internal sealed class Faults
         }
     }
 
-    /// <summary>Answers a request with the rule's failure instead of processing it (all actions but delay and
-    /// after-process-drop, which the pipeline handles around normal processing).</summary>
+    /// <summary>Answers a request with the rule's failure instead of processing it (all actions but delay,
+    /// after-process-drop and the list pages, which go with normal processing).</summary>
     public static async Task RespondAsync(HttpContext http, FaultRule rule, RequestRecord record, Listeners listeners)
     {
         var response = http.Response;
@@ -193,26 +194,9 @@ internal sealed class Faults
                 response.ContentType = "application/json; charset=utf-8";
                 await response.Body.WriteAsync(WrongTypesBody);
                 break;
-            case FaultAction.Redirect:
-                HostileFaults.Redirect(http, rule, record, listeners);
-                break;
-            case FaultAction.EchoHeaders:
-                await HostileFaults.EchoHeadersAsync(http);
-                break;
-            case FaultAction.EchoKey:
-                await HostileFaults.EchoKeyAsync(http, rule, record);
-                break;
-            case FaultAction.Endless:
-                await HostileFaults.EndlessAsync(http, rule);
-                break;
-            case FaultAction.GzipBomb:
-                await HostileFaults.GzipBombAsync(http, rule, record);
-                break;
-            case FaultAction.HugeContentLength:
-                await HostileFaults.HugeContentLengthAsync(http, rule);
-                break;
             default:
-                throw new InvalidOperationException($"{rule.ActionName} is not answered in place");
+                await HostileFaults.RespondAsync(http, rule, record, listeners);
+                break;
         }
     }
 

@@ -53,22 +53,35 @@ internal static class HostileFaults
     /// <summary>The compressed bombs by inflated size in MiB, each built once, on first need.</summary>
     private static readonly ConcurrentDictionary<int, Lazy<Task<byte[]>>> Bombs = new();
 
+    /// <summary>Answers a request with one of the hostile actions.</summary>
+    public static Task RespondAsync(HttpContext http, FaultRule rule, RequestRecord record, Listeners listeners) => rule.Action switch
+    {
+        FaultAction.Redirect => Redirect(http, rule, record, listeners),
+        FaultAction.EchoHeaders => EchoHeadersAsync(http),
+        FaultAction.EchoKey => EchoKeyAsync(http, rule, record),
+        FaultAction.Endless => EndlessAsync(http, rule),
+        FaultAction.GzipBomb => GzipBombAsync(http, rule, record),
+        FaultAction.HugeContentLength => HugeContentLengthAsync(http, rule),
+        _ => throw new InvalidOperationException($"{rule.ActionName} is not answered in place"),
+    };
+
     /// <summary>redirect: the status and a Location to the rule's URL or to the same path and query on the second listener.</summary>
-    public static void Redirect(HttpContext http, FaultRule rule, RequestRecord record, Listeners listeners)
+    private static Task Redirect(HttpContext http, FaultRule rule, RequestRecord record, Listeners listeners)
     {
         var query = record.Query.Length > 0 ? "?" + record.Query : "";
         http.Response.StatusCode = rule.Status!.Value;
         http.Response.Headers.Location = rule.Location ?? listeners.SecondBaseUri + record.Path[3..] + query;
         http.Response.ContentLength = 0;
+        return Task.CompletedTask;
     }
 
     /// <summary>echo-headers: a misconfigured proxy's 502 page listing the request headers verbatim (not escaped).</summary>
-    public static Task EchoHeadersAsync(HttpContext http)
+    private static Task EchoHeadersAsync(HttpContext http)
     {
         var page = new StringBuilder(
             "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n" +
             "<p>The upstream server sent an invalid response. Request as received:</p>\r\n<pre>\r\n");
-        page.Append(http.Request.Method).Append(' ').Append(http.Request.Path).Append("\r\n");
+        page.Append(http.Request.Method).Append(' ').Append(http.Request.PathBase + http.Request.Path).Append("\r\n");
         foreach (var (name, values) in http.Request.Headers) page.Append(name).Append(": ").Append(values.ToString()).Append("\r\n");
         page.Append("</pre>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n");
         http.Response.StatusCode = 502;
@@ -77,7 +90,7 @@ internal static class HostileFaults
     }
 
     /// <summary>echo-key: HTTP 200, an error envelope whose message quotes the request's key twice.</summary>
-    public static async Task EchoKeyAsync(HttpContext http, FaultRule rule, RequestRecord record)
+    private static async Task EchoKeyAsync(HttpContext http, FaultRule rule, RequestRecord record)
     {
         var key = http.Request.Headers[V2Api.KeyHeader].ToString();
         var code = rule.Code!.Value;
@@ -98,7 +111,7 @@ internal static class HostileFaults
     }
 
     /// <summary>endless: a chunked list answer whose items never end, until the client goes or limitMb is sent.</summary>
-    public static async Task EndlessAsync(HttpContext http, FaultRule rule)
+    private static async Task EndlessAsync(HttpContext http, FaultRule rule)
     {
         var aborted = http.RequestAborted;
         var response = http.Response;
@@ -113,7 +126,7 @@ internal static class HostileFaults
     }
 
     /// <summary>gzip-bomb: a small gzip body (Content-Length its compressed size) that inflates to sizeMb MiB of JSON.</summary>
-    public static async Task GzipBombAsync(HttpContext http, FaultRule rule, RequestRecord record)
+    private static async Task GzipBombAsync(HttpContext http, FaultRule rule, RequestRecord record)
     {
         var bomb = await BombOf(rule.SizeMb!.Value).WaitAsync(http.RequestAborted);
         record.MetaCode = ApiCodes.Success;
@@ -129,7 +142,7 @@ internal static class HostileFaults
     public static void PrepareGzipBomb(int sizeMb) => _ = BombOf(sizeMb);
 
     /// <summary>huge-content-length: announces contentLength bytes, sends ~100, waits delayMs, cuts the connection.</summary>
-    public static async Task HugeContentLengthAsync(HttpContext http, FaultRule rule)
+    private static async Task HugeContentLengthAsync(HttpContext http, FaultRule rule)
     {
         var response = http.Response;
         response.StatusCode = 200;
@@ -158,7 +171,7 @@ internal static class HostileFaults
         var zeros = new byte[Mib];
         Array.Fill(zeros, (byte)'0');
         using var compressed = new MemoryStream();
-        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
         {
             gzip.Write(head);
             for (var left = (long)sizeMb * Mib - head.Length - tail.Length; left > 0; left -= zeros.Length)
