@@ -17,6 +17,9 @@ internal sealed class ApiRequest
     /// <summary>Simulated now, read once so that one answer is consistent with itself.</summary>
     public required long Now { get; init; }
 
+    /// <summary>The fault rule that matched this request and lets it be processed (delay, list shapes…), if any.</summary>
+    public FaultRule? Fault { get; init; }
+
     public TrackingStore Store => State.Store;
 
     public Task Fail(int code, string? message = null) =>

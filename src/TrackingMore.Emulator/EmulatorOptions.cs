@@ -14,6 +14,7 @@ internal sealed class EmulatorOptions
     public int Quota { get; private set; } = 100_000;
     public bool HttpErrors { get; private set; }
     public bool Log { get; private set; }
+    public bool SecondListener { get; private set; }
 
     public const string Usage = """
         TrackingMore v2 emulator
@@ -26,6 +27,7 @@ internal sealed class EmulatorOptions
           --quota N              creatable trackings per key, shown as track_number (default 100000)
           --http-errors          answer errors with real HTTP statuses instead of HTTP 200
           --log                  print one line per /v2 request to stdout
+          --second-listener      also listen on 127.0.0.2 (a free port), the target of redirect faults
         """;
 
     /// <returns>The options, or null with <paramref name="error"/> set (empty error = help was asked for).</returns>
@@ -74,6 +76,7 @@ internal sealed class EmulatorOptions
                     case "--quota": o.Quota = ParseInt(Value(), 0, int.MaxValue, name); break;
                     case "--http-errors": o.HttpErrors = true; break;
                     case "--log": o.Log = true; break;
+                    case "--second-listener": o.SecondListener = true; break;
                     case "--help" or "-h" or "-?": error = ""; return null;
                     default: throw new FormatException($"unknown argument '{args[i]}'");
                 }

@@ -7,6 +7,7 @@ internal sealed class EmulatorState(EmulatorOptions options, SimClock clock, Tra
     public SimClock Clock { get; } = clock;
     public TrackingStore Store { get; } = store;
     public Accounts Accounts { get; } = accounts;
-    public Faults Faults { get; } = new();
+    public Faults Faults { get; } = new(options.SecondListener);
+    public Listeners Listeners { get; } = new();
     public RequestLog Log { get; } = new();
 }

@@ -7,6 +7,10 @@ namespace TrackingMore.Emulator;
 internal enum FaultAction
 {
     Http503, Http502Html, Http504, Http500, Meta429, Http429, Drop, Delay, Truncated, WrongTypes, AfterProcessDrop,
+    // Hostile servers and proxies (HostileFaults): where a client could leak its key or grow without bound.
+    Redirect, EchoHeaders, EchoKey, Endless, GzipBomb, HugeContentLength,
+    // Hostile list pages (ListFaults): the request is processed normally, its page is reshaped.
+    RepeatPage, OverlongPage, DuplicateIds,
 }
 
 /// <summary>A fault rule added with POST /_emulator/faults (format in README.md).</summary>
@@ -24,6 +28,13 @@ internal sealed class FaultRule
     public int After;               // let the first K matches through untouched
     public int? RetryAfter;         // seconds, sent as Retry-After
     public int DelayMs;
+    public int? Status;             // redirect: 301, 302, 303, 307 or 308
+    public string? Location;        // redirect: absolute target; null = the second listener, same path and query
+    public int? Code;               // echo-key: the meta code
+    public int? LimitMb;            // endless: stop after this many MiB
+    public int? SizeMb;             // gzip-bomb: inflated size in MiB
+    public long? ContentLength;     // huge-content-length: the announced length
+    public int? Extra;              // overlong-page: items beyond limit
     public long Matched;
     public long Applied;
 
@@ -34,7 +45,8 @@ internal sealed class FaultRule
 /// <summary>
 /// Injected failures for testing a client's retry and error handling. Rules are checked in the order they were
 /// added; the first one that decides to apply wins. They are checked before authentication, except
-/// after-process-drop, which lets the request do its work and then loses the answer.
+/// after-process-drop, which lets the request do its work and then loses the answer, and the list pages
+/// (ListFaults), which reshape the answer of a normally processed list request.
 /// </summary>
 internal sealed class Faults
 {
@@ -51,7 +63,23 @@ internal sealed class Faults
         ["truncated"] = FaultAction.Truncated,
         ["wrong-types"] = FaultAction.WrongTypes,
         ["after-process-drop"] = FaultAction.AfterProcessDrop,
+        ["redirect"] = FaultAction.Redirect,
+        ["echo-headers"] = FaultAction.EchoHeaders,
+        ["echo-key"] = FaultAction.EchoKey,
+        ["endless"] = FaultAction.Endless,
+        ["gzip-bomb"] = FaultAction.GzipBomb,
+        ["huge-content-length"] = FaultAction.HugeContentLength,
+        ["repeat-page"] = FaultAction.RepeatPage,
+        ["overlong-page"] = FaultAction.OverlongPage,
+        ["duplicate-ids"] = FaultAction.DuplicateIds,
     };
+
+    private static readonly int[] RedirectStatuses = [301, 302, 303, 307, 308];
+
+    /// <summary>Whether the emulator was started with --second-listener (redirects without location need it).</summary>
+    private readonly bool _secondListener;
+
+    public Faults(bool secondListener) => _secondListener = secondListener;
 
     private readonly Lock _gate = new();
     private readonly List<FaultRule> _rules = [];
@@ -64,7 +92,7 @@ internal sealed class Faults
         var parsed = new List<FaultRule>(items.Count);
         foreach (var item in items)
         {
-            var rule = Parse(item, out error);
+            var rule = Parse(item, _secondListener, out error);
             if (rule is null) return null;
             parsed.Add(rule);
         }
@@ -75,6 +103,11 @@ internal sealed class Faults
                 rule.Id = ++_nextId;
                 _rules.Add(rule);
             }
+        }
+        // Compress bombs now, in the background, so the first request that meets one does not wait for it.
+        foreach (var rule in parsed)
+        {
+            if (rule.SizeMb is { } sizeMb) HostileFaults.PrepareGzipBomb(sizeMb);
         }
         error = null;
         return parsed;
@@ -101,6 +134,7 @@ internal sealed class Faults
                 if (rule.Exhausted) continue;
                 if (rule.Method is not null && !string.Equals(rule.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
                 if (rule.Path is not null && !pathBelowV2.StartsWith(rule.Path, StringComparison.OrdinalIgnoreCase)) continue;
+                if (ListFaults.Shapes(rule.Action) && !ListFaults.IsListPath(pathBelowV2)) continue;
                 var index = rule.Matched++;
                 if (index < rule.After) continue;
                 if (rule.Rate is { } rate && StableHash.Unit(StableHash.Mix(rule.Seed, (ulong)index)) >= rate) continue;
@@ -113,9 +147,9 @@ internal sealed class Faults
         }
     }
 
-    /// <summary>Answers a request with the rule's failure instead of processing it (all actions but delay and
-    /// after-process-drop, which the pipeline handles around normal processing).</summary>
-    public static async Task RespondAsync(HttpContext http, FaultRule rule, RequestRecord record)
+    /// <summary>Answers a request with the rule's failure instead of processing it (all actions but delay,
+    /// after-process-drop and the list pages, which go with normal processing).</summary>
+    public static async Task RespondAsync(HttpContext http, FaultRule rule, RequestRecord record, Listeners listeners)
     {
         var response = http.Response;
         if (rule.RetryAfter is { } seconds) response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -161,7 +195,8 @@ internal sealed class Faults
                 await response.Body.WriteAsync(WrongTypesBody);
                 break;
             default:
-                throw new InvalidOperationException($"{rule.ActionName} is not answered in place");
+                await HostileFaults.RespondAsync(http, rule, record, listeners);
+                break;
         }
     }
 
@@ -195,7 +230,7 @@ internal sealed class Faults
         return bytes[..(bytes.Length / 2)];
     }
 
-    private static FaultRule? Parse(JsonElement o, out string? error)
+    private static FaultRule? Parse(JsonElement o, bool secondListener, out string? error)
     {
         error = null;
         if (o.ValueKind != JsonValueKind.Object)
@@ -212,14 +247,16 @@ internal sealed class Faults
 
         string? problem = null;
 
-        int? IntOrNull(string name, int min)
+        long? WholeOrNull(string name, long min, long max)
         {
             var text = Inputs.Text(o, name);
             if (text is null) return null;
-            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && v >= min) return v;
-            problem ??= $"{name} must be an integer >= {min}";
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max) return v;
+            problem ??= max == long.MaxValue ? $"{name} must be an integer >= {min}" : $"{name} must be an integer from {min} to {max}";
             return null;
         }
+
+        int? IntOrNull(string name, int min, int max = int.MaxValue) => (int?)WholeOrNull(name, min, max);
 
         var rule = new FaultRule
         {
@@ -242,6 +279,34 @@ internal sealed class Faults
             else problem ??= "rate must be a number between 0 and 1";
         }
         if (rule.Count is not null && rule.Rate is not null) problem ??= "give count or rate, not both";
+        switch (action)
+        {
+            case FaultAction.Redirect:
+                rule.Status = IntOrNull("status", 300, 399) ?? 302;
+                if (!RedirectStatuses.Contains(rule.Status.Value))
+                    problem ??= $"status must be one of {string.Join(", ", RedirectStatuses)}";
+                rule.Location = Inputs.Text(o, "location");
+                if (rule.Location is null && !secondListener)
+                    problem ??= "a redirect without location points at the second listener: start the emulator with --second-listener, or give location";
+                else if (rule.Location is not null && !Uri.TryCreate(rule.Location, UriKind.Absolute, out _))
+                    problem ??= "location must be an absolute URL";
+                break;
+            case FaultAction.EchoKey:
+                rule.Code = IntOrNull("code", 1) ?? ApiCodes.MissingParameters;
+                break;
+            case FaultAction.Endless:
+                rule.LimitMb = IntOrNull("limitMb", 1, HostileFaults.MaxMb) ?? 4096;
+                break;
+            case FaultAction.GzipBomb:
+                rule.SizeMb = IntOrNull("sizeMb", 1, HostileFaults.MaxMb) ?? 2400;
+                break;
+            case FaultAction.HugeContentLength:
+                rule.ContentLength = WholeOrNull("contentLength", HostileFaults.HugeContentLengthMinimum, long.MaxValue) ?? 2_000_000_000;
+                break;
+            case FaultAction.OverlongPage:
+                rule.Extra = IntOrNull("extra", 1, ListQuery.MaxLimit) ?? 10;
+                break;
+        }
         error = problem;
         return problem is null ? rule : null;
     }
@@ -280,6 +345,13 @@ internal sealed class Faults
         if (r.RetryAfter is { } ra) w.WriteNumber("retryAfter", ra);
         else w.WriteNull("retryAfter");
         w.WriteNumber("delayMs", r.DelayMs);
+        if (r.Status is { } status) w.WriteNumber("status", status);
+        if (r.Action == FaultAction.Redirect) w.WriteString("location", r.Location);
+        if (r.Code is { } code) w.WriteNumber("code", code);
+        if (r.LimitMb is { } limitMb) w.WriteNumber("limitMb", limitMb);
+        if (r.SizeMb is { } sizeMb) w.WriteNumber("sizeMb", sizeMb);
+        if (r.ContentLength is { } contentLength) w.WriteNumber("contentLength", contentLength);
+        if (r.Extra is { } extra) w.WriteNumber("extra", extra);
         w.WriteNumber("matched", r.Matched);
         w.WriteNumber("applied", r.Applied);
         w.WriteEndObject();

@@ -5,7 +5,7 @@ namespace TrackingMore.Emulator;
 
 /// <summary>
 /// /_emulator: test and measurement hooks, outside the API (no key needed). requests: the log of /v2 requests;
-/// faults: injected failures; clock: simulated time.
+/// faults: injected failures; clock: simulated time; info: the listeners' base URIs.
 /// </summary>
 internal sealed class Hooks(EmulatorState state)
 {
@@ -22,7 +22,8 @@ internal sealed class Hooks(EmulatorState state)
             ("/faults", "DELETE") => Cleared(http, state.Faults.Clear),
             ("/clock", "GET") => Clock(http),
             ("/clock", "POST") => AdvanceClock(http),
-            _ => Error(http, 404, "unknown hook: use /_emulator/requests, /_emulator/faults or /_emulator/clock"),
+            ("/info", "GET") => Json(http, 200, WriteInfo),
+            _ => Error(http, 404, "unknown hook: use /_emulator/requests, /_emulator/faults, /_emulator/clock or /_emulator/info"),
         };
     }
 
@@ -77,6 +78,14 @@ internal sealed class Hooks(EmulatorState state)
         w.WriteNumber("nowUnixMs", nowMs);
         w.WriteNumber("timeScale", state.Clock.TimeScale);
         w.WriteNumber("advancedSeconds", state.Clock.AdvancedSeconds);
+        w.WriteEndObject();
+    }
+
+    private void WriteInfo(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("baseUri", state.Listeners.BaseUri);
+        w.WriteString("secondBaseUri", state.Listeners.SecondBaseUri);
         w.WriteEndObject();
     }
 

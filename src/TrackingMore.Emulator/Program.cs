@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using TrackingMore.Emulator;
 
 // Offline emulator of the TrackingMore v2 API. See README.md beside this file.
@@ -45,7 +42,7 @@ builder.Logging.ClearProviders();
 builder.WebHost.ConfigureKestrel(k =>
 {
     k.AddServerHeader = false;
-    k.Listen(IPAddress.Loopback, options.Port);
+    state.Listeners.Configure(k, options);
 });
 
 var app = builder.Build();
@@ -60,8 +57,8 @@ app.Run(http =>
 });
 
 await app.StartAsync();
-var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-Console.Out.WriteLine($"Listening on {address}/v2");
+state.Listeners.Started();
+Console.Out.WriteLine($"Listening on {state.Listeners.BaseUri}");
 Console.Out.Flush();
 
 // Ctrl+C and SIGTERM end this wait; the host then stops gracefully and we exit 0.

@@ -17,6 +17,8 @@ internal sealed class RequestRecord
     public int HttpStatus;
     public int? MetaCode;
     public bool ApiKeyValid;
+    public bool KeyHeader;          // a Trackingmore-Api-Key header arrived, whatever its value
+    public required string Listener; // "primary" or "second" (see Listeners)
     public string? Fault;
 }
 
@@ -35,7 +37,7 @@ internal sealed class RequestLog(int capacity = 100_000)
     private readonly double _epochMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
     private readonly long _epochTimestamp = Stopwatch.GetTimestamp();
 
-    public RequestRecord Begin(HttpContext http, string rawPath, string rawQuery)
+    public RequestRecord Begin(HttpContext http, string rawPath, string rawQuery, string listener)
     {
         var now = Stopwatch.GetTimestamp();
         return new RequestRecord
@@ -44,6 +46,8 @@ internal sealed class RequestLog(int capacity = 100_000)
             Method = http.Request.Method,
             Path = rawPath,
             Query = rawQuery,
+            Listener = listener,
+            KeyHeader = http.Request.Headers.ContainsKey(V2Api.KeyHeader),
             StartedTimestamp = now,
             StartedMs = _epochMs + Stopwatch.GetElapsedTime(_epochTimestamp, now).TotalMilliseconds,
         };
@@ -104,6 +108,8 @@ internal sealed class RequestLog(int capacity = 100_000)
         if (r.MetaCode is { } code) w.WriteNumber("metaCode", code);
         else w.WriteNull("metaCode");
         w.WriteBoolean("apiKeyValid", r.ApiKeyValid);
+        w.WriteBoolean("keyHeader", r.KeyHeader);
+        w.WriteString("listener", r.Listener);
         w.WriteString("fault", r.Fault);
         w.WriteEndObject();
     }

@@ -98,5 +98,14 @@ internal sealed class Tracking
 
     public TrackingKey Key => new(Carrier, Number);
 
+    /// <summary>The same tracking under another id (hostile list pages repeat items as if they were new ones).</summary>
+    public Tracking WithId(ulong idHigh, ulong idLow)
+    {
+        var copy = (Tracking)MemberwiseClone();
+        copy.IdHigh = idHigh;
+        copy.IdLow = idLow;
+        return copy;
+    }
+
     public bool TrackUpdate => FrozenAt == long.MaxValue;
 }

@@ -81,7 +81,8 @@ internal static class TrackingEndpoints
             return;
         }
 
-        var items = r.Store.Page(q.Filter(r.Now), q.Page, q.Limit, out var total);
+        var filter = q.Filter(r.Now);
+        var items = ListFaults.Reshape(r.Fault, r.Store, filter, q, r.Store.Page(filter, q.Page, q.Limit, out var total));
         await r.ReplyStreaming(ApiCodes.Success, async w =>
         {
             w.WriteStartObject();

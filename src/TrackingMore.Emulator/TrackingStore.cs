@@ -100,9 +100,12 @@ internal sealed class TrackingStore
     /// <summary>
     /// Collects one page of the trackings that pass <paramref name="filter"/>, in list order, and the total count.
     /// </summary>
-    public Tracking[] Page(Func<Tracking, bool>? filter, int page, int limit, out int total)
+    public Tracking[] Page(Func<Tracking, bool>? filter, int page, int limit, out int total) =>
+        Slice(filter, (long)(page - 1) * limit, limit, out total);
+
+    /// <summary>Up to <paramref name="limit"/> trackings that pass the filter, from list position <paramref name="skip"/> on.</summary>
+    public Tracking[] Slice(Func<Tracking, bool>? filter, long skip, int limit, out int total)
     {
-        var skip = (long)(page - 1) * limit;
         lock (_gate)
         {
             if (filter is null)

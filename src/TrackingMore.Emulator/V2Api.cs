@@ -10,6 +10,8 @@ namespace TrackingMore.Emulator;
 /// </summary>
 internal sealed class V2Api(EmulatorState state)
 {
+    public const string KeyHeader = "Trackingmore-Api-Key";
+
     private delegate Task Handler(ApiRequest r);
 
     private sealed record Route(string[] Methods, Handler Handler);
@@ -45,17 +47,19 @@ internal sealed class V2Api(EmulatorState state)
     public async Task HandleAsync(HttpContext http)
     {
         var (rawPath, rawQuery) = RawTarget(http);
-        var record = state.Log.Begin(http, rawPath, rawQuery);
+        var second = state.Listeners.IsSecond(http.Connection);
+        var record = state.Log.Begin(http, rawPath, rawQuery, second ? "second" : "primary");
         FaultRule? fault = null;
         try
         {
             var body = await ReadBodyAsync(http);
             record.BodySize = body.Length;
             var belowV2 = rawPath.Length > 3 ? rawPath[3..] : "";
-            var account = state.Accounts.Find(http.Request.Headers["Trackingmore-Api-Key"].ToString());
+            var account = state.Accounts.Find(http.Request.Headers[KeyHeader].ToString());
             record.ApiKeyValid = account is not null;
 
-            fault = state.Faults.Match(http.Request.Method, belowV2);
+            // The second listener stands for the host a redirect points at: it answers normally, never with a fault.
+            fault = second ? null : state.Faults.Match(http.Request.Method, belowV2);
             if (fault is not null)
             {
                 record.Fault = fault.ActionName;
@@ -68,8 +72,10 @@ internal sealed class V2Api(EmulatorState state)
                         // Do the work, but write the answer nowhere; the connection is cut afterwards.
                         http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
                         break;
+                    case var action when ListFaults.Shapes(action):
+                        break; // the list endpoint reshapes its page
                     default:
-                        await Faults.RespondAsync(http, fault, record);
+                        await Faults.RespondAsync(http, fault, record, state.Listeners);
                         return;
                 }
             }
@@ -80,7 +86,7 @@ internal sealed class V2Api(EmulatorState state)
             }
             else
             {
-                await DispatchAsync(http, account, record, body, Segments(belowV2));
+                await DispatchAsync(http, account, record, body, Segments(belowV2), fault);
             }
 
             if (fault?.Action == FaultAction.AfterProcessDrop) http.Abort();
@@ -96,7 +102,7 @@ internal sealed class V2Api(EmulatorState state)
         }
         finally
         {
-            var cut = fault?.Action is FaultAction.Drop or FaultAction.AfterProcessDrop;
+            var cut = fault?.Action is FaultAction.Drop or FaultAction.AfterProcessDrop or FaultAction.HugeContentLength;
             var status = cut ? 0 : http.Response.StatusCode;
             state.Log.End(record, status);
             if (state.Options.Log) Console.Out.WriteLine(LogLine(record));
@@ -113,7 +119,7 @@ internal sealed class V2Api(EmulatorState state)
             $"{r.Method} {r.Path}{query} {r.HttpStatus} meta={meta}{fault} {r.DurationMs:0.0}ms");
     }
 
-    private Task DispatchAsync(HttpContext http, Account account, RequestRecord record, byte[] body, string[] segments)
+    private Task DispatchAsync(HttpContext http, Account account, RequestRecord record, byte[] body, string[] segments, FaultRule? fault)
     {
         Route? route;
         if (!Fixed.TryGetValue(string.Join(Separator, segments), out route) &&
@@ -136,6 +142,7 @@ internal sealed class V2Api(EmulatorState state)
             Body = body,
             Segments = segments,
             Now = state.Clock.NowUnixSeconds,
+            Fault = fault,
         });
     }
 
