@@ -25,10 +25,12 @@ internal static class ListFaults
             case FaultAction.OverlongPage:
                 return Overlong(store, filter, skip, q.Limit + fault.Extra!.Value);
             case FaultAction.DuplicateIds when q.Page > 1 && page.Length > 0:
-                // The first item of page 1 on every page, then the previous page's last item, then the page.
+                // The first item of page 1 on every page, then the previous page's last item, then the page, cut to
+                // the limit: a server whose list shifted under the client, not one that sends more than asked for.
                 var sticky = store.Slice(filter, 0, 1, out _);
                 var previousLast = store.Slice(filter, skip - 1, 1, out _);
-                return [.. sticky, .. previousLast.Where(t => !sticky.Contains(t)), .. page];
+                Tracking[] shifted = [.. sticky, .. previousLast.Where(t => !sticky.Contains(t)), .. page];
+                return shifted.Length > q.Limit ? shifted[..q.Limit] : shifted;
             default:
                 return page;
         }

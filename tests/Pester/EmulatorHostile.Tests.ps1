@@ -191,8 +191,8 @@ Describe 'Hostile list pages' {
         (Get-Page 1).items.id | Should -Be $script:Normal[1]
         foreach ($page in 2, 3) {
             $answer = Get-Page $page
-            $answer.count | Should -Be 102
-            $answer.items.id | Should -Be (@($script:Normal[1][0], $script:Normal[$page - 1][-1]) + $script:Normal[$page])
+            $answer.count | Should -Be 100
+            $answer.items.id | Should -Be (@($script:Normal[1][0], $script:Normal[$page - 1][-1]) + $script:Normal[$page][0..97])
         }
     }
 

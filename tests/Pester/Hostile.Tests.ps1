@@ -1,0 +1,417 @@
+# Hostile networks and hostile input: one Describe per finding of the adversarial review (issue 10), each against the
+# emulator's hostile fault modes on loopback. The key must reach no other place, no read or loop may be unbounded,
+# and nothing may be forged.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-BuiltTrackingMore
+    $script:Key = 'HOSTILE-5e1b7c9d3f2a4b6c8d0e'
+    $script:Emulator = Start-TestEmulator -ApiKey $script:Key -ArgumentList '--seed', '300', '--second-listener', '--list-interval-ms', '0'
+    $script:Second = (Invoke-RestMethod -Uri "$($script:Emulator.Root)/_emulator/info" -NoProxy).secondBaseUri
+    $script:Unpaced = @{ ListRequestsPerSecond = 0 }
+    Connect-TestEmulator $script:Emulator -Extra $script:Unpaced
+
+    # Runs a command with verbose output on and splits what it wrote: objects, errors and verbose messages.
+    function Invoke-Observed([scriptblock] $Command) {
+        $VerbosePreference = 'Continue'
+        $ErrorActionPreference = 'Continue'
+        $all = try { & $Command 2>&1 4>&1 } catch { $_ }
+        [pscustomobject]@{
+            Objects = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -and $_ -isnot [System.Management.Automation.ErrorRecord] })
+            Verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+            Errors  = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        }
+    }
+
+    # Every text an error record or a verbose stream can show, for a search for the key.
+    function Get-ShownText($Run) {
+        foreach ($record in $Run.Errors) {
+            $record.ToString()
+            $record.Exception.Message
+            $record.ErrorDetails.Message
+            $record.ErrorDetails.RecommendedAction
+            $record.Exception.BodyPreview
+            $record.Exception.ApiMessage
+            $record | Format-List * -Force | Out-String
+            $record.Exception | Format-List * -Force | Out-String
+        }
+        $Run.Verbose
+    }
+
+    function Get-ApiRequest([string] $PathLike = '*') { @(Get-EmulatorRequest $script:Emulator | Where-Object { $_.path -like $PathLike }) }
+
+    function New-Shipment([int] $Count, [string] $Prefix) {
+        1..$Count | ForEach-Object { [pscustomobject]@{ TrackingNumber = (New-TestTrackingNumber -Prefix $Prefix); CarrierCode = 'china-post' } }
+    }
+
+    function New-SignedWebhook([string] $TimeStr, [string] $Number = 'RR050349575PH', [string] $Carrier = 'phlpost') {
+        $hmac = [System.Security.Cryptography.HMACSHA256]::new([Text.Encoding]::UTF8.GetBytes('hooks@example.com'))
+        $signature = [Convert]::ToHexString($hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes($TimeStr))).ToLowerInvariant()
+        '{"meta":{"code":200},"data":{"tracking_number":"' + $Number + '","carrier_code":"' + $Carrier + '","status":"transit"},' +
+        '"verifyInfo":{"timeStr":"' + $TimeStr + '","signature":"' + $signature + '"}}'
+    }
+    $script:Email = ConvertTo-SecureString 'hooks@example.com' -AsPlainText -Force
+    function Get-UnixNow { [DateTimeOffset]::UtcNow.ToUnixTimeSeconds().ToString() }
+}
+
+AfterAll {
+    Disconnect-TrackingMore
+    Stop-TrackingMoreEmulator $script:Emulator
+}
+
+Describe '1. Redirects are never followed' {
+    BeforeEach { Clear-EmulatorRequest $script:Emulator }
+    AfterEach { Clear-EmulatorFault $script:Emulator }
+
+    It 'refuses a <Status> on <Command> with TrackingMore.Redirected, and the target never sees the key' -ForEach @(
+        @{ Status = 301; Command = 'Get-Tracking' }
+        @{ Status = 302; Command = 'New-Tracking' }
+        @{ Status = 307; Command = 'New-Tracking' }
+        @{ Status = 308; Command = 'Remove-Tracking' }
+    ) {
+        Add-EmulatorFault $script:Emulator @{ action = 'redirect'; status = $Status }
+        $run = Invoke-Observed {
+            switch ($Command) {
+                'Get-Tracking' { Get-Tracking -PageSize 5 }
+                'New-Tracking' { New-Tracking -TrackingNumber (New-TestTrackingNumber -Prefix 'RD') -CarrierCode china-post }
+                'Remove-Tracking' { Remove-Tracking -TrackingNumber 'RR050349575PH' -CarrierCode phlpost -Confirm:$false }
+            }
+        }
+        $run.Objects.Count | Should -Be 0
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.Redirected,*'
+        $run.Errors[0].Exception.Message | Should -Match "HTTP $Status"
+        $run.Errors[0].Exception.Message | Should -Match ([regex]::Escape(([uri]$script:Second).Authority))
+        (Get-ShownText $run) -join "`n" | Should -Not -Match ([regex]::Escape($script:Key))
+        # The target's own log: nothing arrived there at all, so no key header either.
+        $atTarget = @(Get-ApiRequest | Where-Object listener -eq 'second')
+        $atTarget.Count | Should -Be 0
+        @(Get-ApiRequest | Where-Object listener -eq 'primary').Count | Should -Be 1
+    }
+}
+
+Describe '2. Echoed secrets are redacted' {
+    BeforeEach { Clear-EmulatorRequest $script:Emulator }
+    AfterEach {
+        Clear-EmulatorFault $script:Emulator
+        Connect-TestEmulator $script:Emulator -Extra $script:Unpaced
+    }
+
+    It 'keeps the key out of message, preview, ErrorDetails, Verbose and the transcript when <Action> echoes it' -ForEach @(
+        @{ Action = 'echo-headers'; ErrorId = 'TrackingMore.Http502' }
+        @{ Action = 'echo-key'; ErrorId = 'TrackingMore.4012' }
+    ) {
+        # One retry, so the echoed text also goes through the retry's Verbose line (502 is retried, 4012 is not).
+        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; MaximumRetryCount = 1 }
+        Add-EmulatorFault $script:Emulator @{ action = $Action }
+        $transcript = Join-Path $TestDrive "$Action.txt"
+        Start-Transcript -Path $transcript | Out-Null
+        try {
+            $run = Invoke-Observed { Get-Tracking -PageSize 5 -Verbose }
+            $run.Errors | Format-List * -Force | Out-Host
+            $run.Verbose | Out-Host
+        } finally { Stop-Transcript | Out-Null }
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        # The echo really reached the client: the masked form stands where the key was.
+        (Get-ShownText $run) -join "`n" | Should -Match ([regex]::Escape('****' + $script:Key.Substring($script:Key.Length - 4)))
+        (Get-ShownText $run) -join "`n" | Should -Not -Match ([regex]::Escape($script:Key))
+        Get-Content $transcript -Raw | Should -Not -Match ([regex]::Escape($script:Key))
+        Get-Content $transcript -Raw | Should -Not -Match ([regex]::Escape($script:Key.Substring(0, 12)))
+    }
+}
+
+Describe '3. Answers are bounded in size' {
+    BeforeEach { Clear-EmulatorRequest $script:Emulator }
+    AfterEach {
+        Clear-EmulatorFault $script:Emulator
+        Connect-TestEmulator $script:Emulator -Extra $script:Unpaced
+    }
+
+    It 'ends a gzip bomb (2.4 GB inflated) in TrackingMore.ResponseTooLarge, with the working set under 200 MB above its start' {
+        Add-EmulatorFault $script:Emulator @{ action = 'gzip-bomb'; sizeMb = 2400 }
+        # A process of its own, so its peak working set is this call's alone.
+        $pwsh = [Environment]::ProcessPath
+        $arguments = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'pwsh') { @() } else { @(Join-Path $PSHOME 'pwsh.dll') }
+        $script = {
+            param($Module, $BaseUri, $Key)
+            Import-Module $Module
+            Connect-TrackingMore -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $BaseUri -ListRequestsPerSecond 0 -MaximumRetryCount 0
+            Get-TrackingAccount -ErrorAction SilentlyContinue | Out-Null   # everything loaded and compiled before the start figure
+            [GC]::Collect()
+            $self = [Diagnostics.Process]::GetCurrentProcess()
+            $start = $self.WorkingSet64
+            $id = try { Get-Tracking -PageSize 5; 'no error' } catch { $_.FullyQualifiedErrorId }
+            $self.Refresh()
+            [pscustomobject]@{ ErrorId = $id; PeakAboveStartMB = ($self.PeakWorkingSet64 - $start) / 1MB; Message = "$($Error[0])" } | ConvertTo-Json -Compress
+        }
+        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes("& { $script } '$env:TRACKINGMORE_TEST_MODULE' '$($script:Emulator.BaseUri)' '$($script:Key)'"))
+        $output = & $pwsh @arguments -NoProfile -NonInteractive -EncodedCommand $encoded
+        $result = $output | Select-Object -Last 1 | ConvertFrom-Json
+        $result.ErrorId | Should -BeLike 'TrackingMore.ResponseTooLarge,*'
+        $result.Message | Should -Match 'MaximumResponseSizeMB 64'
+        $result.PeakAboveStartMB | Should -BeLessThan 200
+        # The fault mode was really applied to the call, the account request passing by.
+        @(Get-ApiRequest '*/trackings/get' | Where-Object fault -eq 'gzip-bomb').Count | Should -Be 1
+    }
+
+    It 'ends an endless body in TrackingMore.ResponseTooLarge at the connection''s limit' {
+        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; MaximumResponseSizeMB = 4 }
+        Add-EmulatorFault $script:Emulator @{ action = 'endless'; count = 1 }
+        $run = Invoke-Observed { Get-Tracking -PageSize 5 }
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.ResponseTooLarge,*'
+        $run.Errors[0].Exception.Message | Should -Match 'more than the limit of 4194304 bytes'
+    }
+
+    It 'refuses a Content-Length of 2 GB before reading, and shows the limit on the connection' {
+        Add-EmulatorFault $script:Emulator @{ action = 'huge-content-length'; count = 1 }
+        $run = Invoke-Observed { Get-Tracking -PageSize 5 }
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.ResponseTooLarge,*'
+        $run.Errors[0].Exception.Message | Should -Match 'declared a body of 2000000000 bytes'
+        (Get-TrackingMoreConnection).MaximumResponseSizeMB | Should -Be 64
+    }
+
+    It 'applies a limit set on Connect-TrackingMore to an ordinary page' {
+        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; MaximumResponseSizeMB = 1 }
+        $run = Invoke-Observed { Get-Tracking -PageSize 300 }
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.ResponseTooLarge,*'
+        @(Get-Tracking -PageSize 2).Count | Should -Be 2
+    }
+}
+
+Describe '4. Webhooks cannot be replayed or kept for ever' {
+    It 'passes a fresh, correctly signed call once and refuses it the second time' {
+        $body = New-SignedWebhook (Get-UnixNow) 'RR990000001CN' 'china-post'
+        ($body | ConvertFrom-TrackingWebhook -AccountEmail $script:Email).TrackingNumber | Should -Be 'RR990000001CN'
+        $replay = Invoke-Observed { $body | ConvertFrom-TrackingWebhook -AccountEmail $script:Email }
+        $replay.Objects.Count | Should -Be 0
+        $replay.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.WebhookReplayed,*'
+    }
+
+    It 'refuses a replay whose body was re-spaced' {
+        $body = New-SignedWebhook (Get-UnixNow) 'RR990000002CN' 'china-post'
+        $null = $body | ConvertFrom-TrackingWebhook -AccountEmail $script:Email
+        $respaced = $body -replace ',', ', '
+        (Invoke-Observed { $respaced | ConvertFrom-TrackingWebhook -AccountEmail $script:Email }).Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.WebhookReplayed,*'
+    }
+
+    It 'refuses <Case> with <ErrorId>' -ForEach @(
+        @{ Case = 'a call signed 6 minutes ago'; TimeStr = { ([DateTimeOffset]::UtcNow.AddMinutes(-6)).ToUnixTimeSeconds().ToString() }; ErrorId = 'TrackingMore.WebhookStale' }
+        @{ Case = 'a call signed in 2019'; TimeStr = { '1559347200' }; ErrorId = 'TrackingMore.WebhookStale' }
+        @{ Case = 'a call signed an hour from now'; TimeStr = { ([DateTimeOffset]::UtcNow.AddHours(1)).ToUnixTimeSeconds().ToString() }; ErrorId = 'TrackingMore.WebhookStale' }
+        @{ Case = 'a timeStr that is no time'; TimeStr = { 'x' }; ErrorId = 'TrackingMore.WebhookTimeInvalid' }
+    ) {
+        $run = Invoke-Observed { New-SignedWebhook (& $TimeStr) | ConvertFrom-TrackingWebhook -AccountEmail $script:Email }
+        $run.Objects.Count | Should -Be 0
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $run.Errors[0].CategoryInfo.Category | Should -Be 'SecurityError'
+    }
+
+    It 'honours -MaximumAge' {
+        $tenMinutesAgo = ([DateTimeOffset]::UtcNow.AddMinutes(-10)).ToUnixTimeSeconds().ToString()
+        (New-SignedWebhook $tenMinutesAgo 'RR990000003CN' 'china-post' | ConvertFrom-TrackingWebhook -AccountEmail $script:Email -MaximumAge (New-TimeSpan -Minutes 15)).TrackingNumber |
+            Should -Be 'RR990000003CN'
+        { '{}' | ConvertFrom-TrackingWebhook -AccountEmail $script:Email -MaximumAge 0 } | Should -Throw -ErrorId 'TrackingMore.InvalidMaximumAge,*'
+    }
+
+    It '-Refresh writes the tracking as the API has it, not as the body tells it' {
+        $created = New-Tracking -TrackingNumber (New-TestTrackingNumber -Prefix 'WR') -CarrierCode china-post -Title 'From the API'
+        $body = (New-SignedWebhook (Get-UnixNow) $created.TrackingNumber 'china-post') -replace '"status":"transit"', '"status":"delivered","title":"Forged"'
+        $refreshed = $body | ConvertFrom-TrackingWebhook -AccountEmail $script:Email -Refresh
+        $refreshed.Title | Should -Be 'From the API'
+        $refreshed.Status | Should -Not -Be 'Delivered'
+    }
+}
+
+Describe '5. Dot segments cannot change the endpoint' {
+    BeforeEach { Clear-EmulatorRequest $script:Emulator }
+
+    It 'refuses <Case> before sending anything' -ForEach @(
+        @{ Case = "Get-Tracking '..' ups -Language getuserinfo"; Command = { Get-Tracking '..' ups -Language getuserinfo }; Parameter = 'TrackingNumber' }
+        @{ Case = "Get-Tracking RR1 ups -Language '..'"; Command = { Get-Tracking RR050349575PH ups -Language '..' }; Parameter = 'Language' }
+        @{ Case = "Remove-Tracking '..' ups"; Command = { Remove-Tracking '..' ups -Confirm:$false }; Parameter = 'TrackingNumber' }
+        @{ Case = "Set-Tracking '.' dhl"; Command = { Set-Tracking '.' dhl -Title x -Confirm:$false }; Parameter = 'TrackingNumber' }
+        @{ Case = "Get-Tracking RR1 '..'"; Command = { Get-Tracking RR050349575PH '..' }; Parameter = 'CarrierCode' }
+    ) {
+        $failure = $null
+        try { & $Command } catch { $failure = $_ }
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        $failure.Exception.Message | Should -Match $Parameter
+        @(Get-ApiRequest).Count | Should -Be 0
+    }
+}
+
+Describe '6. Paging ends on a server that repeats itself' {
+    BeforeEach { Clear-EmulatorRequest $script:Emulator }
+    AfterEach { Clear-EmulatorFault $script:Emulator }
+
+    It 'stops with TrackingMore.PagingInconsistent when every page repeats page 1' {
+        Add-EmulatorFault $script:Emulator @{ action = 'repeat-page' }
+        $run = Invoke-Observed { Get-Tracking -All -PageSize 50 }
+        $run.Objects.Count | Should -Be 50
+        @($run.Objects.Id | Sort-Object -Unique).Count | Should -Be 50
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.PagingInconsistent,*'
+        $run.Errors[0].Exception.Message | Should -Match 'page 2 .* adds none'
+        (Get-ApiRequest '*/trackings/get').Count | Should -Be 2
+    }
+
+    It 'stops with TrackingMore.PagingInconsistent when a page holds more items than the limit' {
+        Add-EmulatorFault $script:Emulator @{ action = 'overlong-page'; extra = 7; after = 1 }
+        $run = Invoke-Observed { Get-Tracking -All -PageSize 50 }
+        $run.Objects.Count | Should -Be 50
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.PagingInconsistent,*'
+        $run.Errors[0].Exception.Message | Should -Match 'page 2 .* holds 57 trackings, more than the 50'
+    }
+
+    It 'writes no tracking twice when every page repeats the first item and the previous page''s last' {
+        $first = @(Get-Tracking -PageSize 1)[0]
+        Add-EmulatorFault $script:Emulator @{ action = 'duplicate-ids' }
+        $listed = @(Get-Tracking -All -PageSize 40)
+        @($listed.Id | Sort-Object -Unique).Count | Should -Be $listed.Count
+        @($listed | Where-Object Id -eq $first.Id).Count | Should -Be 1
+        (Get-ApiRequest '*/trackings/get' | Where-Object fault -eq 'duplicate-ids').Count | Should -BeGreaterThan 4
+    }
+}
+
+Describe '7. A lost answer is not reported as a failure' {
+    BeforeEach { Clear-EmulatorRequest $script:Emulator }
+    AfterEach {
+        Clear-EmulatorFault $script:Emulator
+        Connect-TestEmulator $script:Emulator -Extra $script:Unpaced
+    }
+
+    It 'New-Tracking looks a batch up when its first answer was lost and the resend failed, and reports what was created' {
+        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; MaximumRetryCount = 1 }
+        $shipments = @(New-Shipment 80 'LA')
+        # Each batch is done but its answer lost; every resend then fails.
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/batch'; count = 2; action = 'after-process-drop' }
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/batch'; action = 'http503' }
+        $run = Invoke-Observed { $shipments | New-Tracking }
+        $run.Errors.Count | Should -Be 0
+        $run.Objects.Count | Should -Be 80
+        ($run.Objects.TrackingNumber | Sort-Object) | Should -Be ($shipments.TrackingNumber | Sort-Object)
+        (Get-ApiRequest '*/trackings/get').Count | Should -Be 2   # 40 numbers a lookup
+    }
+
+    It 'New-Tracking of one item does the same through POST /trackings/post' {
+        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; MaximumRetryCount = 1 }
+        $number = New-TestTrackingNumber -Prefix 'LO'
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/post'; count = 1; action = 'after-process-drop' }
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/post'; action = 'http503' }
+        $run = Invoke-Observed { New-Tracking -TrackingNumber $number -CarrierCode china-post }
+        $run.Errors.Count | Should -Be 0
+        $run.Objects.TrackingNumber | Should -Be $number
+    }
+
+    It 'reports TrackingMore.OutcomeUnknown when the lookup fails too' {
+        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; MaximumRetryCount = 1 }
+        $shipments = @(New-Shipment 3 'LU')
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/batch'; count = 1; action = 'after-process-drop' }
+        Add-EmulatorFault $script:Emulator @{ action = 'http503' }
+        $run = Invoke-Observed { $shipments | New-Tracking }
+        $run.Objects.Count | Should -Be 0
+        $run.Errors.Count | Should -Be 3
+        $run.Errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.OutcomeUnknown,*' }
+        ($run.Errors.TargetObject.TrackingNumber | Sort-Object) | Should -Be ($shipments.TrackingNumber | Sort-Object)
+    }
+
+    It 'Set-Tracking reports TrackingMore.OutcomeUnknown, not a plain failure, after a lost answer' {
+        $targets = @(Get-Tracking -PageSize 2)
+        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; MaximumRetryCount = 1 }
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/updatemore'; count = 1; action = 'after-process-drop' }
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/updatemore'; action = 'http503' }
+        $run = Invoke-Observed { $targets | Set-Tracking -Title 'Lost answer' -Confirm:$false }
+        $run.Errors.Count | Should -Be 2
+        $run.Errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.OutcomeUnknown,*' }
+    }
+
+    It 'Remove-Tracking reports a tracking gone after a lost answer as removed' {
+        $targets = @(New-Shipment 2 'LR' | New-Tracking)
+        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; MaximumRetryCount = 1 }
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/delete'; count = 1; action = 'after-process-drop' }
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/delete'; action = 'http503' }
+        $run = Invoke-Observed { $targets | Remove-Tracking -PassThru -Confirm:$false }
+        $run.Errors.Count | Should -Be 0
+        ($run.Objects.TrackingNumber | Sort-Object) | Should -Be ($targets.TrackingNumber | Sort-Object)
+    }
+}
+
+Describe '8. Lesser findings' {
+    BeforeEach { Clear-EmulatorRequest $script:Emulator }
+    AfterEach { Clear-EmulatorFault $script:Emulator }
+
+    It 'keeps 8 parallel runspaces on a cold gate inside the list limit: no 429' {
+        $paced = Start-TestEmulator -ApiKey 'COLD-GATE-0123456789abcdef' -ArgumentList '--seed', '20'
+        $env:TRACKINGMORE_API_KEY = $paced.ApiKey
+        $env:TRACKINGMORE_BASE_URI = $paced.BaseUri
+        try {
+            $module = $env:TRACKINGMORE_TEST_MODULE
+            $counts = 1..8 | ForEach-Object -ThrottleLimit 8 -Parallel {
+                Import-Module $using:module
+                @(Get-Tracking -PageSize 5).Count
+            }
+            $counts | Should -Be @(5, 5, 5, 5, 5, 5, 5, 5)
+            $requests = @(Get-EmulatorRequest $paced | Where-Object { $_.path -like '*/trackings/get' } | Sort-Object startedMs)
+            $requests.Count | Should -Be 8
+            @($requests | Where-Object { $_.metaCode -eq 429 -or $_.httpStatus -eq 429 }).Count | Should -Be 0
+        } finally {
+            Remove-Item Env:TRACKINGMORE_API_KEY, Env:TRACKINGMORE_BASE_URI
+            Stop-TrackingMoreEmulator $paced
+        }
+    }
+
+    It 'does not retry a TLS failure, and names it TrackingMore.TlsFailure' {
+        # The emulator speaks plain HTTP: a TLS handshake with it fails.
+        $https = $script:Emulator.BaseUri -replace '^http:', 'https:'
+        Connect-TrackingMore -ApiKey (ConvertTo-SecureString $script:Key -AsPlainText -Force) -BaseUri $https -ListRequestsPerSecond 0
+        try {
+            $run = Invoke-Observed { Get-Tracking -PageSize 5 }
+        } finally { Connect-TestEmulator $script:Emulator -Extra $script:Unpaced }
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.TlsFailure,*'
+        @($run.Verbose -match 'Retry').Count | Should -Be 0
+    }
+
+    It 'waits the exponential back-off even when Retry-After says 0' {
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/get'; count = 2; action = 'meta429'; retryAfter = 0 }
+        @(Get-Tracking -PageSize 5).Count | Should -Be 5
+        $starts = @(Get-ApiRequest '*/trackings/get' | Sort-Object startedMs | ForEach-Object startedMs)
+        $starts.Count | Should -Be 3
+        # Back-off 1 s then 2 s, each with at most 20% jitter.
+        ($starts[1] - $starts[0]) | Should -BeGreaterOrEqual 800
+        ($starts[2] - $starts[1]) | Should -BeGreaterOrEqual 1600
+    }
+
+    It 'refuses <Name> in a tracking number before sending anything' -ForEach @(
+        @{ Name = 'U+202E (right-to-left override)'; Char = [char]0x202E }
+        @{ Name = 'U+200B (zero-width space)'; Char = [char]0x200B }
+        @{ Name = 'U+2028 (line separator)'; Char = [char]0x2028 }
+        @{ Name = 'U+00A0 (no-break space)'; Char = [char]0x00A0 }
+    ) {
+        { New-Tracking -TrackingNumber "RR0503$($Char)49575PH" -CarrierCode phlpost } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        @(Get-ApiRequest).Count | Should -Be 0
+    }
+
+    It 'strips terminal escape sequences from a webhook''s text in error messages' {
+        $escape = [char]27
+        $body = '{"data":{"tracking_number":"RR1' + $escape + '[2J' + $escape + ']0;owned' + [char]7 + '","carrier_code":"dhl"},"verifyInfo":{"timeStr":"1","signature":"00"}}'
+        $run = Invoke-Observed { $body | ConvertFrom-TrackingWebhook -AccountEmail $script:Email }
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].Exception.Message | Should -Match 'RR1 \[2J \]0;owned'
+        ($run.Errors[0].ToString(), $run.Errors[0].Exception.Message, $run.Errors[0].ErrorDetails.Message) -join "`n" |
+            Should -Not -Match '[\x00-\x09\x0B-\x1F\x7F]'
+    }
+
+    It 'gives a short preview, not the whole body, as the target of a webhook error' {
+        $body = '{"data":' + ('x' * 5MB)
+        $run = Invoke-Observed { $body | ConvertFrom-TrackingWebhook -AccountEmail $script:Email }
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.WebhookBodyInvalid,*'
+        $run.Errors[0].TargetObject.Length | Should -BeLessOrEqual 203
+    }
+}
