@@ -170,15 +170,14 @@ Connect-TrackingMore -ApiKey (ConvertTo-SecureString $env:EMULATOR_KEY -AsPlainT
 $module = Get-Module TrackingMore
 "$($module.ModuleBase)|$(@(Get-Tracking -PageSize 5).Count)"
 '@
-        $pwsh = [Environment]::ProcessPath
-        $arguments = @(if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -ne 'pwsh') { Join-Path $PSHOME 'pwsh.dll' })
+        $pwsh = Get-PwshCommandLine
         $saved = $env:HOME
         try {
             $env:HOME = $homeDir
             $env:INSTALLER = $Installer
             $env:EMULATOR_KEY = $script:Emulator.ApiKey
             $env:EMULATOR_URI = $script:Emulator.BaseUri
-            $output = & $pwsh @arguments -NoProfile -NonInteractive -Command $script 2>&1
+            $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script 2>&1
         } finally {
             $env:HOME = $saved
             Remove-Item Env:INSTALLER, Env:EMULATOR_KEY, Env:EMULATOR_URI
