@@ -62,6 +62,12 @@ Describe 'Dependencies for Windows PowerShell 5.1' {
         $shipped | Should -Contain 'System.Text.Json'
         $shipped | Should -Not -Contain 'System.Management.Automation'
     }
+
+    It 'ships exactly the dependency files its resolve handler answers for' {
+        $handled = [TrackingMore.ModuleInitializer].GetField('DependencyNames', [Reflection.BindingFlags]'NonPublic, Static').GetValue($null)
+        $shipped = Get-ChildItem $script:Module.ModuleBase -Filter *.dll | Where-Object BaseName -ne 'TrackingMore' | ForEach-Object BaseName
+        $shipped | Sort-Object | Should -Be ($handled | Sort-Object)
+    }
 }
 
 Describe 'Formatting' {
