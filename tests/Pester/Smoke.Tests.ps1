@@ -8,17 +8,17 @@ BeforeAll {
 
 Describe 'tests/Smoke/Invoke-SmokeTest.ps1' {
     It 'passes every smoke check with the built module in a new pwsh against its own emulator' {
-        $output = & $script:Driver -ModulePath $env:TRACKINGMORE_TEST_MODULE -EmulatorPath $env:TRACKINGMORE_TEST_EMULATOR -Shell (Get-PwshCommandLine) 6>&1 2>&1
+        $output = & $script:Driver -ModulePath $env:TRACKINGMORE_TEST_MODULE -EmulatorPath $env:TRACKINGMORE_TEST_EMULATOR -Shell (Get-PwshCommandLine) -Edition Core 6>&1 2>&1
         $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
         $summary = @($output)[-1]
         $summary | Should -Match '^smoke: (\d+) passed, 0 failed$'
-        [int]($summary -replace '^smoke: (\d+) .*$', '$1') | Should -BeGreaterOrEqual 12
+        [int]($summary -replace '^smoke: (\d+) .*$', '$1') | Should -BeGreaterOrEqual 13
         @($output | Where-Object { "$_" -match '^\[-\]' }) | Should -BeNullOrEmpty
     }
 
     It 'fails, naming the check, when the module cannot be imported' {
         $empty = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'NoModule')
-        $output = & $script:Driver -ModulePath $empty.FullName -EmulatorPath $env:TRACKINGMORE_TEST_EMULATOR -Shell (Get-PwshCommandLine) 6>&1 2>&1
+        $output = & $script:Driver -ModulePath $empty.FullName -EmulatorPath $env:TRACKINGMORE_TEST_EMULATOR -Shell (Get-PwshCommandLine) -Edition Core 6>&1 2>&1
         $LASTEXITCODE | Should -Be 1
         ($output -join "`n") | Should -Match '\[-\] imports the built module'
     }

@@ -7,7 +7,7 @@
     through the environment. tests/Pester/Smoke.Tests.ps1 runs it with a new pwsh, so the smoke checks themselves
     are tested wherever build.ps1 Test runs. Exits with the smoke script's exit code.
 .EXAMPLE
-    dotnet pwsh ./tests/Smoke/Invoke-SmokeTest.ps1 -ModulePath out/TrackingMore -EmulatorPath src/TrackingMore.Emulator/bin/Release/net10.0/TrackingMore.Emulator.dll
+    dotnet pwsh ./tests/Smoke/Invoke-SmokeTest.ps1 -ModulePath out/TrackingMore -EmulatorPath src/TrackingMore.Emulator/bin/Release/net10.0/TrackingMore.Emulator.dll -Shell powershell.exe -Edition Desktop
 #>
 param(
     # The built module folder (out/TrackingMore).
@@ -15,7 +15,9 @@ param(
     # The built TrackingMore.Emulator.dll.
     [Parameter(Mandatory)] [string] $EmulatorPath,
     # The shell under test as a command line: 'powershell.exe', or e.g. 'dotnet', '<PSHOME>/pwsh.dll'.
-    [string[]] $Shell = @('powershell.exe')
+    [string[]] $Shell = @('powershell.exe'),
+    # The edition the shell must be: the smoke script fails its first check otherwise.
+    [Parameter(Mandatory)] [ValidateSet('Core', 'Desktop')] [string] $Edition
 )
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../../src/TrackingMore.Emulator/EmulatorProcess.psm1') -Force
@@ -25,7 +27,7 @@ try {
     $env:TRACKINGMORE_API_KEY = $emulator.ApiKey
     $env:TRACKINGMORE_BASE_URI = $emulator.BaseUri
     & $Shell[0] @($Shell | Select-Object -Skip 1) -NoProfile -NonInteractive -ExecutionPolicy Bypass `
-        -File (Join-Path $PSScriptRoot 'Test-ModuleSmoke.ps1') -ModulePath (Resolve-Path $ModulePath).Path
+        -File (Join-Path $PSScriptRoot 'Test-ModuleSmoke.ps1') -ModulePath (Resolve-Path $ModulePath).Path -Edition $Edition
     $exitCode = $LASTEXITCODE
 } finally {
     Remove-Item Env:TRACKINGMORE_API_KEY, Env:TRACKINGMORE_BASE_URI -ErrorAction SilentlyContinue

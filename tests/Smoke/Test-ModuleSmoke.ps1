@@ -9,7 +9,9 @@
 #>
 param(
     # The built module folder (out/TrackingMore).
-    [Parameter(Mandatory)] [string] $ModulePath
+    [Parameter(Mandatory)] [string] $ModulePath,
+    # The edition this run must be in (Desktop in CI's Windows PowerShell job), so a wrong shell cannot pass unseen.
+    [Parameter(Mandatory)] [ValidateSet('Core', 'Desktop')] [string] $Edition
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
@@ -36,6 +38,10 @@ function Assert-True([bool] $Condition, [string] $Message) {
 Write-Output "PowerShell $($PSVersionTable.PSVersion) ($($PSVersionTable.PSEdition)), $([Environment]::OSVersion.VersionString)"
 $shipments = @(Import-Csv (Join-Path $PSScriptRoot '../../samples/shipments.csv'))
 $numbers = @($shipments | ForEach-Object { $_.TrackingNumber })
+
+Test-Step "runs in PowerShell's $Edition edition" {
+    Assert-True ($PSVersionTable.PSEdition -eq $Edition) "this is the $($PSVersionTable.PSEdition) edition"
+}
 
 Test-Step 'imports the built module and exports its cmdlets' {
     Import-Module $ModulePath -Force
