@@ -104,10 +104,12 @@ function Invoke-Test {
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     New-Item -ItemType Directory -Path $results -Force | Out-Null
 
-    # xunit: the client, the converters and the fixtures.
+    # xunit: the client, the converters and the fixtures; coverlet measures the lines of TrackingMore.dll they run.
     & dotnet test (Join-Path $Root 'tests/TrackingMore.Tests/TrackingMore.Tests.csproj') -c $Configuration --nologo `
-        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=normal' --results-directory $results
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=normal' --results-directory $results `
+        --collect 'XPlat Code Coverage' -- 'DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Include=[TrackingMore]*'
     $xunitExit = $LASTEXITCODE
+    $coverage = Read-Coverage $results
     $xunit = @{ Passed = 0; Failed = 0 }
     $trx = Join-Path $results 'xunit.trx'
     if (Test-Path $trx) {
@@ -129,7 +131,8 @@ function Invoke-Test {
     $env:TRACKINGMORE_TEST_EMULATOR = $EmulatorDll
     $env:TRACKINGMORE_TEST_REPOSITORY = Join-Path $OutDir 'repository'
     try {
-        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runner -PesterPath $pester -SummaryPath $summary
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runner -PesterPath $pester -SummaryPath $summary `
+            -ResultPath (Join-Path $results 'pester.xml')
     } finally {
         Remove-Item Env:TRACKINGMORE_TEST_MODULE, Env:TRACKINGMORE_TEST_EMULATOR, Env:TRACKINGMORE_TEST_REPOSITORY -ErrorAction SilentlyContinue
     }
@@ -139,9 +142,22 @@ function Invoke-Test {
 
     $passed = $xunit.Passed + $pesterCounts.Passed
     $failed = $xunit.Failed + $pesterCounts.Failed
+    Write-Host "Reports in ${results}: xunit.trx, pester.xml (NUnit), coverage.cobertura.xml"
+    Write-Host "Line coverage of TrackingMore.dll by xunit: $coverage"
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed"
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0) { exit 1 }
+}
+
+# Moves coverlet's report (written under a run-id folder) to <results>/coverage.cobertura.xml; returns its line rate as text.
+function Read-Coverage([string] $Results) {
+    $report = Get-ChildItem $Results -Recurse -Filter coverage.cobertura.xml | Select-Object -First 1
+    if (-not $report) { Write-Warning 'coverlet wrote no coverage report.'; return 'not measured' }
+    $target = Join-Path $Results 'coverage.cobertura.xml'
+    Move-Item $report.FullName $target -Force
+    Remove-Item $report.Directory.FullName -Recurse -Force
+    $summary = ([xml](Get-Content $target -Raw)).coverage
+    '{0:0.0}% ({1} of {2} lines)' -f ([double]$summary.'line-rate' * 100), $summary.'lines-covered', $summary.'lines-valid'
 }
 
 function Invoke-Demo {
