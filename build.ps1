@@ -9,7 +9,9 @@
 .PARAMETER Task
     Build     compile the module and the emulator; lay out out/TrackingMore/<version>/ from an explicit file list;
               generate its help (en-US/) from src/TrackingMore/Help
-    Test      Build, then xunit, then Pester in a new pwsh against the built module; ends with "N passed, N failed"
+    Test      Package, then xunit, then Pester in a new pwsh against the built module; writes out/test-results/
+              (xunit.trx, pester.xml as NUnit, coverage.cobertura.xml), prints the line coverage of TrackingMore.dll,
+              and ends with "N passed, N failed"
     Package   Build, then out/TrackingMore.<version>.nupkg through Publish-PSResource to a local folder repository
     Demo      Build, start the emulator, import samples/shipments.csv, list, export transit shipments to out/demo/transit.csv
     Emulator  Build, then run the emulator in the foreground (Ctrl+C stops it); extra arguments go to the emulator
