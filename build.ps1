@@ -151,13 +151,15 @@ function Invoke-Test {
     if ($failed -gt 0) { exit 1 }
 }
 
-# Moves coverlet's report (written under a run-id folder) to <results>/coverage.cobertura.xml; returns its line rate as text.
+# Moves coverlet's report to <results>/coverage.cobertura.xml and removes the folders dotnet test wrote copies of it
+# in (a run-id folder, and the TRX logger's attachment folder); returns the line rate as text.
 function Read-Coverage([string] $Results) {
-    $report = Get-ChildItem $Results -Recurse -Filter coverage.cobertura.xml | Select-Object -First 1
-    if (-not $report) { Write-Warning 'coverlet wrote no coverage report.'; return 'not measured' }
+    $reports = @(Get-ChildItem $Results -Recurse -Filter coverage.cobertura.xml)
+    if ($reports.Count -eq 0) { Write-Warning 'coverlet wrote no coverage report.'; return 'not measured' }
     $target = Join-Path $Results 'coverage.cobertura.xml'
-    Move-Item $report.FullName $target -Force
-    Remove-Item $report.Directory.FullName -Recurse -Force
+    Copy-Item $reports[0].FullName $target
+    $folders = $reports | ForEach-Object { [IO.Path]::GetRelativePath($Results, $_.FullName).Split([IO.Path]::DirectorySeparatorChar)[0] }
+    $folders | Sort-Object -Unique | ForEach-Object { Remove-Item (Join-Path $Results $_) -Recurse -Force }
     $summary = ([xml](Get-Content $target -Raw)).coverage
     '{0:0.0}% ({1} of {2} lines)' -f ([double]$summary.'line-rate' * 100), $summary.'lines-covered', $summary.'lines-valid'
 }
