@@ -39,7 +39,7 @@
             Tags         = @('TrackingMore', 'Shipping', 'Tracking', 'Logistics', 'Parcel', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/trackingmore-powershell/TrackingMore'
             LicenseUri   = 'https://github.com/trackingmore-powershell/TrackingMore/blob/main/LICENSE'
-            ReleaseNotes = 'First release: connection, Get-Tracking (filters, paging), New-Tracking (batches of 40), Remove-Tracking.'
+            ReleaseNotes = 'First release, for Windows PowerShell 5.1 and PowerShell 7.4 or later. Connection: Connect-TrackingMore, Disconnect-TrackingMore, Get-TrackingMoreConnection. Trackings: Get-Tracking (filters, paging at the rate limit), New-Tracking, Set-Tracking, Remove-Tracking (40 a request), Update-TrackingCarrier, Stop-TrackingUpdate, Invoke-RealtimeTracking, Get-TrackingStatusCount. Account and routes: Get-TrackingAccount, Test-TrackingRemoteArea, Get-TrackingTransitTime, Get-TrackingAirWaybill. Carriers: Get-TrackingCarrier, Find-TrackingCarrier. Webhooks: ConvertFrom-TrackingWebhook.'
         }
     }
 }

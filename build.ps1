@@ -9,7 +9,9 @@
 .PARAMETER Task
     Build     compile the module and the emulator; lay out out/TrackingMore/<version>/ from an explicit file list;
               generate its help (en-US/) from src/TrackingMore/Help
-    Test      Build, then xunit, then Pester in a new pwsh against the built module; ends with "N passed, N failed"
+    Test      Package, then xunit, then Pester in a new pwsh against the built module; writes out/test-results/
+              (xunit.trx, pester.xml as NUnit, coverage.cobertura.xml), prints the line coverage of TrackingMore.dll,
+              and ends with "N passed, N failed"
     Package   Build, then out/TrackingMore.<version>.nupkg through Publish-PSResource to a local folder repository
     Demo      Build, start the emulator, import samples/shipments.csv, list, export transit shipments to out/demo/transit.csv
     Emulator  Build, then run the emulator in the foreground (Ctrl+C stops it); extra arguments go to the emulator
@@ -104,10 +106,12 @@ function Invoke-Test {
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     New-Item -ItemType Directory -Path $results -Force | Out-Null
 
-    # xunit: the client, the converters and the fixtures.
+    # xunit: the client, the converters and the fixtures; coverlet measures the lines of TrackingMore.dll they run.
     & dotnet test (Join-Path $Root 'tests/TrackingMore.Tests/TrackingMore.Tests.csproj') -c $Configuration --nologo `
-        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=normal' --results-directory $results
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=normal' --results-directory $results `
+        --collect 'XPlat Code Coverage' -- 'DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Include=[TrackingMore]*'
     $xunitExit = $LASTEXITCODE
+    $coverage = Read-Coverage $results
     $xunit = @{ Passed = 0; Failed = 0 }
     $trx = Join-Path $results 'xunit.trx'
     if (Test-Path $trx) {
@@ -129,7 +133,8 @@ function Invoke-Test {
     $env:TRACKINGMORE_TEST_EMULATOR = $EmulatorDll
     $env:TRACKINGMORE_TEST_REPOSITORY = Join-Path $OutDir 'repository'
     try {
-        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runner -PesterPath $pester -SummaryPath $summary
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runner -PesterPath $pester -SummaryPath $summary `
+            -ResultPath (Join-Path $results 'pester.xml')
     } finally {
         Remove-Item Env:TRACKINGMORE_TEST_MODULE, Env:TRACKINGMORE_TEST_EMULATOR, Env:TRACKINGMORE_TEST_REPOSITORY -ErrorAction SilentlyContinue
     }
@@ -139,9 +144,24 @@ function Invoke-Test {
 
     $passed = $xunit.Passed + $pesterCounts.Passed
     $failed = $xunit.Failed + $pesterCounts.Failed
+    Write-Host "Reports in ${results}: xunit.trx, pester.xml (NUnit), coverage.cobertura.xml"
+    Write-Host "Line coverage of TrackingMore.dll by xunit: $coverage"
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed"
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0) { exit 1 }
+}
+
+# Moves coverlet's report to <results>/coverage.cobertura.xml and removes the folders dotnet test wrote copies of it
+# in (a run-id folder, and the TRX logger's attachment folder); returns the line rate as text.
+function Read-Coverage([string] $Results) {
+    $reports = @(Get-ChildItem $Results -Recurse -Filter coverage.cobertura.xml)
+    if ($reports.Count -eq 0) { Write-Warning 'coverlet wrote no coverage report.'; return 'not measured' }
+    $target = Join-Path $Results 'coverage.cobertura.xml'
+    Copy-Item $reports[0].FullName $target
+    $folders = $reports | ForEach-Object { [IO.Path]::GetRelativePath($Results, $_.FullName).Split([IO.Path]::DirectorySeparatorChar)[0] }
+    $folders | Sort-Object -Unique | ForEach-Object { Remove-Item (Join-Path $Results $_) -Recurse -Force }
+    $summary = ([xml](Get-Content $target -Raw)).coverage
+    '{0:0.0}% ({1} of {2} lines)' -f ([double]$summary.'line-rate' * 100), $summary.'lines-covered', $summary.'lines-valid'
 }
 
 function Invoke-Demo {

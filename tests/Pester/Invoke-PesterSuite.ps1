@@ -1,7 +1,9 @@
-# Runs every *.Tests.ps1 beside this file in this (new) pwsh process and writes {Passed, Failed} for build.ps1.
+# Runs every *.Tests.ps1 beside this file in this (new) pwsh process and writes {Passed, Failed} for build.ps1,
+# and every test's result as NUnit XML for CI.
 param(
     [Parameter(Mandatory)] [string] $PesterPath,
-    [Parameter(Mandatory)] [string] $SummaryPath
+    [Parameter(Mandatory)] [string] $SummaryPath,
+    [Parameter(Mandatory)] [string] $ResultPath
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterPath -Force
@@ -10,6 +12,9 @@ $configuration.Run.Path = $PSScriptRoot
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
 $configuration.Output.CIFormat = 'None'
+$configuration.TestResult.Enabled = $true
+$configuration.TestResult.OutputFormat = 'NUnitXml'
+$configuration.TestResult.OutputPath = $ResultPath
 $result = Invoke-Pester -Configuration $configuration
 # Containers that failed to load count as failures: a broken file must not look like a passing one.
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount

@@ -43,6 +43,47 @@ Describe 'Manifest' {
     }
 }
 
+# The manifest says what PowerShell may import the module; the README and about_TrackingMore say the same to people,
+# and what of it is verified where. The oldest PowerShell 7 is the one the import check lets through.
+Describe 'Supported versions' {
+    BeforeAll {
+        $root = Join-Path $PSScriptRoot '../..'
+        $script:Manifest = Import-PowerShellDataFile (Join-Path $script:Module.ModuleBase 'TrackingMore.psd1')
+        $script:Claims = @{
+            README             = (Get-Content (Join-Path $root 'README.md') -Raw) -replace '\s+', ' '
+            about_TrackingMore = (Get-Help about_TrackingMore | Out-String) -replace '\s+', ' '
+            ReleaseNotes       = $script:Manifest.PrivateData.PSData.ReleaseNotes
+        }
+        $script:OldestPowerShell7 = [TrackingMore.ModuleInitializer].GetField('OldestPowerShell7', [Reflection.BindingFlags]'NonPublic, Static').GetValue($null)
+        $tool = (Get-Content (Join-Path $root 'dotnet-tools.json') -Raw | ConvertFrom-Json).tools.powershell.version
+        $script:TestedPowerShell = ([version]$tool).ToString(2)
+    }
+
+    It '<_> claims Windows PowerShell 5.1 and PowerShell 7 exactly as the manifest and the import check allow them' -ForEach 'README', 'about_TrackingMore', 'ReleaseNotes' {
+        $text = $script:Claims[$_]
+        $desktop = "Windows PowerShell $($script:Manifest.PowerShellVersion)"
+        $core = "PowerShell $script:OldestPowerShell7 or later"
+        $text.Contains($desktop) | Should -Be ($script:Manifest.CompatiblePSEditions -contains 'Desktop') -Because "'$desktop' is claimed exactly when the manifest lists Desktop"
+        $text.Contains($core) | Should -Be ($script:Manifest.CompatiblePSEditions -contains 'Core') -Because "'$core' is claimed exactly when the manifest lists Core"
+    }
+
+    It 'README and about_TrackingMore name the same PowerShell versions and say what is verified on Linux' {
+        $versions = foreach ($name in 'README', 'about_TrackingMore') {
+            , @([regex]::Matches($script:Claims[$name], '(?:Windows )?PowerShell \d+\.\d+') | ForEach-Object Value | Sort-Object -Unique)
+        }
+        $versions[1] | Should -Be $versions[0]
+        foreach ($name in 'README', 'about_TrackingMore') {
+            $script:Claims[$name] | Should -Match "passes on PowerShell $([regex]::Escape($script:TestedPowerShell)) on Linux"
+            $script:Claims[$name] | Should -Match 'only in the (project''s )?GitHub workflow'
+        }
+    }
+
+    It 'tags the gallery package with exactly the editions it declares' {
+        $tagged = $script:Manifest.PrivateData.PSData.Tags | Where-Object { $_ -like 'PSEdition_*' } | ForEach-Object { $_ -replace '^PSEdition_', '' }
+        $tagged | Sort-Object | Should -Be ($script:Manifest.CompatiblePSEditions | Sort-Object)
+    }
+}
+
 Describe 'Dependencies for Windows PowerShell 5.1' {
     It 'ships every assembly the module references, or takes it from netstandard2.0 or PowerShell' {
         $folder = $script:Module.ModuleBase
@@ -61,6 +102,12 @@ Describe 'Dependencies for Windows PowerShell 5.1' {
         $missing | Should -BeNullOrEmpty
         $shipped | Should -Contain 'System.Text.Json'
         $shipped | Should -Not -Contain 'System.Management.Automation'
+    }
+
+    It 'ships exactly the dependency files its resolve handler answers for' {
+        $handled = [TrackingMore.ModuleInitializer].GetField('DependencyNames', [Reflection.BindingFlags]'NonPublic, Static').GetValue($null)
+        $shipped = Get-ChildItem $script:Module.ModuleBase -Filter *.dll | Where-Object BaseName -ne 'TrackingMore' | ForEach-Object BaseName
+        $shipped | Sort-Object | Should -Be ($handled | Sort-Object)
     }
 }
 
@@ -170,15 +217,14 @@ Connect-TrackingMore -ApiKey (ConvertTo-SecureString $env:EMULATOR_KEY -AsPlainT
 $module = Get-Module TrackingMore
 "$($module.ModuleBase)|$(@(Get-Tracking -PageSize 5).Count)"
 '@
-        $pwsh = [Environment]::ProcessPath
-        $arguments = @(if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -ne 'pwsh') { Join-Path $PSHOME 'pwsh.dll' })
+        $pwsh = Get-PwshCommandLine
         $saved = $env:HOME
         try {
             $env:HOME = $homeDir
             $env:INSTALLER = $Installer
             $env:EMULATOR_KEY = $script:Emulator.ApiKey
             $env:EMULATOR_URI = $script:Emulator.BaseUri
-            $output = & $pwsh @arguments -NoProfile -NonInteractive -Command $script 2>&1
+            $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script 2>&1
         } finally {
             $env:HOME = $saved
             Remove-Item Env:INSTALLER, Env:EMULATOR_KEY, Env:EMULATOR_URI

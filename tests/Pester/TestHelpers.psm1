@@ -9,6 +9,13 @@ function Import-BuiltTrackingMore {
     Import-Module $env:TRACKINGMORE_TEST_MODULE -Force -Global -ErrorAction Stop
 }
 
+# The pwsh running the suites, as a command line for a child process: 'dotnet <PSHOME>/pwsh.dll' under the dotnet tool.
+function Get-PwshCommandLine {
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'pwsh') { return , @($process) }
+    return , @($process, (Join-Path $PSHOME 'pwsh.dll'))
+}
+
 function Start-TestEmulator {
     param([string[]] $ArgumentList = @(), [string] $ApiKey = 'test-key-0123456789abcdef')
     Start-TrackingMoreEmulator -Path $env:TRACKINGMORE_TEST_EMULATOR -ApiKey $ApiKey -ArgumentList $ArgumentList
