@@ -6,7 +6,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-BuiltTrackingMore
     $script:Key = 'HOSTILE-5e1b7c9d3f2a4b6c8d0e'
-    $script:Emulator = Start-TestEmulator -ApiKey $script:Key -ArgumentList '--seed', '300', '--second-listener', '--list-interval-ms', '0'
+    $script:Emulator = Start-TestEmulator -ApiKey $script:Key -ArgumentList '--seed', '600', '--second-listener', '--list-interval-ms', '0'
     $script:Second = (Invoke-RestMethod -Uri "$($script:Emulator.Root)/_emulator/info" -NoProxy).secondBaseUri
     $script:Unpaced = @{ ListRequestsPerSecond = 0 }
     Connect-TestEmulator $script:Emulator -Extra $script:Unpaced
@@ -63,15 +63,15 @@ Describe '1. Redirects are never followed' {
     BeforeEach { Clear-EmulatorRequest $script:Emulator }
     AfterEach { Clear-EmulatorFault $script:Emulator }
 
-    It 'refuses a <Status> on <Command> with TrackingMore.Redirected, and the target never sees the key' -ForEach @(
-        @{ Status = 301; Command = 'Get-Tracking' }
-        @{ Status = 302; Command = 'New-Tracking' }
-        @{ Status = 307; Command = 'New-Tracking' }
-        @{ Status = 308; Command = 'Remove-Tracking' }
+    It 'refuses a <Status> on <Cmdlet> with TrackingMore.Redirected, and the target never sees the key' -ForEach @(
+        @{ Status = 301; Cmdlet = 'Get-Tracking' }
+        @{ Status = 302; Cmdlet = 'New-Tracking' }
+        @{ Status = 307; Cmdlet = 'New-Tracking' }
+        @{ Status = 308; Cmdlet = 'Remove-Tracking' }
     ) {
         Add-EmulatorFault $script:Emulator @{ action = 'redirect'; status = $Status }
         $run = Invoke-Observed {
-            switch ($Command) {
+            switch ($Cmdlet) {
                 'Get-Tracking' { Get-Tracking -PageSize 5 }
                 'New-Tracking' { New-Tracking -TrackingNumber (New-TestTrackingNumber -Prefix 'RD') -CarrierCode china-post }
                 'Remove-Tracking' { Remove-Tracking -TrackingNumber 'RR050349575PH' -CarrierCode phlpost -Confirm:$false }
@@ -98,8 +98,8 @@ Describe '2. Echoed secrets are redacted' {
     }
 
     It 'keeps the key out of message, preview, ErrorDetails, Verbose and the transcript when <Action> echoes it' -ForEach @(
-        @{ Action = 'echo-headers'; ErrorId = 'TrackingMore.Http502' }
-        @{ Action = 'echo-key'; ErrorId = 'TrackingMore.4012' }
+        @{ Action = 'echo-headers'; ErrorId = 'TrackingMore.Http502'; Echoed = 'Request as received' }
+        @{ Action = 'echo-key'; ErrorId = 'TrackingMore.4012'; Echoed = 'for key \*\*\*\*8d0e\. Trackingmore-Api-Key: \*\*\*\*8d0e' }
     ) {
         # One retry, so the echoed text also goes through the retry's Verbose line (502 is retried, 4012 is not).
         Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; MaximumRetryCount = 1 }
@@ -114,7 +114,7 @@ Describe '2. Echoed secrets are redacted' {
         $run.Errors.Count | Should -Be 1
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
         # The echo really reached the client: the masked form stands where the key was.
-        (Get-ShownText $run) -join "`n" | Should -Match ([regex]::Escape('****' + $script:Key.Substring($script:Key.Length - 4)))
+        (Get-ShownText $run) -join "`n" | Should -Match $Echoed
         (Get-ShownText $run) -join "`n" | Should -Not -Match ([regex]::Escape($script:Key))
         Get-Content $transcript -Raw | Should -Not -Match ([regex]::Escape($script:Key))
         Get-Content $transcript -Raw | Should -Not -Match ([regex]::Escape($script:Key.Substring(0, 12)))
@@ -131,23 +131,25 @@ Describe '3. Answers are bounded in size' {
     It 'ends a gzip bomb (2.4 GB inflated) in TrackingMore.ResponseTooLarge, with the working set under 200 MB above its start' {
         Add-EmulatorFault $script:Emulator @{ action = 'gzip-bomb'; sizeMb = 2400 }
         # A process of its own, so its peak working set is this call's alone.
-        $pwsh = [Environment]::ProcessPath
-        $arguments = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'pwsh') { @() } else { @(Join-Path $PSHOME 'pwsh.dll') }
-        $script = {
+        $pwsh = Get-PwshCommandLine
+        $child = {
             param($Module, $BaseUri, $Key)
             Import-Module $Module
             Connect-TrackingMore -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $BaseUri -ListRequestsPerSecond 0 -MaximumRetryCount 0
-            Get-TrackingAccount -ErrorAction SilentlyContinue | Out-Null   # everything loaded and compiled before the start figure
+            Get-TrackingAccount | Out-Null   # everything loaded and compiled before the start figure
             [GC]::Collect()
             $self = [Diagnostics.Process]::GetCurrentProcess()
             $start = $self.WorkingSet64
             $id = try { Get-Tracking -PageSize 5; 'no error' } catch { $_.FullyQualifiedErrorId }
             $self.Refresh()
-            [pscustomobject]@{ ErrorId = $id; PeakAboveStartMB = ($self.PeakWorkingSet64 - $start) / 1MB; Message = "$($Error[0])" } | ConvertTo-Json -Compress
+            'RESULT ' + ([pscustomobject]@{ ErrorId = $id; PeakAboveStartMB = ($self.PeakWorkingSet64 - $start) / 1MB; Message = "$($Error[0])" } | ConvertTo-Json -Compress)
         }
-        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes("& { $script } '$env:TRACKINGMORE_TEST_MODULE' '$($script:Emulator.BaseUri)' '$($script:Key)'"))
-        $output = & $pwsh @arguments -NoProfile -NonInteractive -EncodedCommand $encoded
-        $result = $output | Select-Object -Last 1 | ConvertFrom-Json
+        $command = "& { $child } '$env:TRACKINGMORE_TEST_MODULE' '$($script:Emulator.BaseUri)' '$($script:Key)'"
+        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($command))
+        $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
+        $line = @($output | Where-Object { "$_" -like 'RESULT *' })
+        $line.Count | Should -Be 1 -Because ($output -join "`n")
+        $result = $line[0].Substring(7) | ConvertFrom-Json
         $result.ErrorId | Should -BeLike 'TrackingMore.ResponseTooLarge,*'
         $result.Message | Should -Match 'MaximumResponseSizeMB 64'
         $result.PeakAboveStartMB | Should -BeLessThan 200
@@ -175,7 +177,7 @@ Describe '3. Answers are bounded in size' {
 
     It 'applies a limit set on Connect-TrackingMore to an ordinary page' {
         Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; MaximumResponseSizeMB = 1 }
-        $run = Invoke-Observed { Get-Tracking -PageSize 300 }
+        $run = Invoke-Observed { Get-Tracking -PageSize 600 }
         $run.Errors.Count | Should -Be 1
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.ResponseTooLarge,*'
         @(Get-Tracking -PageSize 2).Count | Should -Be 2
@@ -231,7 +233,8 @@ Describe '5. Dot segments cannot change the endpoint' {
     BeforeEach { Clear-EmulatorRequest $script:Emulator }
 
     It 'refuses <Case> before sending anything' -ForEach @(
-        @{ Case = "Get-Tracking '..' ups -Language getuserinfo"; Command = { Get-Tracking '..' ups -Language getuserinfo }; Parameter = 'TrackingNumber' }
+        @{ Case = "Get-Tracking '..' ups"; Command = { Get-Tracking '..' ups }; Parameter = 'TrackingNumber' }
+        @{ Case = "Get-Tracking RR1 ups -Language getuserinfo"; Command = { Get-Tracking RR050349575PH ups -Language getuserinfo }; Parameter = 'Language' }
         @{ Case = "Get-Tracking RR1 ups -Language '..'"; Command = { Get-Tracking RR050349575PH ups -Language '..' }; Parameter = 'Language' }
         @{ Case = "Remove-Tracking '..' ups"; Command = { Remove-Tracking '..' ups -Confirm:$false }; Parameter = 'TrackingNumber' }
         @{ Case = "Set-Tracking '.' dhl"; Command = { Set-Tracking '.' dhl -Title x -Confirm:$false }; Parameter = 'TrackingNumber' }
@@ -289,9 +292,10 @@ Describe '7. A lost answer is not reported as a failure' {
     It 'New-Tracking looks a batch up when its first answer was lost and the resend failed, and reports what was created' {
         Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; MaximumRetryCount = 1 }
         $shipments = @(New-Shipment 80 'LA')
-        # Each batch is done but its answer lost; every resend then fails.
-        Add-EmulatorFault $script:Emulator @{ path = '/trackings/batch'; count = 2; action = 'after-process-drop' }
-        Add-EmulatorFault $script:Emulator @{ path = '/trackings/batch'; action = 'http503' }
+        # Each of the two batches is done but its answer lost, and its resend then fails (rules apply in order).
+        foreach ($action in 'after-process-drop', 'http503', 'after-process-drop', 'http503') {
+            Add-EmulatorFault $script:Emulator @{ path = '/trackings/batch'; count = 1; action = $action }
+        }
         $run = Invoke-Observed { $shipments | New-Tracking }
         $run.Errors.Count | Should -Be 0
         $run.Objects.Count | Should -Be 80
@@ -399,8 +403,8 @@ Describe '8. Lesser findings' {
     }
 
     It 'strips terminal escape sequences from a webhook''s text in error messages' {
-        $escape = [char]27
-        $body = '{"data":{"tracking_number":"RR1' + $escape + '[2J' + $escape + ']0;owned' + [char]7 + '","carrier_code":"dhl"},"verifyInfo":{"timeStr":"1","signature":"00"}}'
+        # JSON escapes: the parsed number holds ESC [2J (clear screen), ESC ]0; (set title) and BEL.
+        $body = '{"data":{"tracking_number":"RR1\u001b[2J\u001b]0;owned\u0007","carrier_code":"dhl"},"verifyInfo":{"timeStr":"1","signature":"00"}}'
         $run = Invoke-Observed { $body | ConvertFrom-TrackingWebhook -AccountEmail $script:Email }
         $run.Errors.Count | Should -Be 1
         $run.Errors[0].Exception.Message | Should -Match 'RR1 \[2J \]0;owned'

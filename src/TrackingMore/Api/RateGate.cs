@@ -102,7 +102,11 @@ namespace TrackingMore.Api
             {
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 // A rate-limit answer to another caller may have come in while this one waited.
-                lock (_lock) delay = _heldUntil - Clock.Elapsed;
+                lock (_lock)
+                {
+                    var now = Clock.Elapsed;
+                    delay = _heldUntil > now ? _heldUntil - now : TimeSpan.Zero;
+                }
             }
             while (delay > TimeSpan.Zero);
             // A timer may fire late; the next start is spaced from when this one really started.
