@@ -220,6 +220,59 @@ try {
     }
 } finally { Stop-TrackingMoreEmulator $emulator }
 
+# 8. Hostile network: every hostile fault mode once, in a child that prints everything into a transcript; the key
+# is then searched for in all it printed and in the second listener's log, and the bomb's peak memory is read.
+Write-Host '8. Hostile network'
+$emulator = Start-TrackingMoreEmulator -Path $EmulatorPath -ApiKey $Key -ArgumentList '--seed', '300', '--second-listener', '--list-interval-ms', '0' -TimeoutSec 60
+try {
+    $probes = [ordered]@{
+        'redirect 302 (GET)'  = @{ action = 'redirect'; status = 302; count = 1 }
+        'redirect 307 (POST)' = @{ action = 'redirect'; status = 307; count = 1 }
+        'echo-headers'        = @{ action = 'echo-headers'; count = 1 }
+        'echo-key'            = @{ action = 'echo-key'; count = 1 }
+        'endless'             = @{ action = 'endless'; count = 1 }
+        'huge-content-length' = @{ action = 'huge-content-length'; count = 1 }
+        'repeat-page'         = @{ action = 'repeat-page' }
+        'overlong-page'       = @{ action = 'overlong-page'; after = 1 }
+        'duplicate-ids'       = @{ action = 'duplicate-ids' }
+        'gzip-bomb 2400 MB'   = @{ action = 'gzip-bomb'; sizeMb = 2400; count = 1 }
+    }
+    $outcomes = [ordered]@{}
+    foreach ($name in $probes.Keys) {
+        $null = Invoke-RestMethod -Method Delete "$($emulator.Root)/_emulator/faults" -NoProxy
+        $null = Invoke-RestMethod -Method Post "$($emulator.Root)/_emulator/faults" -NoProxy -ContentType 'application/json' -Body ($probes[$name] | ConvertTo-Json)
+        $outcomes[$name] = Invoke-Child ($connect + '
+            $transcript = Join-Path ([IO.Path]::GetTempPath()) "tm-hostile-$PID.txt"
+            Get-TrackingAccount | Out-Null
+            [GC]::Collect()
+            $self = [Diagnostics.Process]::GetCurrentProcess(); $start = $self.WorkingSet64
+            Start-Transcript $transcript | Out-Null
+            $VerbosePreference = "Continue"; $DebugPreference = "Continue"
+            $objects = @(if ($P.Post) { New-Tracking -TrackingNumber ("HB{0:D9}CN" -f (Get-Random -Maximum 999999999)) -CarrierCode china-post -ErrorVariable failed -ErrorAction SilentlyContinue }
+                         else { Get-Tracking -All -PageSize 40 -ErrorVariable failed -ErrorAction SilentlyContinue })
+            $VerbosePreference = "SilentlyContinue"; $DebugPreference = "SilentlyContinue"
+            $failed | Format-List * -Force | Out-Host
+            Stop-Transcript | Out-Null
+            $self.Refresh()
+            $printed = (Get-Content $transcript -Raw) + ($Error | Out-String)
+            Remove-Item $transcript
+            @{ Objects = $objects.Count; Unique = @($objects.Id | Sort-Object -Unique).Count; ErrorId = "$(@($failed)[0].FullyQualifiedErrorId)".Split(",")[0]
+               PeakAboveStartMB = ($self.PeakWorkingSet64 - $start) / 1MB; KeyFound = ([regex]::Matches($printed, [regex]::Escape($P.Key))).Count } | ConvertTo-Json -Compress') @{
+            Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri; Rate = 0; Post = $name -like '*POST*' }
+    }
+    $second = @(Get-Requests $emulator | Where-Object { $_.listener -eq 'second' })
+    $keyFound = ($outcomes.Values | Measure-Object KeyFound -Sum).Sum + @($second | Where-Object keyHeader).Count
+    $pagingModes = 'repeat-page', 'overlong-page', 'duplicate-ids'
+    $rows['Hostile'] = [ordered]@{
+        Measure = "Hostile fault modes, one child run each: $($probes.Keys -join ', ')"
+        Ours = ($outcomes.Keys | ForEach-Object { '{0}: {1} objects, {2}' -f $_, $outcomes[$_].Objects, $(if ($outcomes[$_].ErrorId) { $outcomes[$_].ErrorId } else { 'no error' }) }) -join '; '
+        Baseline = '{0} requests reached the redirect target' -f $second.Count
+        Result = 'key found {0} times (transcripts, errors, redirect target''s log); bomb peak +{1:N0} MB; {2} of 3 paging runs ended' -f $keyFound,
+            $outcomes['gzip-bomb 2400 MB'].PeakAboveStartMB, @($pagingModes | Where-Object { $outcomes[$_].ErrorId -eq 'TrackingMore.PagingInconsistent' -or $outcomes[$_].Unique -eq $outcomes[$_].Objects }).Count
+        Goal = 'key 0 times; bomb under +200 MB; every paging run ends'
+    }
+} finally { Stop-TrackingMoreEmulator $emulator }
+
 $lines = @(
     '# Benchmark results'
     ''

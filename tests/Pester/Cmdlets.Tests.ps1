@@ -478,7 +478,8 @@ Describe 'ConvertFrom-TrackingWebhook' {
         $script:TrackingJson = $raw.data.items[0] | ConvertTo-Json -Depth 20 -Compress
         $script:Number = $raw.data.items[0].tracking_number
 
-        function New-WebhookBody([string] $TimeStr = '1717171717', [string] $SignedTimeStr = $TimeStr, [string] $Email = $script:Email) {
+        # A fresh time: a call older than -MaximumAge (5 minutes) is refused as stale.
+        function New-WebhookBody([string] $TimeStr = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds().ToString(), [string] $SignedTimeStr = $TimeStr, [string] $Email = $script:Email) {
             $hmac = [Security.Cryptography.HMACSHA256]::new([Text.Encoding]::UTF8.GetBytes($Email))
             $signature = -join ($hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes($SignedTimeStr)) | ForEach-Object { $_.ToString('x2') })
             '{"meta":{"code":200,"type":"Success","message":"Success"},"data":' + $script:TrackingJson +
