@@ -9,7 +9,8 @@
 .PARAMETER Task
     Build     compile the module and the emulator; lay out out/TrackingMore/<version>/ from an explicit file list;
               generate its help (en-US/) from src/TrackingMore/Help
-    Test      Build, then xunit, then Pester in a new pwsh against the built module; ends with "N passed, N failed"
+    Test      Build, then xunit (module; emulator conformance), then Pester in a new pwsh against the built module;
+              ends with "N passed, N failed"
     Package   Build, then out/TrackingMore.<version>.nupkg through Publish-PSResource to a local folder repository
     Demo      Build, start the emulator, import samples/shipments.csv, list, export transit shipments to out/demo/transit.csv
     Emulator  Build, then run the emulator in the foreground (Ctrl+C stops it); extra arguments go to the emulator
@@ -97,6 +98,22 @@ function Invoke-HelpBuild {
     }
 }
 
+# One xunit project, its counts read from its TRX file; a run that failed without counting a failure counts as one.
+function Invoke-XunitProject([string] $Project, [string] $Results) {
+    & dotnet test (Join-Path $Root "tests/$Project/$Project.csproj") -c $Configuration --nologo `
+        --logger "trx;LogFileName=$Project.trx" --logger 'console;verbosity=normal' --results-directory $Results
+    $exit = $LASTEXITCODE
+    $counts = @{ Passed = 0; Failed = 0 }
+    $trx = Join-Path $Results "$Project.trx"
+    if (Test-Path $trx) {
+        $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
+        $counts.Passed = [int]$counters.passed
+        $counts.Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    }
+    if ($exit -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1; Write-Warning "dotnet test of $Project exited with code $exit." }
+    $counts
+}
+
 function Invoke-Test {
     # Package includes Build; the Pester suites install the package by name from its repository folder.
     Invoke-Package
@@ -104,18 +121,13 @@ function Invoke-Test {
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     New-Item -ItemType Directory -Path $results -Force | Out-Null
 
-    # xunit: the client, the converters and the fixtures.
-    & dotnet test (Join-Path $Root 'tests/TrackingMore.Tests/TrackingMore.Tests.csproj') -c $Configuration --nologo `
-        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=normal' --results-directory $results
-    $xunitExit = $LASTEXITCODE
+    # xunit: the client, the converters and the fixtures; then the emulator's conformance to the API record.
     $xunit = @{ Passed = 0; Failed = 0 }
-    $trx = Join-Path $results 'xunit.trx'
-    if (Test-Path $trx) {
-        $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
-        $xunit.Passed = [int]$counters.passed
-        $xunit.Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    foreach ($project in 'TrackingMore.Tests', 'TrackingMore.Emulator.Tests') {
+        $counts = Invoke-XunitProject -Project $project -Results $results
+        $xunit.Passed += $counts.Passed
+        $xunit.Failed += $counts.Failed
     }
-    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1; Write-Warning "dotnet test exited with code $xunitExit." }
 
     # Pester: the built module in a new pwsh, against the emulator run as its own process.
     Invoke-Dotnet restore (Join-Path $Root 'tests/Tools/Tools.csproj') --nologo -v quiet
