@@ -100,8 +100,9 @@ function Invoke-HelpBuild {
 
 # One xunit project, its counts read from its TRX file; a run that failed without counting a failure counts as one.
 function Invoke-XunitProject([string] $Project, [string] $Results) {
+    # To the console, not into this function's output, which is the counts.
     & dotnet test (Join-Path $Root "tests/$Project/$Project.csproj") -c $Configuration --nologo `
-        --logger "trx;LogFileName=$Project.trx" --logger 'console;verbosity=normal' --results-directory $Results
+        --logger "trx;LogFileName=$Project.trx" --logger 'console;verbosity=normal' --results-directory $Results | Out-Host
     $exit = $LASTEXITCODE
     $counts = @{ Passed = 0; Failed = 0 }
     $trx = Join-Path $Results "$Project.trx"

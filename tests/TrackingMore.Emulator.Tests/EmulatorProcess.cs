@@ -92,6 +92,14 @@ public sealed partial class EmulatorProcess : IAsyncLifetime
 
     public Task<Answer> PostAsync(string path, string json, string apiKey = ApiKey) => SendAsync(HttpMethod.Post, path, json, apiKey);
 
+    /// <summary>Creates a china-post tracking the carrier knows (its story ends delivered); returns its number.</summary>
+    public async Task<string> CreateAsync()
+    {
+        var number = Numbers.Next();
+        Check.Success(await PostAsync("trackings/post", Numbers.CreateJson(number)));
+        return number;
+    }
+
     /// <summary>Moves the emulator's simulated clock forward (its test hook; not part of the API).</summary>
     public async Task AdvanceClockAsync(long seconds)
     {

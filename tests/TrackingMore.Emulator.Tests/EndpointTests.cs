@@ -89,8 +89,7 @@ public sealed class EndpointTests(EmulatorProcess emulator)
     [Fact]
     public async Task DeleteOneAnswersAsTheDocumentationSample()
     {
-        var number = Numbers.Next();
-        Check.Success(await emulator.PostAsync("trackings/post", Numbers.CreateJson(number)));
+        var number = await emulator.CreateAsync();
 
         var answer = await emulator.SendAsync(HttpMethod.Delete, "trackings/china-post/" + number);
 
@@ -104,8 +103,7 @@ public sealed class EndpointTests(EmulatorProcess emulator)
     [InlineData("trackings/notupdate", "change", "")]
     public async Task BulkChangesAnswerTheBatchShapeWithTheirOwnCount(string path, string countName, string extraFields)
     {
-        var number = Numbers.Next();
-        Check.Success(await emulator.PostAsync("trackings/post", Numbers.CreateJson(number)));
+        var number = await emulator.CreateAsync();
         var body = $$"""[{"tracking_number":"{{number}}","carrier_code":"china-post"{{extraFields}}},{"tracking_number":"{{Numbers.Next()}}","carrier_code":"china-post"}]""";
 
         var answer = await emulator.PostAsync(path, body);
@@ -135,8 +133,7 @@ public sealed class EndpointTests(EmulatorProcess emulator)
     [Fact]
     public async Task ChangingTheCarrierAnswersAsTheDocumentationSample()
     {
-        var number = Numbers.Next();
-        Check.Success(await emulator.PostAsync("trackings/post", Numbers.CreateJson(number)));
+        var number = await emulator.CreateAsync();
 
         var answer = await emulator.PostAsync("trackings/update",
             $$"""{"tracking_number":"{{number}}","carrier_code":"china-post","update_carrier_code":"china-ems"}""");

@@ -131,8 +131,7 @@ public sealed class ErrorCodeTests(EmulatorProcess emulator)
     [InlineData("\"delivered\"")]
     public async Task AStatusOtherThan4Or7Or8Is4033(string status)
     {
-        var number = Numbers.Next();
-        Check.Success(await emulator.PostAsync("trackings/post", Numbers.CreateJson(number)));
+        var number = await emulator.CreateAsync();
 
         Check.Error(await emulator.SendAsync(HttpMethod.Put, "trackings/china-post/" + number, $$"""{"status":{{status}}}"""), 4033);
     }

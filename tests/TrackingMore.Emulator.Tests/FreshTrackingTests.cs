@@ -12,8 +12,7 @@ public sealed class FreshTrackingTests(EmulatorProcess emulator)
     [Fact]
     public async Task AJustCreatedTrackingReadsBackInTheShortFormByNumberAndInLists()
     {
-        var number = Numbers.Next();
-        Check.Success(await emulator.PostAsync("trackings/post", Numbers.CreateJson(number)));
+        var number = await emulator.CreateAsync();
 
         var one = await emulator.GetAsync("trackings/china-post/" + number);
         var withLanguage = await emulator.GetAsync($"trackings/china-post/{number}/en");
@@ -29,8 +28,7 @@ public sealed class FreshTrackingTests(EmulatorProcess emulator)
     [Fact]
     public async Task RealtimeOnAJustCreatedNumberTheCarrierKnowsComesBackWithCheckpoints()
     {
-        var number = Numbers.Next();
-        Check.Success(await emulator.PostAsync("trackings/post", Numbers.CreateJson(number)));
+        var number = await emulator.CreateAsync();
 
         var answer = await emulator.PostAsync("trackings/realtime", Numbers.CreateJson(number), EmulatorProcess.RealtimeKeys[2]);
 
@@ -50,8 +48,7 @@ public sealed class FreshTrackingTests(EmulatorProcess emulator)
     [Fact]
     public async Task TheFullFormFollowsTheCarriersFirstResult()
     {
-        var number = Numbers.Next();
-        Check.Success(await emulator.PostAsync("trackings/post", Numbers.CreateJson(number)));
+        var number = await emulator.CreateAsync();
         Check.ShortForm((await emulator.GetAsync("trackings/china-post/" + number)).Data);
 
         // The first carrier query comes at most three simulated hours after creation.
@@ -65,8 +62,7 @@ public sealed class FreshTrackingTests(EmulatorProcess emulator)
     [Fact]
     public async Task ASetStatusIsAResultToo()
     {
-        var number = Numbers.Next();
-        Check.Success(await emulator.PostAsync("trackings/post", Numbers.CreateJson(number)));
+        var number = await emulator.CreateAsync();
 
         var answer = await emulator.SendAsync(HttpMethod.Put, "trackings/china-post/" + number, """{"status":4}""");
 
