@@ -9,9 +9,9 @@
 .PARAMETER Task
     Build     compile the module and the emulator; lay out out/TrackingMore/<version>/ from an explicit file list;
               generate its help (en-US/) from src/TrackingMore/Help
-    Test      Package, then xunit, then Pester in a new pwsh against the built module; writes out/test-results/
-              (xunit.trx, pester.xml as NUnit, coverage.cobertura.xml), prints the line coverage of TrackingMore.dll,
-              and ends with "N passed, N failed"
+    Test      Package, then xunit (module, with line coverage of TrackingMore.dll; emulator conformance), then Pester in
+              a new pwsh against the built module; writes out/test-results/ (one .trx per xunit project, pester.xml as
+              NUnit, coverage.cobertura.xml), prints the coverage, and ends with "N passed, N failed"
     Package   Build, then out/TrackingMore.<version>.nupkg through Publish-PSResource to a local folder repository
     Demo      Build, start the emulator, import samples/shipments.csv, list, export transit shipments to out/demo/transit.csv
     Emulator  Build, then run the emulator in the foreground (Ctrl+C stops it); extra arguments go to the emulator
@@ -99,6 +99,23 @@ function Invoke-HelpBuild {
     }
 }
 
+# One xunit project, its counts read from its TRX file; a run that failed without counting a failure counts as one.
+function Invoke-XunitProject([string] $Project, [string] $Results, [string[]] $Extra = @()) {
+    # To the console, not into this function's output, which is the counts.
+    & dotnet test (Join-Path $Root "tests/$Project/$Project.csproj") -c $Configuration --nologo `
+        --logger "trx;LogFileName=$Project.trx" --logger 'console;verbosity=normal' --results-directory $Results @Extra | Out-Host
+    $exit = $LASTEXITCODE
+    $counts = @{ Passed = 0; Failed = 0 }
+    $trx = Join-Path $Results "$Project.trx"
+    if (Test-Path $trx) {
+        $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
+        $counts.Passed = [int]$counters.passed
+        $counts.Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    }
+    if ($exit -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1; Write-Warning "dotnet test of $Project exited with code $exit." }
+    $counts
+}
+
 function Invoke-Test {
     # Package includes Build; the Pester suites install the package by name from its repository folder.
     Invoke-Package
@@ -106,20 +123,17 @@ function Invoke-Test {
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     New-Item -ItemType Directory -Path $results -Force | Out-Null
 
-    # xunit: the client, the converters and the fixtures; coverlet measures the lines of TrackingMore.dll they run.
-    & dotnet test (Join-Path $Root 'tests/TrackingMore.Tests/TrackingMore.Tests.csproj') -c $Configuration --nologo `
-        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=normal' --results-directory $results `
-        --collect 'XPlat Code Coverage' -- 'DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Include=[TrackingMore]*'
-    $xunitExit = $LASTEXITCODE
-    $coverage = Read-Coverage $results
+    # xunit: the client, the converters and the fixtures (coverlet measures the lines of TrackingMore.dll they run);
+    # then the emulator's conformance to the API record.
     $xunit = @{ Passed = 0; Failed = 0 }
-    $trx = Join-Path $results 'xunit.trx'
-    if (Test-Path $trx) {
-        $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
-        $xunit.Passed = [int]$counters.passed
-        $xunit.Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    $coverageArguments = @('--collect', 'XPlat Code Coverage', '--', 'DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Include=[TrackingMore]*')
+    foreach ($project in 'TrackingMore.Tests', 'TrackingMore.Emulator.Tests') {
+        $extra = if ($project -eq 'TrackingMore.Tests') { $coverageArguments } else { @() }
+        $counts = Invoke-XunitProject -Project $project -Results $results -Extra $extra
+        $xunit.Passed += $counts.Passed
+        $xunit.Failed += $counts.Failed
     }
-    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1; Write-Warning "dotnet test exited with code $xunitExit." }
+    $coverage = Read-Coverage $results
 
     # Pester: the built module in a new pwsh, against the emulator run as its own process.
     Invoke-Dotnet restore (Join-Path $Root 'tests/Tools/Tools.csproj') --nologo -v quiet
@@ -144,7 +158,7 @@ function Invoke-Test {
 
     $passed = $xunit.Passed + $pesterCounts.Passed
     $failed = $xunit.Failed + $pesterCounts.Failed
-    Write-Host "Reports in ${results}: xunit.trx, pester.xml (NUnit), coverage.cobertura.xml"
+    Write-Host "Reports in ${results}: TrackingMore.Tests.trx, TrackingMore.Emulator.Tests.trx, pester.xml (NUnit), coverage.cobertura.xml"
     Write-Host "Line coverage of TrackingMore.dll by xunit: $coverage"
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed"
     Write-Host "$passed passed, $failed failed"

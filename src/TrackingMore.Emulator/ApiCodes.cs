@@ -1,6 +1,9 @@
 namespace TrackingMore.Emulator;
 
-/// <summary>The meta codes of api-v2.md with their type and message, and the HTTP status used with --http-errors.</summary>
+/// <summary>
+/// The meta codes of api-v2.md with their type and message, and the HTTP status used with --http-errors. The
+/// messages are the status-code page's texts, verbatim: clients put them into their own exception texts.
+/// </summary>
 internal static class ApiCodes
 {
     public const int Success = 200;
@@ -24,25 +27,33 @@ internal static class ApiCodes
     /// <summary>The most trackings one bulk call may carry (batch, updatemore, delete, notupdate; list filters).</summary>
     public const int BulkLimit = 40;
 
+    /// <summary>
+    /// The status-code page's text for 200. The captured answers of the tracking and carrier endpoints say
+    /// "Success" instead (fixtures/*.json); the remote-area example says this (fixtures/remote-sample.json).
+    /// </summary>
+    public const string StatusPageSuccessMessage = "The request was successful.";
+
     public static (string Type, string Message) Describe(int code) => code switch
     {
         Success => ("Success", "Success"),
         Created => ("Created", "The request was successful and a resource was created."),
-        NotFoundUrl => ("Not Found", "The requested URL was not found."),
-        MethodNotAllowed => ("Method Not Allowed", "The method is not allowed for this URL."),
+        NotFoundUrl => ("Not Found", "Resource was not found."),
+        MethodNotAllowed => ("Method Not Allowed", "Requested method is not supported for the specified resource."),
         RateLimited => ("Too Many Requests", "Exceeded API limits. Pause requests, wait two minute, and try again."),
-        ServerError => ("Internal Server Error", "Internal server error."),
+        // The status-code page's 500 row holds one text, "Server error"; the type is HTTP's name for 500.
+        ServerError => ("Internal Server Error", "Server error"),
         Unauthorized => ("Unauthorized", "Invalid API key."),
-        MissingParameters => ("Bad Request", "Missing or unreadable parameters."),
-        NumberRequired => ("Bad Request", "Tracking number is required."),
-        InvalidNumber => ("Bad Request", "Tracking number is invalid."),
-        InvalidCarrier => ("Bad Request", "The value of carrier_code is invalid."),
+        MissingParameters => ("Bad Request", "The request could not be understood or was missing required parameters."),
+        NumberRequired => ("Bad Request", "Tracking_number is required."),
+        InvalidNumber => ("Bad Request", "The value of `tracking_number` is invalid."),
+        InvalidCarrier => ("Bad Request", "The value of `carrier_code` is invalid."),
         AlreadyExists => ("Bad Request", "Tracking already exists."),
         NotExists => ("Bad Request", "Tracking does not exist."),
-        TooMany => ("Bad Request", $"Up to {BulkLimit} items at a time."),
-        QuotaUsedUp => ("Bad Request", "Your tracking quota is used up."),
-        CannotDetect => ("No Content", "Cannot detect the carrier."),
-        InvalidStatus => ("No Content", "Invalid package status."),
+        // Verbatim, although the limit the emulator enforces is 40 (api-v2.md "Limits").
+        TooMany => ("Bad Request", "Up to 200 at a time"),
+        QuotaUsedUp => ("Bad Request", "Remaining quota is deficient, or the 7-day free trial has expired. To continue using API, please recharge first."),
+        CannotDetect => ("No Content", "Cannot detect courier. Assign your shipment a courier instead of by auto detection."),
+        InvalidStatus => ("No Content", "The value of `package status` is invalid."),
         _ => ("Bad Request", "Bad request."),
     };
 

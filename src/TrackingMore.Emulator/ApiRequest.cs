@@ -22,11 +22,13 @@ internal sealed class ApiRequest
 
     public TrackingStore Store => State.Store;
 
-    public Task Fail(int code, string? message = null) =>
-        Envelope.WriteAsync(Http, Record, State.Options.HttpErrors, code, message, null);
+    /// <summary>An error answer: the code's verbatim type and message, <c>data: []</c>.</summary>
+    public Task Fail(int code) =>
+        Envelope.WriteAsync(Http, Record, State.Options.HttpErrors, code, null, null);
 
-    public Task Reply(int code, Action<Utf8JsonWriter> data, bool metaCodeOnly = false) =>
-        Envelope.WriteAsync(Http, Record, State.Options.HttpErrors, code, null, w =>
+    /// <param name="message">null: the code's usual text (see <see cref="ApiCodes.Describe"/>).</param>
+    public Task Reply(int code, Action<Utf8JsonWriter> data, bool metaCodeOnly = false, string? message = null) =>
+        Envelope.WriteAsync(Http, Record, State.Options.HttpErrors, code, message, w =>
         {
             data(w);
             return Task.CompletedTask;

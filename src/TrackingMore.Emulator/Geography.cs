@@ -16,7 +16,7 @@ internal static class Geography
         new("US", "United States", -5, "usps",
             ["RENTON, WA 98056", "NEW YORK, NY 10001", "LOS ANGELES, CA 90052", "CHICAGO, IL 60607", "JAMAICA, NY 11430", "DALLAS, TX 75260"]),
         new("GB", "United Kingdom", 0, "royal-mail", ["LONDON", "HEATHROW", "MANCHESTER", "COVENTRY MAIL CENTRE", "GLASGOW"]),
-        new("DE", "Germany", 1, "deutsche-post", ["Frankfurt", "Leipzig", "Berlin", "Köln", "München", "Hamburg"]),
+        new("DE", "Germany", 1, "deutsch-post", ["Frankfurt", "Leipzig", "Berlin", "Köln", "München", "Hamburg"]),
         new("FR", "France", 1, "la-poste", ["Paris", "Roissy CDG", "Lyon", "Marseille", "Chilly-Mazarin"]),
         new("IT", "Italy", 1, "poste-italiane", ["Milano", "Roma", "Bologna", "Peschiera Borromeo"]),
         new("ES", "Spain", 1, "spain-correos-es", ["Madrid", "Barcelona", "Valencia", "Sevilla"]),

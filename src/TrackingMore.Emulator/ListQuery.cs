@@ -20,10 +20,9 @@ internal sealed class ListQuery
     private HashSet<string>? _numbers, _orders;
     private bool? _archived;
 
-    public static int TryParse(ApiRequest r, out ListQuery query, out string? message)
+    public static int TryParse(ApiRequest r, out ListQuery query)
     {
         query = new ListQuery();
-        message = null;
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in r.Http.Request.Query) values[name] = value.ToString();
 
@@ -49,12 +48,11 @@ internal sealed class ListQuery
                 }
             }
         }
-        return query.Read(values, out message);
+        return query.Read(values);
     }
 
-    private int Read(Dictionary<string, string> v, out string? message)
+    private int Read(Dictionary<string, string> v)
     {
-        message = null;
         string? Get(string name) => v.TryGetValue(name, out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
 
         bool Int(string name, out long? value, long min)
@@ -70,8 +68,7 @@ internal sealed class ListQuery
             return false;
         }
 
-        if (!Int("page", out var page, 1)) return Bad($"page must be an integer >= 1", out message);
-        if (!Int("limit", out var limit, 1)) return Bad($"limit must be an integer >= 1", out message);
+        if (!Int("page", out var page, 1) || !Int("limit", out var limit, 1)) return ApiCodes.MissingParameters;
         Page = (int)Math.Min(page ?? 1, int.MaxValue / MaxLimit);
         Limit = (int)Math.Min(limit ?? DefaultLimit, MaxLimit);
 
@@ -82,13 +79,13 @@ internal sealed class ListQuery
                      ("order_created_time_min", x => _orderMin = x), ("order_created_time_max", x => _orderMax = x),
                  })
         {
-            if (!Int(name, out var seconds, 0)) return Bad($"{name} must be unix seconds", out message);
+            if (!Int(name, out var seconds, 0)) return ApiCodes.MissingParameters;
             set(seconds);
         }
 
         if (Get("status") is { } status)
         {
-            if (!StatusNames.TryParse(status, out var st)) return Bad($"unknown status '{status}'", out message);
+            if (!StatusNames.TryParse(status, out var st)) return ApiCodes.MissingParameters;
             _status = st;
         }
 
@@ -101,20 +98,10 @@ internal sealed class ListQuery
         {
             if (Get(name) is not { } list) continue;
             var items = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-            if (items.Count > ApiCodes.BulkLimit)
-            {
-                message = $"{name}: up to {ApiCodes.BulkLimit} at a time";
-                return ApiCodes.TooMany;
-            }
+            if (items.Count > ApiCodes.BulkLimit) return ApiCodes.TooMany;
             set(items);
         }
         return 0;
-    }
-
-    private static int Bad(string text, out string message)
-    {
-        message = text;
-        return ApiCodes.MissingParameters;
     }
 
     /// <summary>The predicate for these filters at simulated instant <paramref name="now"/>; null when there are none.</summary>

@@ -97,7 +97,7 @@ internal static partial class ServiceEndpoints
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        });
+        }, message: ApiCodes.StatusPageSuccessMessage);
     }
 
     private static bool IsRemote(string iso2, string postcode, string company) =>
@@ -120,7 +120,7 @@ internal static partial class ServiceEndpoints
             code = Inputs.CheckCarrier(Inputs.Text(item, "carrier_code"), out var carrier);
             if (code != 0) return r.Fail(code);
             if (from is null || to is null || !CountryCode().IsMatch(from) || !CountryCode().IsMatch(to))
-                return r.Fail(ApiCodes.MissingParameters, "original and destination must be ISO-2 country codes");
+                return r.Fail(ApiCodes.MissingParameters);
             triples.Add((Carriers.Get(carrier), from, to));
         }
 
@@ -151,7 +151,7 @@ internal static partial class ServiceEndpoints
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-        });
+        }, message: ApiCodes.StatusPageSuccessMessage);
     }
 
     private static readonly (string Prefix, string Airline)[] Airlines =
@@ -187,15 +187,14 @@ internal static partial class ServiceEndpoints
         };
         if (numbers is null || numbers.Count == 0) return r.Fail(ApiCodes.NumberRequired);
         if (numbers.Count > ApiCodes.BulkLimit) return r.Fail(ApiCodes.TooMany);
-        var invalid = numbers.FirstOrDefault(n => !AirWaybill().IsMatch(n));
-        if (invalid is not null) return r.Fail(ApiCodes.InvalidNumber, $"Invalid air waybill number: {invalid}");
+        if (numbers.Any(n => !AirWaybill().IsMatch(n))) return r.Fail(ApiCodes.InvalidNumber);
 
         return r.Reply(ApiCodes.Success, w =>
         {
             w.WriteStartArray();
             foreach (var awb in numbers) WriteAirWaybill(w, awb, r.Now);
             w.WriteEndArray();
-        });
+        }, message: ApiCodes.StatusPageSuccessMessage);
     }
 
     private static void WriteAirWaybill(Utf8JsonWriter w, string awb, long now)

@@ -141,6 +141,27 @@ internal static class Simulation
         return [.. events];
     }
 
+    /// <summary>
+    /// True while the carrier has not been asked yet: the service then shows the short record of the create answer
+    /// (no origin_info), as api-v2.md "What a freshly created tracking looks like" describes. A status set
+    /// through PUT counts as a result.
+    /// </summary>
+    public static bool AwaitsFirstResult(Tracking t, long now) =>
+        t.StatusOverride is null && Math.Min(now, t.FrozenAt) < t.CreatedAt + t.FirstQueryDelay;
+
+    /// <summary>
+    /// Realtime asks the carrier at once (caller holds the store lock): the pending phase ends now, and a shipment
+    /// the carrier knows (one with a route) shows its first checkpoint already — the parcel was handed over before
+    /// its number was registered. A tracking frozen by notupdate is left as it is.
+    /// </summary>
+    public static void AskCarrierNow(Tracking t, long now)
+    {
+        if (!t.TrackUpdate) return;
+        var sinceCreation = Math.Max(0, now - t.CreatedAt);
+        if (sinceCreation < t.FirstQueryDelay) t.FirstQueryDelay = (int)sinceCreation;
+        if (t.Events.Length > 0 && TimeOf(t, 0) > now) t.RouteStart -= TimeOf(t, 0) - now;
+    }
+
     /// <summary>The state at simulated instant <paramref name="now"/> (frozen trackings stop at their freeze time).</summary>
     public static ShipmentState Evaluate(Tracking t, long now)
     {

@@ -53,7 +53,7 @@ internal static class TrackingEndpoints
         {
             case "GET":
                 return r.Store.TryGet(key, out var found)
-                    ? r.Reply(ApiCodes.Success, w => TrackingJson.WriteFull(w, found, r.Now))
+                    ? r.Reply(ApiCodes.Success, w => TrackingJson.WriteStored(w, found, r.Now))
                     : r.Fail(ApiCodes.NotExists);
             case "DELETE":
                 return r.Store.TryRemove(key, out _) ? r.Reply(ApiCodes.Success, EmptyArray) : r.Fail(ApiCodes.NotExists);
@@ -62,7 +62,7 @@ internal static class TrackingEndpoints
                 if (code == 0 && body.ValueKind != JsonValueKind.Object) code = ApiCodes.MissingParameters;
                 Tracking? changed = null;
                 if (code == 0) code = r.Store.Update(key, t => Inputs.ApplyEdits(body, t, r.Now), out changed);
-                return code != 0 ? r.Fail(code) : r.Reply(ApiCodes.Success, w => TrackingJson.WriteFull(w, changed!, r.Now));
+                return code != 0 ? r.Fail(code) : r.Reply(ApiCodes.Success, w => TrackingJson.WriteStored(w, changed!, r.Now));
         }
     }
 
@@ -74,10 +74,10 @@ internal static class TrackingEndpoints
             await r.Fail(ApiCodes.RateLimited);
             return;
         }
-        var code = ListQuery.TryParse(r, out var q, out var message);
+        var code = ListQuery.TryParse(r, out var q);
         if (code != 0)
         {
-            await r.Fail(code, message);
+            await r.Fail(code);
             return;
         }
 
@@ -93,7 +93,7 @@ internal static class TrackingEndpoints
             w.WriteStartArray("items");
             for (var i = 0; i < items.Length; i++)
             {
-                TrackingJson.WriteFull(w, items[i], r.Now);
+                TrackingJson.WriteStored(w, items[i], r.Now);
                 if (i % 250 == 249)
                 {
                     // Hand what is written to the socket so a big page never sits whole in memory.
@@ -109,8 +109,8 @@ internal static class TrackingEndpoints
     /// <summary>GET /trackings/getstatusnumber: how many trackings have each status (list filters apply).</summary>
     public static Task StatusNumber(ApiRequest r)
     {
-        var code = ListQuery.TryParse(r, out var q, out var message);
-        if (code != 0) return r.Fail(code, message);
+        var code = ListQuery.TryParse(r, out var q);
+        if (code != 0) return r.Fail(code);
         var filter = q.Filter(r.Now);
         var counts = new int[StatusNames.Count];
         r.Store.ForEach(t =>
@@ -145,8 +145,9 @@ internal static class TrackingEndpoints
     }
 
     /// <summary>
-    /// POST /trackings/realtime: the current state of one shipment, created when unknown. Limits: three requests
-    /// per real second per key, and the same shipment once per two simulated hours (both 429).
+    /// POST /trackings/realtime: the current state of one shipment, created when unknown, after asking the carrier
+    /// at once (which ends the pending phase). Limits: three requests per real second per key, and the same
+    /// shipment once per two simulated hours (both 429).
     /// </summary>
     public static Task Realtime(ApiRequest r)
     {
@@ -157,6 +158,11 @@ internal static class TrackingEndpoints
         Tracking? t = null;
         if (code == 0 && !r.Store.TryGet(key, out t)) code = CreateOne(r, body, out t);
         if (code == 0 && !r.Account.TryAcceptShipmentRefresh(key, r.Now)) code = ApiCodes.RateLimited;
+        if (code == 0) code = r.Store.Update(key, x =>
+        {
+            Simulation.AskCarrierNow(x, r.Now);
+            return 0;
+        }, out t);
         return code != 0
             ? r.Fail(code)
             : r.Reply(ApiCodes.Success, w =>

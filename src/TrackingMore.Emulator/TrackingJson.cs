@@ -29,6 +29,16 @@ internal static class TrackingJson
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// A stored tracking as GET one, lists and PUT show it: the short create form until the carrier's first result,
+    /// then the full form.
+    /// </summary>
+    public static void WriteStored(Utf8JsonWriter w, Tracking t, long now)
+    {
+        if (Simulation.AwaitsFirstResult(t, now)) WriteCreated(w, t, now);
+        else WriteFull(w, t, now);
+    }
+
     /// <summary>The item form of batch, updatemore, delete and notupdate answers.</summary>
     public static void WriteSummary(Utf8JsonWriter w, Tracking t, long now)
     {
@@ -59,7 +69,7 @@ internal static class TrackingJson
         w.WriteString(Names.CarrierCode, Carriers.Get(t.Carrier).Code);
     }
 
-    /// <summary>The full form: GET one, lists, realtime.</summary>
+    /// <summary>The full form: realtime, and GET one, lists and PUT once the carrier has answered.</summary>
     public static void WriteFull(Utf8JsonWriter w, Tracking t, long now)
     {
         var s = Simulation.Evaluate(t, now);

@@ -142,6 +142,8 @@ Describe 'Update-TrackingCarrier' {
 Describe 'Stop-TrackingUpdate' {
     It 'stops trackings piped from Get-Tracking with one notupdate request' {
         $mine = @(1..3 | ForEach-Object { New-OwnTracking })
+        # Asked at once, the carrier answers: from then on GET shows the full record, with track_update.
+        $null = $mine | Invoke-RealtimeTracking
         Clear-EmulatorRequest $script:Emulator
         $stopped = @($mine | Get-Tracking | Stop-TrackingUpdate -Confirm:$false)
         ($stopped.TrackingNumber | Sort-Object) | Should -Be ($mine.TrackingNumber | Sort-Object)
@@ -172,6 +174,8 @@ Describe 'Stop-TrackingUpdate' {
 
     It 'sends nothing under -WhatIf' {
         $mine = @(1..2 | ForEach-Object { New-OwnTracking })
+        # Asked at once, the carrier answers: from then on GET shows the full record, with track_update.
+        $null = $mine | Invoke-RealtimeTracking
         Clear-EmulatorRequest $script:Emulator
         $mine | Stop-TrackingUpdate -WhatIf
         Stop-TrackingUpdate -TrackingNumber $mine[0].TrackingNumber -CarrierCode china-post -WhatIf

@@ -137,6 +137,8 @@ Describe 'Bulk commands under a 20% fault rate' {
         @{ Name = 'Stop-TrackingUpdate'; Path = '/trackings/notupdate'; Send = { $input | Stop-TrackingUpdate -Confirm:$false } }
     ) {
         $shipments = @(New-Shipment 120 'SU' | New-Tracking)
+        # Past their first carrier result, so that GET shows the full record, with track_update.
+        Step-EmulatorClock $script:Emulator
         Add-EmulatorFault $script:Emulator @{ path = $Path; rate = 0.2; seed = 41; action = 'after-process-drop' }
         Add-EmulatorFault $script:Emulator @{ path = $Path; rate = 0.2; seed = 42; action = 'http503'; retryAfter = 0 }
         $run = Invoke-Observed { $shipments | & $Send }

@@ -48,6 +48,13 @@ function Clear-EmulatorFault {
     $null = Invoke-RestMethod -Method Delete -Uri "$($Emulator.Root)/_emulator/faults" -NoProxy
 }
 
+# Moves the emulator's simulated clock on, e.g. past a new tracking's first carrier result (at most 3 simulated hours
+# after creation): until then the service shows the short record, which has no track_update, origin_info, events.
+function Step-EmulatorClock {
+    param([Parameter(Mandatory)] $Emulator, [long] $Seconds = 4 * 3600)
+    $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Root)/_emulator/clock" -NoProxy -ContentType 'application/json' -Body (@{ advanceSeconds = $Seconds } | ConvertTo-Json)
+}
+
 # Tracking numbers that no seed produces, unique per call, in the UPU S10 shape the emulator's carriers accept.
 $script:NumberCounter = 0
 function New-TestTrackingNumber {
