@@ -76,18 +76,31 @@ namespace TrackingMore.Commands
         }
     }
 
-    /// <summary>Carrier codes are the API's lower-case slugs: letters, digits, '-' and '_'. Upper case is accepted and lowered.</summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateCarrierCodeAttribute : ValidateEachArgumentAttribute
+    /// <summary>A parameter whose every value must match a pattern; the message says what a value looks like.</summary>
+    public abstract class ValidateEachPatternAttribute : ValidateEachArgumentAttribute
     {
-        private static readonly Regex Slug = new Regex("^[0-9a-z_-]{1,50}$", RegexOptions.CultureInvariant);
+        protected abstract Regex Pattern { get; }
+
+        /// <summary>The message for a value that does not match: what it is not, and an example of what it should be.</summary>
+        protected abstract string Refusal(string? text);
 
         protected override void ValidateElement(object? element)
         {
             var text = element as string;
-            if (text == null || !Slug.IsMatch(text))
-                throw new ValidationMetadataException("'" + text + "' is not a carrier code. Carrier codes are lower-case letters, digits, '-' and '_' (e.g. dhl, china-post); Get-TrackingCarrier lists them.");
+            if (text == null || !Pattern.IsMatch(text)) throw new ValidationMetadataException(Refusal(text));
         }
+    }
+
+    /// <summary>Carrier codes are the API's lower-case slugs: letters, digits, '-' and '_'. Upper case is accepted and lowered.</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateCarrierCodeAttribute : ValidateEachPatternAttribute
+    {
+        private static readonly Regex Slug = new Regex("^[0-9a-z_-]{1,50}$", RegexOptions.CultureInvariant);
+
+        protected override Regex Pattern => Slug;
+
+        protected override string Refusal(string? text) =>
+            "'" + text + "' is not a carrier code. Carrier codes are lower-case letters, digits, '-' and '_' (e.g. dhl, china-post); Get-TrackingCarrier lists them.";
     }
 
     /// <summary>
@@ -107,16 +120,14 @@ namespace TrackingMore.Commands
 
     /// <summary>Country codes are two letters (ISO 3166-1 alpha-2, e.g. CN, US); the cmdlet upper-cases them.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateCountryCodeAttribute : ValidateEachArgumentAttribute
+    public sealed class ValidateCountryCodeAttribute : ValidateEachPatternAttribute
     {
         private static readonly Regex TwoLetters = new Regex("^[A-Za-z]{2}$", RegexOptions.CultureInvariant);
 
-        protected override void ValidateElement(object? element)
-        {
-            var text = element as string;
-            if (text == null || !TwoLetters.IsMatch(text))
-                throw new ValidationMetadataException("'" + text + "' is not a two-letter country code. Give the ISO 3166-1 code, e.g. CN, US, DE.");
-        }
+        protected override Regex Pattern => TwoLetters;
+
+        protected override string Refusal(string? text) =>
+            "'" + text + "' is not a two-letter country code. Give the ISO 3166-1 code, e.g. CN, US, DE.";
     }
 
     /// <summary>
@@ -124,16 +135,14 @@ namespace TrackingMore.Commands
     /// so anything else (a path such as getuserinfo or ../x) is refused before it could name another endpoint.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateLanguageAttribute : ValidateEachArgumentAttribute
+    public sealed class ValidateLanguageAttribute : ValidateEachPatternAttribute
     {
         private static readonly Regex LanguageCode = new Regex("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,4})?$", RegexOptions.CultureInvariant);
 
-        protected override void ValidateElement(object? element)
-        {
-            var text = element as string;
-            if (text == null || !LanguageCode.IsMatch(text))
-                throw new ValidationMetadataException("'" + text + "' is not a language code. Give a code such as en, cn or zh-cn (Tab completes them).");
-        }
+        protected override Regex Pattern => LanguageCode;
+
+        protected override string Refusal(string? text) =>
+            "'" + text + "' is not a language code. Give a code such as en, cn or zh-cn (Tab completes them).";
     }
 
     /// <summary>Dates the API takes as unix seconds must fall between 1970 and 2100.</summary>
