@@ -240,7 +240,9 @@ try {
     $outcomes = [ordered]@{}
     foreach ($name in $probes.Keys) {
         $null = Invoke-RestMethod -Method Delete "$($emulator.Root)/_emulator/faults" -NoProxy
-        $null = Invoke-RestMethod -Method Post "$($emulator.Root)/_emulator/faults" -NoProxy -ContentType 'application/json' -Body ($probes[$name] | ConvertTo-Json)
+        # Only the probed call meets the fault, not the child's warm-up.
+        $rule = $probes[$name] + @{ path = $(if ($name -like '*POST*') { '/trackings/post' } else { '/trackings/get' }) }
+        $null = Invoke-RestMethod -Method Post "$($emulator.Root)/_emulator/faults" -NoProxy -ContentType 'application/json' -Body ($rule | ConvertTo-Json)
         $outcomes[$name] = Invoke-Child ($connect + '
             $transcript = Join-Path ([IO.Path]::GetTempPath()) "tm-hostile-$PID.txt"
             Get-TrackingAccount | Out-Null
