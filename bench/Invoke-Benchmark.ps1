@@ -245,7 +245,7 @@ try {
         $null = Invoke-RestMethod -Method Post "$($emulator.Root)/_emulator/faults" -NoProxy -ContentType 'application/json' -Body ($rule | ConvertTo-Json)
         $outcomes[$name] = Invoke-Child ($connect + '
             $transcript = Join-Path ([IO.Path]::GetTempPath()) "tm-hostile-$PID.txt"
-            Get-TrackingAccount | Out-Null
+            Get-TrackingCarrier | Out-Null   # warm-up on GET /carriers, which no probe rule matches
             [GC]::Collect()
             $self = [Diagnostics.Process]::GetCurrentProcess(); $start = $self.WorkingSet64
             Start-Transcript $transcript | Out-Null
