@@ -250,8 +250,12 @@ try {
             $self = [Diagnostics.Process]::GetCurrentProcess(); $start = $self.WorkingSet64
             Start-Transcript $transcript | Out-Null
             $VerbosePreference = "Continue"; $DebugPreference = "Continue"
-            $objects = @(if ($P.Post) { New-Tracking -TrackingNumber ("HB{0:D9}CN" -f (Get-Random -Maximum 999999999)) -CarrierCode china-post -ErrorVariable failed -ErrorAction SilentlyContinue }
-                         else { Get-Tracking -All -PageSize 40 -ErrorVariable failed -ErrorAction SilentlyContinue })
+            # A listing that has to stop ends its command: caught, it is one error like the others.
+            $failed = [Collections.ArrayList]::new()
+            $objects = @(try {
+                    if ($P.Post) { New-Tracking -TrackingNumber ("HB{0:D9}CN" -f (Get-Random -Maximum 999999999)) -CarrierCode china-post -ErrorVariable +failed -ErrorAction SilentlyContinue }
+                    else { Get-Tracking -All -PageSize 40 -ErrorVariable +failed -ErrorAction SilentlyContinue }
+                } catch { $null = $failed.Add($_) })
             $VerbosePreference = "SilentlyContinue"; $DebugPreference = "SilentlyContinue"
             $failed | Format-List * -Force | Out-Host
             Stop-Transcript | Out-Null
