@@ -250,7 +250,8 @@ try {
             $self = [Diagnostics.Process]::GetCurrentProcess(); $start = $self.WorkingSet64
             Start-Transcript $transcript | Out-Null
             $VerbosePreference = "Continue"; $DebugPreference = "Continue"
-            # A listing that has to stop ends its command: caught, it is one error like the others.
+            # A listing that has to stop ends its command: caught, it is one error like the others. (-ErrorVariable holds
+            # the exception of a terminating error, not its record, so the id is read from the records only.)
             $failed = [Collections.ArrayList]::new()
             $objects = @(try {
                     if ($P.Post) { New-Tracking -TrackingNumber ("HB{0:D9}CN" -f (Get-Random -Maximum 999999999)) -CarrierCode china-post -ErrorVariable +failed -ErrorAction SilentlyContinue }
@@ -262,7 +263,7 @@ try {
             $self.Refresh()
             $printed = (Get-Content $transcript -Raw) + ($Error | Out-String)
             Remove-Item $transcript
-            @{ Objects = $objects.Count; Unique = @($objects.Id | Sort-Object -Unique).Count; ErrorId = "$(@($failed)[0].FullyQualifiedErrorId)".Split(",")[0]
+            @{ Objects = $objects.Count; Unique = @($objects.Id | Sort-Object -Unique).Count; ErrorId = "$(@($failed | Where-Object { $_ -is [Management.Automation.ErrorRecord] })[0].FullyQualifiedErrorId)".Split(",")[0]
                PeakAboveStartMB = ($self.PeakWorkingSet64 - $start) / 1MB; KeyFound = ([regex]::Matches($printed, [regex]::Escape($P.Key))).Count } | ConvertTo-Json -Compress') @{
             Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri; Rate = 0; Post = $name -like '*POST*' }
     }
