@@ -9,7 +9,7 @@
 .PARAMETER Task
     Build     compile the module and the emulator; lay out out/TrackingMore/<version>/ from an explicit file list;
               generate its help (en-US/) from src/TrackingMore/Help
-    Test      Package, then xunit (module, with line coverage of TrackingMore.dll; emulator conformance), then Pester in
+    Test      Package, then xunit (client and module, with line coverage of their assemblies; emulator conformance), then Pester in
               a new pwsh against the built module; writes out/test-results/ (one .trx per xunit project, pester.xml as
               NUnit, coverage.cobertura.xml), prints the coverage, and ends with "N passed, N failed"
     Package   Build, then out/TrackingMore.<version>.nupkg through Publish-PSResource to a local folder repository
@@ -47,6 +47,8 @@ $ModuleFiles = @(
     @{ From = $Root; Name = 'TrackingMore.Format.ps1xml' }
     @{ From = $Root; Name = 'TrackingMore.Types.ps1xml' }
     @{ From = $ModuleBin; Name = 'TrackingMore.dll' }
+    # The API client the cmdlets are thin over (src/TrackingMore.Client).
+    @{ From = $ModuleBin; Name = 'TrackingMore.Client.dll' }
     # System.Text.Json and its dependencies, for Windows PowerShell 5.1; PowerShell 7 carries its own newer copies.
     @{ From = $ModuleBin; Name = 'System.Text.Json.dll' }
     @{ From = $ModuleBin; Name = 'System.Text.Encodings.Web.dll' }
@@ -123,10 +125,10 @@ function Invoke-Test {
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     New-Item -ItemType Directory -Path $results -Force | Out-Null
 
-    # xunit: the client, the converters and the fixtures (coverlet measures the lines of TrackingMore.dll they run);
+    # xunit: the client, the converters and the fixtures (coverlet measures the lines of both assemblies they run);
     # then the emulator's conformance to the API record.
     $xunit = @{ Passed = 0; Failed = 0 }
-    $coverageArguments = @('--collect', 'XPlat Code Coverage', '--', 'DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Include=[TrackingMore]*')
+    $coverageArguments = @('--collect', 'XPlat Code Coverage', '--', 'DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Include=[TrackingMore]*,[TrackingMore.Client]*')
     foreach ($project in 'TrackingMore.Tests', 'TrackingMore.Emulator.Tests') {
         $extra = if ($project -eq 'TrackingMore.Tests') { $coverageArguments } else { @() }
         $counts = Invoke-XunitProject -Project $project -Results $results -Extra $extra
@@ -159,7 +161,7 @@ function Invoke-Test {
     $passed = $xunit.Passed + $pesterCounts.Passed
     $failed = $xunit.Failed + $pesterCounts.Failed
     Write-Host "Reports in ${results}: TrackingMore.Tests.trx, TrackingMore.Emulator.Tests.trx, pester.xml (NUnit), coverage.cobertura.xml"
-    Write-Host "Line coverage of TrackingMore.dll by xunit: $coverage"
+    Write-Host "Line coverage of TrackingMore.Client.dll and TrackingMore.dll by xunit: $coverage"
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed"
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0) { exit 1 }

@@ -22,11 +22,12 @@ namespace TrackingMore
         internal const int OldestDotNetMajor = 8;
 
         /// <summary>
-        /// The dependency files build.ps1 ships beside TrackingMore.dll for Windows PowerShell 5.1; the only names the
-        /// handler answers for. Another module's request for another assembly is never served from this folder.
+        /// The dependency files build.ps1 ships beside TrackingMore.dll (the client, and for Windows PowerShell 5.1 the
+        /// System.Text.Json family); the only names the handler answers for. Another module's request for another assembly is never served from this folder.
         /// </summary>
         internal static readonly string[] DependencyNames =
         {
+            "TrackingMore.Client",
             "System.Text.Json",
             "System.Text.Encodings.Web",
             "Microsoft.Bcl.AsyncInterfaces",

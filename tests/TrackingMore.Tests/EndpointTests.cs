@@ -165,7 +165,7 @@ public class EndpointTests
     {
         var client = Answering("{\"pending\":1,\"notfound\":\"2\",\"transit\":3,\"pickup\":4,\"delivered\":5,\"undelivered\":6,\"exception\":7,\"expired\":8,\"returned\":9}");
 
-        var count = await client.GetStatusCountAsync(new TrackingCountQuery { CreatedAtMin = 1700000000, OrderCreatedTimeMax = 1700086400 }, Call);
+        var count = await client.GetStatusCountAsync(new TrackingCountQuery { CreatedAfter = DateTimeOffset.FromUnixTimeSeconds(1700000000).UtcDateTime, OrderCreatedBefore = DateTimeOffset.FromUnixTimeSeconds(1700086400).UtcDateTime }, Call);
 
         Assert.Equal((1, 2, 3, 4), (count.Pending, count.NotFound, count.Transit, count.Pickup));
         Assert.Equal((5, 6, 7, 8), (count.Delivered, count.Undelivered, count.Exception, count.Expired));

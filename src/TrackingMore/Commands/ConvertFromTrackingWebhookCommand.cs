@@ -3,7 +3,6 @@ using System.Management.Automation;
 using System.Security;
 using TrackingMore.Api;
 using TrackingMore.Models;
-using TrackingMore.Serialization;
 
 namespace TrackingMore.Commands
 {
@@ -54,7 +53,7 @@ namespace TrackingMore.Commands
             WebhookMessage message;
             try
             {
-                message = WebhookReader.Read(Body);
+                message = TrackingWebhook.Read(Body);
             }
             catch (FormatException invalid)
             {

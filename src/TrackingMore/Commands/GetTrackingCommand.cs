@@ -5,7 +5,6 @@ using System.Linq;
 using System.Management.Automation;
 using TrackingMore.Api;
 using TrackingMore.Models;
-using TrackingMore.Serialization;
 
 namespace TrackingMore.Commands
 {
@@ -220,13 +219,13 @@ namespace TrackingMore.Commands
             return new TrackingListQuery
             {
                 Limit = limit,
-                Status = Status is TrackingStatus status && status != TrackingStatus.Unknown ? TrackingStatusText.ToApi(status) : null,
-                CreatedAtMin = ApiDates.ToUnixSeconds(CreatedAfter),
-                CreatedAtMax = pinSnapshot ? ApiDates.ToUnixSeconds(DateTime.UtcNow) : ApiDates.ToUnixSeconds(CreatedBefore),
-                UpdateTimeMin = ApiDates.ToUnixSeconds(UpdatedAfter),
-                UpdateTimeMax = ApiDates.ToUnixSeconds(UpdatedBefore),
-                OrderCreatedTimeMin = ApiDates.ToUnixSeconds(OrderCreatedAfter),
-                OrderCreatedTimeMax = ApiDates.ToUnixSeconds(OrderCreatedBefore),
+                Status = Status,
+                CreatedAfter = CreatedAfter,
+                CreatedBefore = pinSnapshot ? DateTime.UtcNow : CreatedBefore,
+                UpdatedAfter = UpdatedAfter,
+                UpdatedBefore = UpdatedBefore,
+                OrderCreatedAfter = OrderCreatedAfter,
+                OrderCreatedBefore = OrderCreatedBefore,
                 Orders = OrderId,
                 Language = Language,
                 Archived = bound.ContainsKey(nameof(Archived)) ? Archived.IsPresent : (bool?)null,

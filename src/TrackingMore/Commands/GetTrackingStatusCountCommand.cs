@@ -2,7 +2,6 @@ using System;
 using System.Management.Automation;
 using TrackingMore.Api;
 using TrackingMore.Models;
-using TrackingMore.Serialization;
 
 namespace TrackingMore.Commands
 {
@@ -34,10 +33,10 @@ namespace TrackingMore.Commands
         {
             var query = new TrackingCountQuery
             {
-                CreatedAtMin = ApiDates.ToUnixSeconds(CreatedAfter),
-                CreatedAtMax = ApiDates.ToUnixSeconds(CreatedBefore),
-                OrderCreatedTimeMin = ApiDates.ToUnixSeconds(OrderCreatedAfter),
-                OrderCreatedTimeMax = ApiDates.ToUnixSeconds(OrderCreatedBefore),
+                CreatedAfter = CreatedAfter,
+                CreatedBefore = CreatedBefore,
+                OrderCreatedAfter = OrderCreatedAfter,
+                OrderCreatedBefore = OrderCreatedBefore,
             };
             WriteObject(RunOrThrow(call => Client.GetStatusCountAsync(query, call)));
         }

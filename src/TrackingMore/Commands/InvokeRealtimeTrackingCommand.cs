@@ -2,7 +2,6 @@ using System;
 using System.Management.Automation;
 using TrackingMore.Api;
 using TrackingMore.Models;
-using TrackingMore.Serialization;
 
 namespace TrackingMore.Commands
 {
@@ -66,12 +65,12 @@ namespace TrackingMore.Commands
             var request = new RealtimeTrackingRequest(TrackingNumber.Trim(), CarrierCode)
             {
                 DestinationCode = DestinationCode,
-                ShipDate = ShipDate is DateTime shipped ? ApiDates.ToApiDayText(shipped) : null,
+                ShipDate = ShipDate,
                 PostalCode = NullIfEmpty(PostalCode),
                 AccountNumber = NullIfEmpty(AccountNumber),
                 SpecialNumberDestination = NullIfEmpty(SpecialNumberDestination),
                 Order = NullIfEmpty(OrderId),
-                OrderCreateTime = OrderCreateTime is DateTime ordered ? ApiDates.ToApiLocalText(ordered) : null,
+                OrderCreateTime = OrderCreateTime,
                 Language = NullIfEmpty(Language),
             };
             WriteAnswer(request, call => Client.GetRealtimeTrackingAsync(request, call));

@@ -5,7 +5,6 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using TrackingMore.Api;
 using TrackingMore.Models;
-using TrackingMore.Serialization;
 
 namespace TrackingMore.Commands
 {
@@ -103,8 +102,8 @@ namespace TrackingMore.Commands
                 CustomerEmail = NullIfEmpty(CustomerEmail),
                 CustomerPhone = NullIfEmpty(CustomerPhone),
                 OrderId = NullIfEmpty(OrderId),
-                OrderCreateTime = OrderCreateTime is DateTime ordered ? ApiDates.ToApiLocalText(ordered) : null,
-                ShipDate = ShipDate is DateTime shipped ? ApiDates.ToApiDayText(shipped) : null,
+                OrderCreateTime = OrderCreateTime,
+                ShipDate = ShipDate,
                 PostalCode = NullIfEmpty(PostalCode),
                 AccountNumber = NullIfEmpty(AccountNumber),
                 DestinationCountry = NullIfEmpty(DestinationCountry),
@@ -120,8 +119,6 @@ namespace TrackingMore.Commands
 
         protected override Task<BulkResult> SendBatchAsync(IReadOnlyList<NewTrackingRequest> requests, CallContext call) =>
             Client.CreateTrackingsAsync(requests, call);
-
-        protected override void WriteSucceeded(NewTrackingRequest request, Tracking? answer) => WriteObject(answer);
 
         protected override bool MeansDoneAfterResend(int code) => code == 4016;
 

@@ -95,12 +95,5 @@ namespace TrackingMore.Commands
         protected override Task<BulkResult> SendBatchAsync(IReadOnlyList<TrackingUpdateRequest> requests, CallContext call) =>
             Client.UpdateTrackingsAsync(requests, call);
 
-        protected override void WriteSucceeded(TrackingUpdateRequest request, Tracking? answer)
-        {
-            // updatemore answers in the short form, which leaves archived out (and Tracking.Archived would read
-            // false); a tracking it lists was updated, so it has the value sent.
-            if (answer != null && request.Archived is bool archived) answer.Archived = archived;
-            WriteObject(answer);
-        }
     }
 }

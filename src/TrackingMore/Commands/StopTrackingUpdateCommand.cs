@@ -25,12 +25,5 @@ namespace TrackingMore.Commands
 
         protected override Task<BulkResult> SendBatchAsync(IReadOnlyList<TrackingIdentity> requests, CallContext call) =>
             Client.StopUpdatingAsync(requests, call);
-
-        protected override void WriteSucceeded(TrackingIdentity request, Tracking? answer)
-        {
-            // notupdate answers in the short form, which leaves track_update out; a tracking it lists has stopped.
-            if (answer != null) answer.TrackUpdate = false;
-            WriteObject(answer);
-        }
     }
 }

@@ -25,7 +25,7 @@ namespace TrackingMore.Commands
         protected abstract Task<BulkResult> SendBatchAsync(IReadOnlyList<TRequest> requests, CallContext call);
 
         /// <summary>Writes what the user gets for an item that succeeded; <paramref name="answer"/> is the API's tracking when it sent one.</summary>
-        protected abstract void WriteSucceeded(TRequest request, Tracking? answer);
+        protected virtual void WriteSucceeded(TRequest request, Tracking? answer) => WriteObject(answer);
 
         /// <summary>
         /// Whether a per-item code means the item is done when the request had to be sent again (its first answer

@@ -7,7 +7,7 @@ namespace TrackingMore.Api
     /// Air waybill numbers: the airline's 3-digit prefix, an optional space or dash, and 7 or 8 digits
     /// (172-28891936). Checked before sending because every number sent costs 20 quota.
     /// </summary>
-    internal static class AirWaybillNumbers
+    public static class AirWaybillNumbers
     {
         public const string Example = "172-28891936";
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using TrackingMore.Serialization;
@@ -31,14 +32,18 @@ namespace TrackingMore.Api
 
         [JsonPropertyName("destination_code")] public string? DestinationCode { get; set; }
 
-        /// <summary>"yyyyMMdd".</summary>
-        [JsonPropertyName("tracking_ship_date")] public string? ShipDate { get; set; }
+        /// <summary>The day the shipment left; sent as "yyyyMMdd".</summary>
+        [JsonPropertyName("tracking_ship_date")]
+        [JsonConverter(typeof(ApiDayConverter))]
+        public DateTime? ShipDate { get; set; }
 
         [JsonPropertyName("tracking_postal_code")] public string? PostalCode { get; set; }
         [JsonPropertyName("tracking_account_number")] public string? AccountNumber { get; set; }
 
-        /// <summary>"yyyy-MM-dd HH:mm", as the API prints it back.</summary>
-        [JsonPropertyName("order_create_time")] public string? OrderCreateTime { get; set; }
+        /// <summary>When the order was placed, on the shop's clock; sent as "yyyy-MM-dd HH:mm", as the API prints it back.</summary>
+        [JsonPropertyName("order_create_time")]
+        [JsonConverter(typeof(ApiLocalTimeConverter))]
+        public DateTime? OrderCreateTime { get; set; }
 
         [JsonPropertyName("lang")] public string? Language { get; set; }
     }

@@ -43,7 +43,7 @@ namespace TrackingMore.Api
 
         public Task<TrackingPage> ListTrackingsAsync(TrackingListQuery query, CallContext call)
         {
-            var request = new ApiRequest(HttpMethod.Get, "GET /trackings/get", "trackings/get", EndpointClass.List) { Query = query.ToQueryString() };
+            var request = new ApiRequest(HttpMethod.Get, "GET /trackings/get", "trackings/get", EndpointClass.List) { Query = QueryEncoding.ForList(query) };
             return SendAsync(request, call, data => TrackingReader.ReadPage(data, query.Page, query.Limit));
         }
 
@@ -78,9 +78,23 @@ namespace TrackingMore.Api
                 Body = JsonSerializer.SerializeToUtf8Bytes(changes, RequestJsonContext.TrackingChanges),
             }, call, TrackingReader.ReadSingle);
 
-        public Task<BulkResult> UpdateTrackingsAsync(IReadOnlyList<TrackingUpdateRequest> changes, CallContext call) =>
-            SendAsync(Json(HttpMethod.Post, "POST /trackings/updatemore", "trackings/updatemore", CheckBulk(changes), RequestJsonContext.Default.ListTrackingUpdateRequest),
-                call, TrackingReader.ReadBulk);
+        public async Task<BulkResult> UpdateTrackingsAsync(IReadOnlyList<TrackingUpdateRequest> changes, CallContext call)
+        {
+            var result = await SendAsync(Json(HttpMethod.Post, "POST /trackings/updatemore", "trackings/updatemore", CheckBulk(changes), RequestJsonContext.Default.ListTrackingUpdateRequest),
+                call, TrackingReader.ReadBulk).ConfigureAwait(false);
+            // updatemore answers in the short form, which leaves archived out (Archived would read false); a tracking
+            // it lists was updated, so it has the value sent.
+            foreach (var tracking in result.Trackings)
+            {
+                foreach (var change in changes)
+                {
+                    if (change.Archived is bool archived && string.Equals(change.TrackingNumber, tracking.TrackingNumber, StringComparison.OrdinalIgnoreCase)
+                        && string.Equals(change.CarrierCode, tracking.CarrierCode, StringComparison.OrdinalIgnoreCase))
+                        tracking.Archived = archived;
+                }
+            }
+            return result;
+        }
 
         /// <summary>The API answers {"Usertag":""}; what the caller gets is where the tracking lives now.</summary>
         public Task<TrackingIdentity> ChangeCarrierAsync(CarrierChangeRequest change, CallContext call) =>
@@ -88,9 +102,14 @@ namespace TrackingMore.Api
                 call, _ => new TrackingIdentity(change.TrackingNumber, change.NewCarrierCode));
 
         /// <summary>The service stops refreshing these trackings (track_update becomes false).</summary>
-        public Task<BulkResult> StopUpdatingAsync(IReadOnlyList<TrackingIdentity> trackings, CallContext call) =>
-            SendAsync(Json(HttpMethod.Post, "POST /trackings/notupdate", "trackings/notupdate", Identities(trackings), RequestJsonContext.Default.ListTrackingIdentity),
-                call, TrackingReader.ReadBulk);
+        public async Task<BulkResult> StopUpdatingAsync(IReadOnlyList<TrackingIdentity> trackings, CallContext call)
+        {
+            var result = await SendAsync(Json(HttpMethod.Post, "POST /trackings/notupdate", "trackings/notupdate", Identities(trackings), RequestJsonContext.Default.ListTrackingIdentity),
+                call, TrackingReader.ReadBulk).ConfigureAwait(false);
+            // notupdate answers in the short form, which leaves track_update out; a tracking it lists has stopped.
+            foreach (var tracking in result.Trackings) tracking.TrackUpdate = false;
+            return result;
+        }
 
         /// <summary>Asks the carrier now; limited to 3 requests a second per account, with its own gate.</summary>
         public Task<Tracking> GetRealtimeTrackingAsync(RealtimeTrackingRequest tracking, CallContext call) =>
@@ -98,7 +117,7 @@ namespace TrackingMore.Api
                 call, TrackingReader.ReadSingle);
 
         public Task<TrackingStatusCount> GetStatusCountAsync(TrackingCountQuery query, CallContext call) =>
-            SendAsync(new ApiRequest(HttpMethod.Get, "GET /trackings/getstatusnumber", "trackings/getstatusnumber") { Query = query.ToQueryString() },
+            SendAsync(new ApiRequest(HttpMethod.Get, "GET /trackings/getstatusnumber", "trackings/getstatusnumber") { Query = QueryEncoding.ForCount(query) },
                 call, AccountReader.ReadStatusCount);
 
         public Task<TrackingAccount> GetAccountAsync(CallContext call) =>

@@ -1,22 +1,9 @@
 using System;
+using TrackingMore.Models;
 
-namespace TrackingMore.Models
+namespace TrackingMore.Serialization
 {
-    /// <summary>The package statuses of the v2 API (api-v2.md, "Status values").</summary>
-    public enum TrackingStatus
-    {
-        /// <summary>A status text this module does not know; the text itself is kept in AdditionalProperties['status'].</summary>
-        Unknown = 0,
-        Pending,
-        NotFound,
-        Transit,
-        Pickup,
-        Delivered,
-        Undelivered,
-        Exception,
-        Expired,
-    }
-
+    /// <summary>How the API spells statuses, read and written.</summary>
     internal static class TrackingStatusText
     {
         /// <summary>The API's spelling of a status, as sent in list filters.</summary>

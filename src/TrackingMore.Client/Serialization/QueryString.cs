@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Text;
 
-namespace TrackingMore.Api
+namespace TrackingMore.Serialization
 {
     /// <summary>Builds a query string from the filters that are set; unset ones are not sent, values are escaped.</summary>
     internal sealed class QueryString

@@ -8,7 +8,7 @@ using System.Text;
 namespace TrackingMore.Api
 {
     /// <summary>What checking a webhook's signature found.</summary>
-    internal enum WebhookSignatureStatus
+    public enum WebhookSignatureStatus
     {
         Valid,
 
@@ -24,7 +24,7 @@ namespace TrackingMore.Api
     /// with the account's login e-mail (UTF-8). The e-mail stays in its SecureString until the key is built, and the
     /// key's bytes are cleared once the HMAC is computed.
     /// </summary>
-    internal static class WebhookSignature
+    public static class WebhookSignature
     {
         private const int HmacSha256Length = 32;
 

@@ -9,7 +9,7 @@ namespace TrackingMore.Api
     /// Turns text that a server, a proxy or a webhook sender wrote into text that is safe to show in a message,
     /// a Verbose line or a transcript: no API key, no terminal control sequences.
     /// </summary>
-    internal static class SecretText
+    public static class SecretText
     {
         /// <summary>
         /// "Trackingmore-Api-Key: value" as a proxy's header dump, a JSON echo or a query string would print it.

@@ -5,25 +5,6 @@ using static TrackingMore.Serialization.LooseJson;
 
 namespace TrackingMore.Serialization
 {
-    /// <summary>A webhook body read: its tracking and the signature fields that vouch for it.</summary>
-    internal sealed class WebhookMessage
-    {
-        public WebhookMessage(Tracking tracking, string? timeStr, string? signature)
-        {
-            Tracking = tracking;
-            TimeStr = timeStr;
-            Signature = signature;
-        }
-
-        public Tracking Tracking { get; }
-
-        /// <summary>verifyInfo.timeStr: the text the service signed.</summary>
-        public string? TimeStr { get; }
-
-        /// <summary>verifyInfo.signature: lower-case hex HMAC-SHA256 of <see cref="TimeStr"/>.</summary>
-        public string? Signature { get; }
-    }
-
     /// <summary>
     /// Reads the body of a v2 webhook: <c>{"meta":{...},"data":{tracking},"verifyInfo":{"timeStr","signature"}}</c>,
     /// or the tracking's fields at the root beside verifyInfo. The tracking is read by <see cref="TrackingReader"/>,

@@ -18,7 +18,7 @@ namespace TrackingMore.Models
         public string? CountryCode { get; internal set; }
 
         /// <summary>Why the service could not check the place (its "other" list), or null; reported as an error, not as a result.</summary>
-        internal string? Refusal { get; set; }
+        public string? Refusal { get; internal set; }
 
         public override string ToString() =>
             PostalCode + " " + Country + (IsRemote ? ": remote for " + RemoteCarrier : ": not remote");

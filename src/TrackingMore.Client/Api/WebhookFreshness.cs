@@ -5,7 +5,7 @@ using System.Globalization;
 namespace TrackingMore.Api
 {
     /// <summary>What checking when a webhook was signed, and whether it was seen before, found.</summary>
-    internal enum WebhookFreshnessStatus
+    public enum WebhookFreshnessStatus
     {
         Fresh,
 
@@ -25,7 +25,7 @@ namespace TrackingMore.Api
     /// (timeStr, signature and the tracking it names) until it is too old to be accepted anyway. It is shared by
     /// every runspace of the process, so a listener with several runspaces refuses a replay whichever one gets it.
     /// </summary>
-    internal static class WebhookFreshness
+    public static class WebhookFreshness
     {
         /// <summary>How far a sender's clock may run ahead of ours.</summary>
         public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(1);

@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using TrackingMore.Api;
+using TrackingMore.Models;
+
+namespace TrackingMore.Serialization
+{
+    /// <summary>The query strings of the GET endpoints: times as unix seconds, statuses as the API spells them.</summary>
+    internal static class QueryEncoding
+    {
+        public static string ForList(TrackingListQuery query) => new QueryString()
+            .Add("page", query.Page)
+            .Add("limit", query.Limit)
+            .Add("status", query.Status is TrackingStatus status && status != TrackingStatus.Unknown ? TrackingStatusText.ToApi(status) : null)
+            .Add("created_at_min", ApiDates.ToUnixSeconds(query.CreatedAfter))
+            .Add("created_at_max", ApiDates.ToUnixSeconds(query.CreatedBefore))
+            .Add("update_time_min", ApiDates.ToUnixSeconds(query.UpdatedAfter))
+            .Add("update_time_max", ApiDates.ToUnixSeconds(query.UpdatedBefore))
+            .Add("order_created_time_min", ApiDates.ToUnixSeconds(query.OrderCreatedAfter))
+            .Add("order_created_time_max", ApiDates.ToUnixSeconds(query.OrderCreatedBefore))
+            .Add("lang", query.Language)
+            .Add("numbers", Join(query.Numbers, nameof(query.Numbers)))
+            .Add("orders", Join(query.Orders, nameof(query.Orders)))
+            .Add("archived", query.Archived.HasValue ? (query.Archived.Value ? "true" : "false") : null)
+            .ToString();
+
+        public static string ForCount(TrackingCountQuery query) => new QueryString()
+            .Add("created_at_min", ApiDates.ToUnixSeconds(query.CreatedAfter))
+            .Add("created_at_max", ApiDates.ToUnixSeconds(query.CreatedBefore))
+            .Add("order_created_time_min", ApiDates.ToUnixSeconds(query.OrderCreatedAfter))
+            .Add("order_created_time_max", ApiDates.ToUnixSeconds(query.OrderCreatedBefore))
+            .ToString();
+
+        private static string? Join(IReadOnlyList<string>? values, string name)
+        {
+            if (values is null || values.Count == 0) return null;
+            if (values.Count > TrackingListQuery.MaxListValues)
+                throw new ArgumentException("The API takes at most " + TrackingListQuery.MaxListValues + " values in " + name + "; got " + values.Count + ".", name);
+            return string.Join(",", values);
+        }
+    }
+}
