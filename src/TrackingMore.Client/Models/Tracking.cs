@@ -57,7 +57,7 @@ namespace TrackingMore.Models
         public CarrierLeg? Destination { get; internal set; }
 
         /// <summary>Every checkpoint of both carriers, newest first.</summary>
-        public TrackingEventList Events { get; internal set; } = TrackingEventList.Empty;
+        public EventList<TrackingEvent> Events { get; internal set; } = EventList<TrackingEvent>.Empty;
 
         public AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
 

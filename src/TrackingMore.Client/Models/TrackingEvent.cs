@@ -43,16 +43,6 @@ namespace TrackingMore.Models
         }
     }
 
-    /// <summary>A shipment's checkpoints, newest first; prints as a count and the newest checkpoint (one CSV cell).</summary>
-    public sealed class TrackingEventList : EventList<TrackingEvent>
-    {
-        public static new readonly TrackingEventList Empty = new TrackingEventList(new List<TrackingEvent>());
-
-        public TrackingEventList(IList<TrackingEvent> newestFirst) : base(newestFirst)
-        {
-        }
-    }
-
     /// <summary>Events newest first; prints as a count and the newest event, so a CSV cell shows the data.</summary>
     public class EventList<T> : ReadOnlyCollection<T>
     {

@@ -64,7 +64,7 @@ namespace TrackingMore.Serialization
             if (events.Count > 0)
             {
                 // Each leg is newest first already; merging two legs needs a sort.
-                tracking.Events = new TrackingEventList(ApiDates.NewestFirst(events, e => e.Date));
+                tracking.Events = new EventList<TrackingEvent>(ApiDates.NewestFirst(events, e => e.Date));
             }
             return tracking;
         }

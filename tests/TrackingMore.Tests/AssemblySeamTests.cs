@@ -1,0 +1,73 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using TrackingMore.Api;
+using TrackingMore.Commands;
+using Xunit;
+
+namespace TrackingMore.Tests;
+
+/// <summary>
+/// The seams of the design, checked in the compiled assemblies rather than in the sources: the cmdlet assembly
+/// speaks to the API only through the client's public surface (no JSON, no HTTP, no wire encodings), and the client
+/// has no PowerShell in it.
+/// </summary>
+public class AssemblySeamTests
+{
+    private static readonly string CmdletAssembly = typeof(GetTrackingCommand).Assembly.Location;
+    private static readonly string ClientAssembly = typeof(TrackingMoreClient).Assembly.Location;
+
+    [Fact]
+    public void TheCmdletAssemblyUsesNoJsonNoHttpAndNoSerializationTypes()
+    {
+        var forbidden = new[] { "System.Text.Json", "System.Net.Http", "TrackingMore.Serialization" };
+        var found = ReferencedNamespaces(CmdletAssembly).Where(ns => forbidden.Any(f => ns == f || ns.StartsWith(f + ".", StringComparison.Ordinal)));
+        Assert.Empty(found);
+        Assert.DoesNotContain("System.Text.Json", AssemblyReferences(CmdletAssembly));
+        Assert.DoesNotContain("System.Net.Http", AssemblyReferences(CmdletAssembly));
+    }
+
+    [Fact]
+    public void TheClientAssemblyHasNoPowerShellInIt()
+    {
+        Assert.DoesNotContain("System.Management.Automation", AssemblyReferences(ClientAssembly));
+        Assert.DoesNotContain(ReferencedNamespaces(ClientAssembly), ns => ns.StartsWith("System.Management.Automation", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EachAssemblyDefinesOnlyItsOwnNamespaces()
+    {
+        // Nullable and embedded attributes the compiler writes into every assembly live in their own namespaces.
+        var compilerEmitted = new[] { "", "System.Runtime.CompilerServices", "Microsoft.CodeAnalysis" };
+        Assert.Equal(new[] { "TrackingMore", "TrackingMore.Commands" },
+            DefinedNamespaces(CmdletAssembly).Except(compilerEmitted).OrderBy(ns => ns, StringComparer.Ordinal));
+        Assert.Equal(new[] { "TrackingMore.Api", "TrackingMore.Models", "TrackingMore.Serialization" },
+            DefinedNamespaces(ClientAssembly).Except(compilerEmitted).OrderBy(ns => ns, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TheCmdletAssemblyReferencesTheClient()
+    {
+        // Guards the checks above: were the cmdlets compiled with the client's sources inside, they would pass vacuously.
+        Assert.Contains("TrackingMore.Client", AssemblyReferences(CmdletAssembly));
+        Assert.Contains("TrackingMore.Api", ReferencedNamespaces(CmdletAssembly));
+    }
+
+    private static T Read<T>(string path, Func<MetadataReader, T> read)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new PEReader(stream);
+        return read(pe.GetMetadataReader());
+    }
+
+    private static HashSet<string> AssemblyReferences(string path) => Read(path, reader =>
+        reader.AssemblyReferences.Select(handle => reader.GetString(reader.GetAssemblyReference(handle).Name)).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>The namespaces of every type the assembly refers to (generic instantiations are made of such references).</summary>
+    private static HashSet<string> ReferencedNamespaces(string path) => Read(path, reader =>
+        reader.TypeReferences.Select(handle => reader.GetString(reader.GetTypeReference(handle).Namespace)).ToHashSet(StringComparer.Ordinal));
+
+    private static HashSet<string> DefinedNamespaces(string path) => Read(path, reader =>
+        reader.TypeDefinitions.Select(handle => reader.GetTypeDefinition(handle))
+            .Where(type => type.GetDeclaringType().IsNil) // nested types carry no namespace of their own
+            .Select(type => reader.GetString(type.Namespace)).ToHashSet(StringComparer.Ordinal));
+}
