@@ -13,8 +13,10 @@ namespace TrackingMore.Tests;
 /// </summary>
 public class AssemblySeamTests
 {
-    private static readonly string CmdletAssembly = typeof(GetTrackingCommand).Assembly.Location;
-    private static readonly string ClientAssembly = typeof(TrackingMoreClient).Assembly.Location;
+    // The assemblies as their projects built them: the copies beside the tests are rewritten by coverlet when
+    // build.ps1 Test collects coverage, and gain its tracker namespace.
+    private static readonly string CmdletAssembly = BuiltAssembly("TrackingMore", typeof(GetTrackingCommand));
+    private static readonly string ClientAssembly = BuiltAssembly("TrackingMore.Client", typeof(TrackingMoreClient));
 
     [Fact]
     public void TheCmdletAssemblyUsesNoJsonNoHttpAndNoSerializationTypes()
@@ -50,6 +52,15 @@ public class AssemblySeamTests
         // Guards the checks above: were the cmdlets compiled with the client's sources inside, they would pass vacuously.
         Assert.Contains("TrackingMore.Client", AssemblyReferences(CmdletAssembly));
         Assert.Contains("TrackingMore.Api", ReferencedNamespaces(CmdletAssembly));
+    }
+
+    /// <summary>src/<project>/bin/<configuration of these tests>/netstandard2.0/<assembly of the type>.</summary>
+    private static string BuiltAssembly(string project, Type type)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var path = Path.Combine(Fixtures.RepositoryRoot, "src", project, "bin", configuration, "netstandard2.0", Path.GetFileName(type.Assembly.Location));
+        Assert.True(File.Exists(path), "Not built: " + path);
+        return path;
     }
 
     private static T Read<T>(string path, Func<MetadataReader, T> read)
