@@ -273,8 +273,8 @@ public class EndpointTests
 
         var result = await client.UpdateTrackingsAsync(changes, Call);
 
-        Assert.Equal("A1", Assert.Single(result.Trackings).TrackingNumber);
-        Assert.Equal(4017, Assert.Single(result.Errors).Code);
+        Assert.Equal((OutcomeKind.Succeeded, "A1"), (result[0].Kind, result[0].Tracking!.TrackingNumber));
+        Assert.Equal((OutcomeKind.Failed, "TrackingMore.4017"), (result[1].Kind, result[1].Failure!.ErrorId));
         Assert.Equal(("POST", "/v2/trackings/updatemore"), (_sent[0].Method, _sent[0].PathAndQuery));
         var first = SentBody()[0];
         Assert.Equal("A1", first.GetProperty("tracking_number").GetString());
@@ -291,8 +291,8 @@ public class EndpointTests
 
         var result = await client.StopUpdatingAsync(new[] { new NewTrackingRequest("A1", "dhl") { Title = "not sent" } }, Call);
 
-        Assert.False(Assert.Single(result.Trackings).TrackUpdate);
-        Assert.Empty(result.Errors);
+        Assert.False(Assert.Single(result).Tracking!.TrackUpdate);
+        Assert.Null(result[0].Failure);
         Assert.Equal("/v2/trackings/notupdate", _sent[0].PathAndQuery);
         Assert.Equal("[{\"tracking_number\":\"A1\",\"carrier_code\":\"dhl\"}]", _sent[0].Body);
     }

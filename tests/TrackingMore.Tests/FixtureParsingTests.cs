@@ -70,18 +70,22 @@ public class FixtureParsingTests
     [Fact]
     public async Task BatchAnswerSplitsAddedFromRefused()
     {
-        var requests = Enumerable.Range(0, 4).Select(i => new NewTrackingRequest("n" + i, "bestex")).ToList();
+        // The four numbers the captured request sent, in an order that differs from the answer's.
+        var requests = new[] { "350233940124", "518376220072981", "51837622007298", "3502339401241" }
+            .Select(number => new NewTrackingRequest(number, "bestex")).ToList();
         var result = await Fixtures.ClientAnswering("batch-captured-2019.json").CreateTrackingsAsync(requests, Call);
 
-        Assert.Equal(3, result.Trackings.Count);
-        Assert.All(result.Trackings, t => Assert.Equal(TrackingStatus.Pending, t.Status));
-        Assert.Null(result.Trackings[0].OrderCreateTime); // order_create_time: 0
-        var error = Assert.Single(result.Errors);
-        Assert.Equal("350233940124", error.TrackingNumber);
-        Assert.Equal(4016, error.Code);
-        Assert.Equal("Tracking already exists.", error.Message);
+        Assert.Equal(requests, result.Select(outcome => outcome.Request));
+        var refused = result[0];
+        Assert.Equal((OutcomeKind.Failed, "TrackingMore.4016"), (refused.Kind, refused.Failure!.ErrorId));
+        Assert.Equal("Tracking already exists.", refused.Failure.ApiMessage);
+        var created = result.Skip(1).ToList();
+        Assert.All(created, outcome => Assert.Equal(OutcomeKind.Succeeded, outcome.Kind));
+        Assert.Equal(requests.Skip(1).Select(r => r.TrackingNumber), created.Select(outcome => outcome.Tracking!.TrackingNumber));
+        Assert.All(created, outcome => Assert.Equal(TrackingStatus.Pending, outcome.Tracking!.Status));
+        Assert.Null(created[1].Tracking!.OrderCreateTime); // order_create_time: 0
         // "destination": "" is not a known field: kept, not dropped.
-        Assert.Equal("", result.Trackings[0].AdditionalProperties["destination"]);
+        Assert.Equal("", created[1].Tracking!.AdditionalProperties["destination"]);
     }
 
     [Fact]

@@ -27,8 +27,9 @@ internal static class Fixtures
     /// A client whose every request is answered by <paramref name="answer"/>; requests are recorded. Each client has
     /// a key of its own, so it has rate gates of its own: tests neither wait for nor disturb each other.
     /// </summary>
-    public static TrackingMoreClient Client(Func<HttpRequestMessage, HttpResponseMessage> answer, List<HttpRequestMessage>? seen = null, int retries = 0) =>
-        new(Settings(retries, "fixture-key-" + Guid.NewGuid().ToString("N")), new HttpMessageInvoker(new StubHandler(answer, seen)));
+    public static TrackingMoreClient Client(Func<HttpRequestMessage, HttpResponseMessage> answer, List<HttpRequestMessage>? seen = null, int retries = 0,
+        ApiClock? clock = null) =>
+        new(Settings(retries, "fixture-key-" + Guid.NewGuid().ToString("N")), new HttpMessageInvoker(new StubHandler(answer, seen)), clock);
 
     public static TrackingMoreClient ClientAnswering(string fixture, HttpStatusCode status = HttpStatusCode.OK) =>
         Client(_ => new HttpResponseMessage(status) { Content = new ByteArrayContent(Bytes(fixture)) });

@@ -124,24 +124,23 @@ public class RetryAndGateTests
     [Fact]
     public async Task GateSpacesRequestStartsByItsWindow()
     {
-        var gate = new RateGate(1, TimeSpan.FromMilliseconds(200));
+        var clock = new FakeClock();
+        var gate = new RateGate(1, TimeSpan.FromMilliseconds(200), clock);
         var starts = new List<TimeSpan>();
-        var clock = Stopwatch.StartNew();
         for (var i = 0; i < 4; i++)
         {
             var slot = await gate.WaitAsync(CancellationToken.None);
             starts.Add(clock.Elapsed);
             gate.Settle(slot);
         }
-        for (var i = 1; i < starts.Count; i++)
-            Assert.True(starts[i] - starts[i - 1] >= TimeSpan.FromMilliseconds(195), "gap " + (starts[i] - starts[i - 1]));
+        Assert.Equal(new[] { 0, 200, 400, 600 }, starts.Select(start => (int)start.TotalMilliseconds));
     }
 
     [Fact]
     public async Task GateWithThreePermitsLetsThreeStartTogetherThenWaits()
     {
-        var gate = new RateGate(3, TimeSpan.FromMilliseconds(300));
-        var clock = Stopwatch.StartNew();
+        var clock = new FakeClock();
+        var gate = new RateGate(3, TimeSpan.FromMilliseconds(300), clock);
         var starts = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
         {
             var slot = await gate.WaitAsync(CancellationToken.None);
@@ -152,17 +151,19 @@ public class RetryAndGateTests
         Array.Sort(starts);
         // Any window of 300 ms holds at most three starts.
         for (var i = 3; i < starts.Length; i++)
-            Assert.True(starts[i] - starts[i - 3] >= TimeSpan.FromMilliseconds(295), "window " + (starts[i] - starts[i - 3]));
+            Assert.True(starts[i] - starts[i - 3] >= TimeSpan.FromMilliseconds(300), "window " + (starts[i] - starts[i - 3]));
+        Assert.Equal(TimeSpan.Zero, starts[2]);
     }
 
     [Fact]
     public async Task FirstRequestThroughAColdGateGoesAlone()
     {
-        var gate = new RateGate(3, TimeSpan.FromMilliseconds(100));
+        var clock = new FakeClock();
+        var gate = new RateGate(3, TimeSpan.FromMilliseconds(100), clock);
         var first = await gate.WaitAsync(CancellationToken.None);
         var second = gate.WaitAsync(CancellationToken.None);
         // However long the first request's answer takes, nothing else starts before it is in.
-        await Task.Delay(300);
+        clock.Advance(TimeSpan.FromSeconds(30));
         Assert.False(second.IsCompleted, "a second request started while the first one through the cold gate was still out");
         gate.Settle(first);
         gate.Settle(await second.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -182,14 +183,29 @@ public class RetryAndGateTests
     [Fact]
     public async Task HoldBackDelaysCallersAlreadyWaiting()
     {
-        var gate = new RateGate(1, TimeSpan.FromMilliseconds(50));
+        var clock = new FakeClock { AutoAdvance = false };
+        var gate = new RateGate(1, TimeSpan.FromMilliseconds(50), clock);
         gate.Settle(await gate.WaitAsync(CancellationToken.None));
-        var clock = Stopwatch.StartNew();
         // This caller reserved its slot (50 ms away) before the rate-limit answer to another runspace came in.
         var waiting = gate.WaitAsync(CancellationToken.None);
         gate.HoldBack(TimeSpan.FromMilliseconds(600));
+        clock.Advance(TimeSpan.FromMilliseconds(50));
+        await WhenWaiting(clock, 2);
+        Assert.False(waiting.IsCompleted, "started when its slot came, through the hold-back");
+        clock.Advance(TimeSpan.FromMilliseconds(550));
         await waiting.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(590), "started after " + clock.Elapsed.TotalMilliseconds + " ms");
+        Assert.Equal(600, (int)clock.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>Until the gate has asked the clock for its <paramref name="count"/>th delay (its continuations run on the pool).</summary>
+    private static async Task WhenWaiting(FakeClock clock, int count)
+    {
+        for (var spins = 0; spins < 1000; spins++)
+        {
+            if (clock.DelayCount >= count) return;
+            await Task.Delay(5);
+        }
+        throw new Xunit.Sdk.XunitException("The gate asked for " + clock.DelayCount + " delays, not " + count + ".");
     }
 
     [Fact]

@@ -61,6 +61,15 @@ public class RobustParsingTests
         Assert.Equal(Models.TrackingStatus.Unknown, page.Items[0].Status);
     }
 
+    /// <summary>
+    /// A bulk call reports a failed request in its items' outcomes; here it fails like the other calls. An answer
+    /// that was read but does not name the item (this one sends none of the capture's numbers) was read all the same.
+    /// </summary>
+    private static async Task FirstFailureThrown<T>(Task<IReadOnlyList<TrackingOutcome<T>>> outcomes) where T : TrackingIdentity
+    {
+        if ((await outcomes)[0].Failure is { Kind: not ApiFailureKind.NotInAnswer } failure) throw failure;
+    }
+
     /// <summary>Sends the body to the endpoint whose answer the fixture is; names the outcome.</summary>
     private static async Task<string> Consume(string fixture, byte[] body)
     {
@@ -68,7 +77,7 @@ public class RobustParsingTests
         var call = CallContext.None;
         Task work = fixture switch
         {
-            "batch-captured-2019.json" => client.CreateTrackingsAsync([new NewTrackingRequest("a", "dhl")], call),
+            "batch-captured-2019.json" => FirstFailureThrown(client.CreateTrackingsAsync([new NewTrackingRequest("a", "dhl")], call)),
             "create-sample.json" => client.CreateTrackingAsync(new NewTrackingRequest("a", "dhl"), call),
             "realtime-sample.json" => client.GetTrackingAsync(new TrackingIdentity("a", "dhl"), null, call),
             "delete-single-sample.json" => client.DeleteTrackingAsync(new TrackingIdentity("a", "dhl"), call),

@@ -72,12 +72,14 @@ namespace TrackingMore.Api
 
         private readonly ConnectionSettings _settings;
         private readonly HttpMessageInvoker _http;
+        private readonly ApiClock _clock;
         private readonly Random _jitter = new Random();
 
         /// <param name="http">Tests pass a handler that answers from fixtures; everyone else shares the process's client.</param>
-        public ApiTransport(ConnectionSettings settings, HttpMessageInvoker? http = null)
+        public ApiTransport(ConnectionSettings settings, HttpMessageInvoker? http = null, ApiClock? clock = null)
         {
             _settings = settings;
+            _clock = clock ?? ApiClock.System;
             _http = http ?? Http;
         }
 
@@ -111,7 +113,7 @@ namespace TrackingMore.Api
 
         private async Task<ApiResponse> SendWithRetriesAsync(ApiRequest request, CallContext call)
         {
-            var gate = RateGate.For(_settings.AccountId, request.EndpointClass, _settings.RateLimitOf(request.EndpointClass));
+            var gate = RateGate.For(_settings.AccountId, request.EndpointClass, _settings.RateLimitOf(request.EndpointClass), _clock);
             for (var attempt = 1; ; attempt++)
             {
                 var slot = await gate.WaitAsync(call.CancellationToken).ConfigureAwait(false);
@@ -135,7 +137,7 @@ namespace TrackingMore.Api
                     System.Globalization.CultureInfo.InvariantCulture,
                     "{0} Retry {1} of {2} in {3:0.0} s.",
                     retryable.Message, attempt, _settings.MaximumRetryCount, delay.TotalSeconds)));
-                await Task.Delay(delay, call.CancellationToken).ConfigureAwait(false);
+                await _clock.Delay(delay, call.CancellationToken).ConfigureAwait(false);
                 call.MarkResent(afterAnOpenOutcome: !retryable.IsRateLimited);
             }
         }
@@ -286,13 +288,13 @@ namespace TrackingMore.Api
             return new TrackingMoreApiException(kind, text, request.Endpoint, httpStatus: status, bodyPreview: preview, retryAfter: retryAfter);
         }
 
-        private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+        private TimeSpan? ReadRetryAfter(HttpResponseMessage response)
         {
             var header = response.Headers.RetryAfter;
             if (header?.Delta is TimeSpan delta) return delta;
             if (header?.Date is DateTimeOffset date)
             {
-                var wait = date - DateTimeOffset.UtcNow;
+                var wait = date - _clock.UtcNow;
                 return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
             }
             return null;

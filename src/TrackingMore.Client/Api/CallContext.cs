@@ -27,13 +27,20 @@ namespace TrackingMore.Api
         /// True once a request of this call was sent again after a failure. The first attempt may have been carried
         /// out with only its answer lost, so "already exists" for one's own items can then mean success.
         /// </summary>
-        public bool Resent { get; private set; }
+        internal bool Resent { get; private set; }
 
         /// <summary>
         /// True once an attempt of this call failed in a way that leaves its outcome open (a dropped connection, a
         /// gateway error): the service may have done the work. A rate-limit answer says it did not.
         /// </summary>
-        public bool MayHaveBeenDone { get; private set; }
+        internal bool MayHaveBeenDone { get; private set; }
+
+        /// <summary>
+        /// The same cancellation and sink with marks of its own, for one request whose marks the client reads: a
+        /// caller may lend one context to many calls (<see cref="None"/> is shared by all), and an earlier call's
+        /// resend says nothing about this one.
+        /// </summary>
+        internal CallContext ForOneRequest() => new CallContext(CancellationToken, _verbose);
 
         internal void MarkResent(bool afterAnOpenOutcome)
         {

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -24,11 +22,9 @@ namespace TrackingMore.Api
     /// The first request through a new gate goes alone (see <see cref="Settle"/>), and a rate-limit answer holds
     /// every caller back (<see cref="HoldBack"/>).
     /// </summary>
-    public sealed class RateGate
+    internal sealed class RateGate
     {
-        private static readonly ConcurrentDictionary<string, RateGate> Shared = new ConcurrentDictionary<string, RateGate>();
-        private static readonly Stopwatch Clock = Stopwatch.StartNew();
-
+        private readonly ApiClock _clock;
         private readonly object _lock = new object();
         private readonly TimeSpan[] _recentStarts;
         private readonly TaskCompletionSource<bool> _firstSettled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -37,9 +33,10 @@ namespace TrackingMore.Api
         private TimeSpan _heldUntil = TimeSpan.MinValue;
         private volatile bool _warm;
 
-        public RateGate(int permits, TimeSpan window)
+        public RateGate(int permits, TimeSpan window, ApiClock? clock = null)
         {
             if (permits < 1) throw new ArgumentOutOfRangeException(nameof(permits));
+            _clock = clock ?? ApiClock.System;
             Permits = permits;
             Window = window;
             _recentStarts = new TimeSpan[permits];
@@ -50,18 +47,20 @@ namespace TrackingMore.Api
         public TimeSpan Window { get; }
 
         /// <summary>
-        /// The gate for an account, endpoint class and rate, shared by every runspace of the process so that parallel
-        /// pipelines stay inside the account's limit together. The spacing carries a small margin because the
-        /// server measures arrivals, and the first request of a connection arrives later than the ones after it.
+        /// The gate for an account, endpoint class and rate, shared by every client on the same clock (every runspace
+        /// of the process, with the machine's clock) so that parallel pipelines stay inside the account's limit
+        /// together. The spacing carries a small margin because the server measures arrivals, and the first request of a
+        /// connection arrives later than the ones after it.
         /// </summary>
         /// <param name="requestsPerSecond">0 or less: no gate.</param>
-        public static RateGate For(string accountId, EndpointClass endpointClass, double requestsPerSecond)
+        public static RateGate For(string accountId, EndpointClass endpointClass, double requestsPerSecond, ApiClock? clock = null)
         {
+            clock ??= ApiClock.System;
             if (requestsPerSecond <= 0 || double.IsInfinity(requestsPerSecond)) return Unlimited;
             var permits = Math.Max(1, (int)Math.Floor(requestsPerSecond));
             var window = TimeSpan.FromSeconds(permits / requestsPerSecond) + ArrivalMargin;
             var key = accountId + "|" + endpointClass + "|" + requestsPerSecond.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-            return Shared.GetOrAdd(key, _ => new RateGate(permits, window));
+            return clock.Gates.GetOrAdd(key, _ => new RateGate(permits, window, clock));
         }
 
         private static readonly TimeSpan ArrivalMargin = TimeSpan.FromMilliseconds(25);
@@ -88,7 +87,7 @@ namespace TrackingMore.Api
             int slot;
             lock (_lock)
             {
-                var now = Clock.Elapsed;
+                var now = _clock.Elapsed;
                 slot = _oldest;
                 var earliest = _recentStarts[slot] == TimeSpan.MinValue ? now : _recentStarts[slot] + Window;
                 if (_heldUntil > earliest) earliest = _heldUntil;
@@ -100,17 +99,17 @@ namespace TrackingMore.Api
             if (delay <= TimeSpan.Zero) return slot;
             do
             {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await _clock.Delay(delay, cancellationToken).ConfigureAwait(false);
                 // A rate-limit answer to another caller may have come in while this one waited.
                 lock (_lock)
                 {
-                    var now = Clock.Elapsed;
+                    var now = _clock.Elapsed;
                     delay = _heldUntil > now ? _heldUntil - now : TimeSpan.Zero;
                 }
             }
             while (delay > TimeSpan.Zero);
             // A timer may fire late; the next start is spaced from when this one really started.
-            RaiseStart(slot, Clock.Elapsed);
+            RaiseStart(slot, _clock.Elapsed);
             return slot;
         }
 
@@ -123,7 +122,7 @@ namespace TrackingMore.Api
         public void Settle(int slot)
         {
             if (slot < 0 || _warm) return;
-            RaiseStart(slot, Clock.Elapsed);
+            RaiseStart(slot, _clock.Elapsed);
             _warm = true;
             _firstSettled.TrySetResult(true);
         }
@@ -137,7 +136,7 @@ namespace TrackingMore.Api
             if (Window == TimeSpan.Zero) return;
             lock (_lock)
             {
-                var until = Clock.Elapsed + delay;
+                var until = _clock.Elapsed + delay;
                 if (until > _heldUntil) _heldUntil = until;
             }
         }

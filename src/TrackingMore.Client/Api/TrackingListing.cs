@@ -15,12 +15,11 @@ namespace TrackingMore.Api
     /// for, a full page that adds no new id (a server repeating itself would otherwise be paged forever), and a page
     /// asked for past the first page's total by more than a page.</para>
     /// </summary>
-    public sealed class TrackingListing
+    internal sealed class TrackingListing
     {
         private const string Endpoint = "GET /trackings/get";
         private readonly TrackingMoreClient _client;
         private readonly TrackingListQuery _query;
-        private readonly bool _allPages;
         private int _skip;
         private HashSet<string> _previousIds = new HashSet<string>(StringComparer.Ordinal);
         private HashSet<string> _currentIds = new HashSet<string>(StringComparer.Ordinal);
@@ -28,13 +27,11 @@ namespace TrackingMore.Api
 
         /// <param name="query">The filters and page size; its <see cref="TrackingListQuery.Page"/> is the first page asked for.</param>
         /// <param name="skip">Items of the first page to leave out (what -Skip leaves of a page).</param>
-        /// <param name="allPages">false: the first page only.</param>
-        public TrackingListing(TrackingMoreClient client, TrackingListQuery query, int skip, bool allPages)
+        public TrackingListing(TrackingMoreClient client, TrackingListQuery query, int skip)
         {
             _client = client;
             _query = query;
             _skip = skip;
-            _allPages = allPages;
             NextPage = query.Page;
         }
 
@@ -47,8 +44,8 @@ namespace TrackingMore.Api
         /// <summary>The number of trackings the first page reported, when it did.</summary>
         public long? Total { get; private set; }
 
-        /// <summary>The next page's trackings not handed out before; null once the listing has ended.</summary>
-        public async Task<IReadOnlyList<Tracking>?> NextAsync(CallContext call)
+        /// <summary>The next page, holding only the trackings not handed out before; null once the listing has ended.</summary>
+        public async Task<TrackingPage?> NextAsync(CallContext call)
         {
             if (_ended) return null;
             var limit = _query.Limit;
@@ -77,9 +74,9 @@ namespace TrackingMore.Api
                 throw Inconsistent(pageNumber, "is full but repeats trackings of the pages before it and adds none");
 
             var lastPage = page.Items.Count < limit || (page.Total is long total && (long)pageNumber * limit >= total);
-            if (!_allPages || lastPage) _ended = true;
+            if (lastPage) _ended = true;
             else NextPage = pageNumber + 1;
-            return fresh;
+            return new TrackingPage(pageNumber, limit, page.Total, fresh);
         }
 
         private static TrackingMoreApiException Inconsistent(int page, string problem) => new TrackingMoreApiException(

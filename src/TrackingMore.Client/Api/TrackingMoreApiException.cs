@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using TrackingMore.Models;
 
 namespace TrackingMore.Api
 {
@@ -26,6 +27,8 @@ namespace TrackingMore.Api
         PagingInconsistent,
         /// <summary>Something failed in the transport that none of the above describes.</summary>
         TransportFailure,
+        /// <summary>A bulk answer neither reported nor refused an item its request carried.</summary>
+        NotInAnswer,
     }
 
     /// <summary>
@@ -85,6 +88,25 @@ namespace TrackingMore.Api
             Kind, redact(Message), Endpoint, MetaCode, MetaType == null ? null : redact(MetaType), ApiMessage == null ? null : redact(ApiMessage),
             HttpStatus, BodyPreview == null ? null : redact(BodyPreview), RetryAfter, InnerException);
 
+        /// <summary>An item a request carried that its answer neither reported nor refused.</summary>
+        public static TrackingMoreApiException NotInAnswer(object item, string endpoint) => new TrackingMoreApiException(
+            ApiFailureKind.NotInAnswer, item + ": " + endpoint + " answered without a result or an error for this item.", endpoint);
+
+        /// <summary>One item a bulk endpoint refused, with the API's per-item code and message.</summary>
+        internal static TrackingMoreApiException ForBulkItem(BulkItemError error, string endpoint) => new TrackingMoreApiException(
+            ApiFailureKind.ApiError,
+            error.TrackingNumber + " (" + error.CarrierCode + "): TrackingMore API error " + error.Code +
+            (string.IsNullOrEmpty(error.Message) ? string.Empty : ": " + error.Message) + " (" + endpoint + ")",
+            endpoint, error.Code, apiMessage: error.Message);
+
+        /// <summary>
+        /// A number the list's numbers filter found nothing for: the error GET /trackings/{carrier}/{number} gives
+        /// for a tracking the account does not hold (4017), so both ways of asking fail alike.
+        /// </summary>
+        internal static TrackingMoreApiException NoSuchTracking(string number, string endpoint) => new TrackingMoreApiException(
+            ApiFailureKind.ApiError, number + ": no such tracking in the account (" + endpoint + "?numbers=).",
+            endpoint, 4017, "Bad Request", "Tracking does not exist.");
+
         /// <summary>A stable identifier for ErrorRecords: <c>TrackingMore.4016</c>, <c>TrackingMore.RateLimited</c>, ...</summary>
         public string ErrorId => Kind switch
         {
@@ -98,6 +120,7 @@ namespace TrackingMore.Api
             ApiFailureKind.ResponseTooLarge => "TrackingMore.ResponseTooLarge",
             ApiFailureKind.PagingInconsistent => "TrackingMore.PagingInconsistent",
             ApiFailureKind.TransportFailure => "TrackingMore.TransportFailure",
+            ApiFailureKind.NotInAnswer => "TrackingMore.NotInAnswer",
             _ => "TrackingMore.NetworkError",
         };
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -21,9 +22,20 @@ namespace TrackingMore.Api
         private static readonly HttpMethod Put = new HttpMethod("PUT");
         private readonly ApiTransport _transport;
 
-        public TrackingMoreClient(ConnectionSettings settings) => _transport = new ApiTransport(settings);
+        private const string ListEndpoint = "GET /trackings/get";
+        private readonly ApiClock _clock;
 
-        internal TrackingMoreClient(ConnectionSettings settings, HttpMessageInvoker http) => _transport = new ApiTransport(settings, http);
+        public TrackingMoreClient(ConnectionSettings settings) : this(settings, null, null)
+        {
+        }
+
+        /// <param name="http">Tests pass a handler that answers from fixtures; everyone else shares the process's client.</param>
+        /// <param name="clock">Tests pass a simulated clock, so gates, back-off and snapshots run without waiting.</param>
+        internal TrackingMoreClient(ConnectionSettings settings, HttpMessageInvoker? http, ApiClock? clock = null)
+        {
+            _clock = clock ?? ApiClock.System;
+            _transport = new ApiTransport(settings, http, _clock);
+        }
 
         public ConnectionSettings Settings => _transport.Settings;
 
@@ -31,9 +43,14 @@ namespace TrackingMore.Api
             SendAsync(Json(HttpMethod.Post, "POST /trackings/post", "trackings/post", tracking, RequestJsonContext.Default.NewTrackingRequest),
                 call, TrackingReader.ReadTracking);
 
-        public Task<BulkResult> CreateTrackingsAsync(IReadOnlyList<NewTrackingRequest> trackings, CallContext call) =>
-            SendAsync(Json(HttpMethod.Post, "POST /trackings/batch", "trackings/batch", CheckBulk(trackings), RequestJsonContext.Default.ListNewTrackingRequest),
-                call, TrackingReader.ReadBulk);
+        /// <summary>
+        /// Creates 1 to 40 trackings with one request and returns one outcome per tracking, in order. When an answer
+        /// was lost and the request had to go again, "already exists" for one's own item, or the account holding it,
+        /// means an earlier attempt created it; the tracking is fetched so the outcome still carries it.
+        /// </summary>
+        /// <param name="singleForOne">A lone tracking goes to POST /trackings/post, whose answer is the full tracking.</param>
+        public Task<IReadOnlyList<TrackingOutcome<NewTrackingRequest>>> CreateTrackingsAsync(IReadOnlyList<NewTrackingRequest> trackings, CallContext call,
+            bool singleForOne = false) => Creations.SendAsync(this, CheckBulk(trackings), singleForOne, call);
 
         public Task<Tracking> GetTrackingAsync(TrackingIdentity tracking, string? language, CallContext call)
         {
@@ -43,34 +60,92 @@ namespace TrackingMore.Api
 
         public Task<TrackingPage> ListTrackingsAsync(TrackingListQuery query, CallContext call)
         {
-            var request = new ApiRequest(HttpMethod.Get, "GET /trackings/get", "trackings/get", EndpointClass.List) { Query = QueryEncoding.ForList(query) };
+            var request = new ApiRequest(HttpMethod.Get, ListEndpoint, "trackings/get", EndpointClass.List) { Query = QueryEncoding.ForList(query) };
             return SendAsync(request, call, data => TrackingReader.ReadPage(data, query.Page, query.Limit));
         }
 
         /// <summary>
-        /// The trackings with these numbers, whatever their carrier, through the list's numbers filter (40 numbers a
-        /// request, at the list's pace). A number the account does not hold is simply not in the result.
+        /// Every page of the list from <paramref name="query"/>'s page on, at the list's pace, each holding only
+        /// trackings not handed out before (see <see cref="TrackingListing"/> for what is guaranteed and what is
+        /// refused as <see cref="ApiFailureKind.PagingInconsistent"/>). Stops after the last page; the caller may stop
+        /// sooner, and no page is asked for before the caller wants it.
         /// </summary>
-        public async Task<IReadOnlyList<Tracking>> FindTrackingsAsync(IReadOnlyList<string> numbers, string? language, CallContext call)
+        /// <param name="skip">Items of the first page to leave out.</param>
+        /// <param name="pinSnapshot">
+        /// When the query sets no <see cref="TrackingListQuery.CreatedBefore"/>, only trackings created before the walk
+        /// began are listed: one created meanwhile would otherwise push an item onto a page already read, and it
+        /// would be missed.
+        /// </param>
+        public async IAsyncEnumerable<TrackingPage> ListAllAsync(TrackingListQuery query, CallContext call, int skip = 0, bool pinSnapshot = true)
         {
-            var found = new List<Tracking>();
-            for (var start = 0; start < numbers.Count; start += TrackingListQuery.MaxListValues)
+            if (pinSnapshot && query.CreatedBefore == null)
             {
-                var chunk = new string[Math.Min(TrackingListQuery.MaxListValues, numbers.Count - start)];
-                for (var i = 0; i < chunk.Length; i++) chunk[i] = numbers[start + i];
-                var query = new TrackingListQuery { Numbers = chunk, Limit = TrackingListQuery.MaxPageSize, Language = language };
-                var page = await ListTrackingsAsync(query, call).ConfigureAwait(false);
-                found.AddRange(page.Items);
+                query = query.WithPage(query.Page);
+                query.CreatedBefore = _clock.UtcNow.UtcDateTime;
             }
-            return found;
+            var listing = new TrackingListing(this, query, skip);
+            while (await listing.NextAsync(call).ConfigureAwait(false) is { } page) yield return page;
+        }
+
+        /// <summary>
+        /// What the account holds under each number, whatever the carrier: one result per number asked, in order,
+        /// through the list's numbers filter (40 numbers a request, at the list's pace). A number the account does not
+        /// follow, or whose request failed, has a <see cref="TrackingLookup.Failure"/>; only a refused key ends the call.
+        /// </summary>
+        public async Task<IReadOnlyList<TrackingLookup>> FindTrackingsAsync(IReadOnlyList<string> numbers, string? language, CallContext call)
+        {
+            var results = new TrackingLookup[numbers.Count];
+            var distinct = numbers.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            for (var start = 0; start < distinct.Length; start += TrackingListQuery.MaxListValues)
+            {
+                var chunk = distinct.Skip(start).Take(TrackingListQuery.MaxListValues).ToArray();
+                IReadOnlyList<Tracking> found;
+                TrackingMoreApiException? failure = null;
+                try
+                {
+                    found = await LookUpAsync(chunk, call, language).ConfigureAwait(false);
+                }
+                catch (TrackingMoreApiException chunkFailure) when (!chunkFailure.IsAuthenticationFailure)
+                {
+                    found = Array.Empty<Tracking>();
+                    failure = chunkFailure;
+                }
+                var asked = new HashSet<string>(chunk, StringComparer.OrdinalIgnoreCase);
+                foreach (var stray in found.Where(tracking => tracking.TrackingNumber == null || !asked.Contains(tracking.TrackingNumber)))
+                    call.Verbose(Settings.Redact(ListEndpoint + " answered " + stray + ", which was not asked for."));
+                for (var i = 0; i < numbers.Count; i++)
+                {
+                    if (!asked.Contains(numbers[i])) continue;
+                    var held = found.Where(tracking => string.Equals(tracking.TrackingNumber, numbers[i], StringComparison.OrdinalIgnoreCase)).ToArray();
+                    results[i] = new TrackingLookup(numbers[i], held,
+                        failure ?? (held.Length == 0 ? TrackingMoreApiException.NoSuchTracking(numbers[i], ListEndpoint) : null));
+                }
+            }
+            return results;
+        }
+
+        /// <summary>The trackings the account holds under up to 40 numbers, in one request; a failure is thrown.</summary>
+        internal async Task<IReadOnlyList<Tracking>> LookUpAsync(IReadOnlyList<string> numbers, CallContext call, string? language = null)
+        {
+            var query = new TrackingListQuery
+            {
+                Numbers = numbers.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+                Limit = TrackingListQuery.MaxPageSize,
+                Language = language,
+            };
+            return (await ListTrackingsAsync(query, call).ConfigureAwait(false)).Items;
         }
 
         public Task DeleteTrackingAsync(TrackingIdentity tracking, CallContext call) =>
             SendAsync(new ApiRequest(HttpMethod.Delete, "DELETE /trackings/{carrier}/{number}", TrackingPath(tracking)), call, _ => true);
 
-        public Task<BulkResult> DeleteTrackingsAsync(IReadOnlyList<TrackingIdentity> trackings, CallContext call) =>
-            SendAsync(Json(HttpMethod.Post, "POST /trackings/delete", "trackings/delete", Identities(trackings), RequestJsonContext.Default.ListTrackingIdentity),
-                call, TrackingReader.ReadBulk);
+        /// <summary>
+        /// Removes 1 to 40 trackings with one request; one outcome per tracking, in order. After a lost answer, "does
+        /// not exist", or the account no longer holding it, means an earlier attempt removed it.
+        /// </summary>
+        /// <param name="singleForOne">A lone tracking goes to DELETE /trackings/{carrier}/{number}.</param>
+        public Task<IReadOnlyList<TrackingOutcome<TrackingIdentity>>> DeleteTrackingsAsync(IReadOnlyList<TrackingIdentity> trackings, CallContext call,
+            bool singleForOne = false) => Deletions.SendAsync(this, CheckBulk(trackings), singleForOne, call);
 
         public Task<Tracking> UpdateTrackingAsync(TrackingUpdateRequest changes, CallContext call) =>
             SendAsync(new ApiRequest(Put, "PUT /trackings/{carrier}/{number}", TrackingPath(changes))
@@ -78,38 +153,25 @@ namespace TrackingMore.Api
                 Body = JsonSerializer.SerializeToUtf8Bytes(changes, RequestJsonContext.TrackingChanges),
             }, call, TrackingReader.ReadSingle);
 
-        public async Task<BulkResult> UpdateTrackingsAsync(IReadOnlyList<TrackingUpdateRequest> changes, CallContext call)
-        {
-            var result = await SendAsync(Json(HttpMethod.Post, "POST /trackings/updatemore", "trackings/updatemore", CheckBulk(changes), RequestJsonContext.Default.ListTrackingUpdateRequest),
-                call, TrackingReader.ReadBulk).ConfigureAwait(false);
-            // updatemore answers in the short form, which leaves archived out (Archived would read false); a tracking
-            // it lists was updated, so it has the value sent.
-            foreach (var tracking in result.Trackings)
-            {
-                foreach (var change in changes)
-                {
-                    if (change.Archived is bool archived && string.Equals(change.TrackingNumber, tracking.TrackingNumber, StringComparison.OrdinalIgnoreCase)
-                        && string.Equals(change.CarrierCode, tracking.CarrierCode, StringComparison.OrdinalIgnoreCase))
-                        tracking.Archived = archived;
-                }
-            }
-            return result;
-        }
+        /// <summary>
+        /// Changes 1 to 40 trackings with one request; one outcome per tracking, in order. After a lost answer whose
+        /// resend failed too, the outcome is unknown: nothing in the account shows whether a change was made.
+        /// </summary>
+        /// <param name="singleForOne">A lone change goes to PUT /trackings/{carrier}/{number}, whose answer is the full tracking.</param>
+        public Task<IReadOnlyList<TrackingOutcome<TrackingUpdateRequest>>> UpdateTrackingsAsync(IReadOnlyList<TrackingUpdateRequest> changes, CallContext call,
+            bool singleForOne = false) => Updates.SendAsync(this, CheckBulk(changes), singleForOne, call);
 
         /// <summary>The API answers {"Usertag":""}; what the caller gets is where the tracking lives now.</summary>
         public Task<TrackingIdentity> ChangeCarrierAsync(CarrierChangeRequest change, CallContext call) =>
             SendAsync(Json(HttpMethod.Post, "POST /trackings/update", "trackings/update", change, RequestJsonContext.Default.CarrierChangeRequest),
                 call, _ => new TrackingIdentity(change.TrackingNumber, change.NewCarrierCode));
 
-        /// <summary>The service stops refreshing these trackings (track_update becomes false).</summary>
-        public async Task<BulkResult> StopUpdatingAsync(IReadOnlyList<TrackingIdentity> trackings, CallContext call)
-        {
-            var result = await SendAsync(Json(HttpMethod.Post, "POST /trackings/notupdate", "trackings/notupdate", Identities(trackings), RequestJsonContext.Default.ListTrackingIdentity),
-                call, TrackingReader.ReadBulk).ConfigureAwait(false);
-            // notupdate answers in the short form, which leaves track_update out; a tracking it lists has stopped.
-            foreach (var tracking in result.Trackings) tracking.TrackUpdate = false;
-            return result;
-        }
+        /// <summary>
+        /// The service stops refreshing 1 to 40 trackings (track_update becomes false); one outcome per tracking, in
+        /// order. The endpoint has only a bulk form.
+        /// </summary>
+        public Task<IReadOnlyList<TrackingOutcome<TrackingIdentity>>> StopUpdatingAsync(IReadOnlyList<TrackingIdentity> trackings, CallContext call) =>
+            StopsOfUpdating.SendAsync(this, CheckBulk(trackings), singleForOne: false, call);
 
         /// <summary>Asks the carrier now; limited to 3 requests a second per account, with its own gate.</summary>
         public Task<Tracking> GetRealtimeTrackingAsync(RealtimeTrackingRequest tracking, CallContext call) =>
@@ -156,6 +218,60 @@ namespace TrackingMore.Api
         public Task<IReadOnlyList<DetectedCarrier>> DetectCarrierAsync(string trackingNumber, CallContext call) =>
             SendAsync(Json(HttpMethod.Post, "POST /carriers/detect", "carriers/detect", new CarrierDetectionRequest(trackingNumber), RequestJsonContext.Default.CarrierDetectionRequest),
                 call, data => CarrierReader.ReadDetected(data, trackingNumber));
+
+        private BulkOperation<NewTrackingRequest> Creations => new BulkOperation<NewTrackingRequest>("POST /trackings/batch",
+            (trackings, call) => SendAsync(Json(HttpMethod.Post, "POST /trackings/batch", "trackings/batch", new List<NewTrackingRequest>(trackings),
+                RequestJsonContext.Default.ListNewTrackingRequest), call, TrackingReader.ReadBulk))
+        {
+            SendOne = async (tracking, call) => await CreateTrackingAsync(tracking, call).ConfigureAwait(false),
+            DoneAfterResendCode = 4016,
+            Check = LostAnswerCheck.PresentMeansDone,
+        };
+
+        private BulkOperation<TrackingIdentity> Deletions => new BulkOperation<TrackingIdentity>("POST /trackings/delete",
+            (trackings, call) => SendAsync(Json(HttpMethod.Post, "POST /trackings/delete", "trackings/delete", Identities(trackings),
+                RequestJsonContext.Default.ListTrackingIdentity), call, TrackingReader.ReadBulk))
+        {
+            SendOne = async (tracking, call) =>
+            {
+                await DeleteTrackingAsync(tracking, call).ConfigureAwait(false);
+                return null;
+            },
+            DoneAfterResendCode = 4017,
+            Check = LostAnswerCheck.AbsentMeansDone,
+        };
+
+        private BulkOperation<TrackingUpdateRequest> Updates => new BulkOperation<TrackingUpdateRequest>("POST /trackings/updatemore",
+            async (changes, call) =>
+            {
+                var result = await SendAsync(Json(HttpMethod.Post, "POST /trackings/updatemore", "trackings/updatemore", new List<TrackingUpdateRequest>(changes),
+                    RequestJsonContext.Default.ListTrackingUpdateRequest), call, TrackingReader.ReadBulk).ConfigureAwait(false);
+                // updatemore answers in the short form, which leaves archived out (Archived would read false); a
+                // tracking it lists was updated, so it has the value sent.
+                foreach (var tracking in result.Trackings)
+                {
+                    foreach (var change in changes)
+                    {
+                        if (change.Archived is bool archived && string.Equals(change.TrackingNumber, tracking.TrackingNumber, StringComparison.OrdinalIgnoreCase)
+                            && string.Equals(change.CarrierCode, tracking.CarrierCode, StringComparison.OrdinalIgnoreCase))
+                            tracking.Archived = archived;
+                    }
+                }
+                return result;
+            })
+        {
+            SendOne = async (change, call) => await UpdateTrackingAsync(change, call).ConfigureAwait(false),
+        };
+
+        private BulkOperation<TrackingIdentity> StopsOfUpdating => new BulkOperation<TrackingIdentity>("POST /trackings/notupdate",
+            async (trackings, call) =>
+            {
+                var result = await SendAsync(Json(HttpMethod.Post, "POST /trackings/notupdate", "trackings/notupdate", Identities(trackings),
+                    RequestJsonContext.Default.ListTrackingIdentity), call, TrackingReader.ReadBulk).ConfigureAwait(false);
+                // notupdate answers in the short form, which leaves track_update out; a tracking it lists has stopped.
+                foreach (var tracking in result.Trackings) tracking.TrackUpdate = false;
+                return result;
+            });
 
         private Task<T> SendAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, T> read) => _transport.SendAsync(request, call, read);
 

@@ -4,16 +4,24 @@ using TrackingMore.Api;
 
 namespace TrackingMore.Commands
 {
+    /// <summary>What <see cref="TrackingMoreCmdlet"/> needs of its queue at the pipeline's end, whatever the item type.</summary>
+    internal interface IBatchQueue
+    {
+        void Flush();
+    }
+
     /// <summary>
     /// Collects pipeline items and hands them on 40 at a time (the API's bulk cap) as soon as 40 are waiting, so
     /// output streams; <see cref="Flush"/> hands on the rest when the pipeline ends.
     /// </summary>
-    internal sealed class BatchQueue<T>
+    internal sealed class BatchQueue<T> : IBatchQueue
     {
         private readonly List<T> _pending = new List<T>();
-        private readonly Action<IReadOnlyList<T>> _send;
+        private readonly Action<IReadOnlyList<T>, bool> _send;
+        private bool _sentAny;
 
-        public BatchQueue(Action<IReadOnlyList<T>> send) => _send = send;
+        /// <param name="send">Gets each batch, and whether it is a lone item that is all the pipeline brought.</param>
+        public BatchQueue(Action<IReadOnlyList<T>, bool> send) => _send = send;
 
         public void Add(T item)
         {
@@ -26,7 +34,9 @@ namespace TrackingMore.Commands
             if (_pending.Count == 0) return;
             var batch = _pending.ToArray();
             _pending.Clear();
-            _send(batch);
+            var alone = batch.Length == 1 && !_sentAny;
+            _sentAny = true;
+            _send(batch, alone);
         }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using TrackingMore.Api;
-using TrackingMore.Models;
 
 namespace TrackingMore.Commands
 {
@@ -17,24 +16,6 @@ namespace TrackingMore.Commands
             var advice = Advice(failure);
             if (advice != null) record.ErrorDetails = new ErrorDetails(failure.Message) { RecommendedAction = advice };
             return record;
-        }
-
-        /// <summary>One item a bulk endpoint refused, reported against what the user sent for it.</summary>
-        public static ErrorRecord FromBulkItem(BulkItemError error, string endpoint, object? target)
-        {
-            var failure = new TrackingMoreApiException(ApiFailureKind.ApiError,
-                error.TrackingNumber + " (" + error.CarrierCode + "): TrackingMore API error " + error.Code +
-                (string.IsNullOrEmpty(error.Message) ? string.Empty : ": " + error.Message) + " (" + endpoint + ")",
-                endpoint, error.Code, apiMessage: error.Message);
-            return FromApi(failure, target);
-        }
-
-        /// <summary>An item a batch request carried that its answer neither reported nor refused.</summary>
-        public static ErrorRecord NotInAnswer(object item, string endpoint)
-        {
-            var failure = new TrackingMoreApiException(ApiFailureKind.InvalidResponse,
-                item + ": " + endpoint + " answered without a result or an error for this item.", endpoint);
-            return new ErrorRecord(failure, "TrackingMore.NotInAnswer", ErrorCategory.InvalidResult, item);
         }
 
         /// <summary>
@@ -78,7 +59,8 @@ namespace TrackingMore.Commands
             {
                 case ApiFailureKind.Timeout: return ErrorCategory.OperationTimeout;
                 case ApiFailureKind.Network: return ErrorCategory.ConnectionError;
-                case ApiFailureKind.InvalidResponse: return ErrorCategory.InvalidResult;
+                case ApiFailureKind.InvalidResponse:
+                case ApiFailureKind.NotInAnswer: return ErrorCategory.InvalidResult;
                 case ApiFailureKind.HttpError: return ErrorCategory.ResourceUnavailable;
             }
             switch (failure.MetaCode)
@@ -86,7 +68,7 @@ namespace TrackingMore.Commands
                 case 4016: case 409: return ErrorCategory.ResourceExists;
                 case 4017: case 4031: case 404: return ErrorCategory.ObjectNotFound;
                 case 4018: case 403: return ErrorCategory.PermissionDenied;
-                case 4019: case 4020: case 4021: case 402: case 202: return ErrorCategory.QuotaExceeded;
+                case 4019: case 4020: case 4021: case 402: return ErrorCategory.QuotaExceeded;
                 case 4032: return ErrorCategory.ObjectNotFound;
                 case 500: case 502: case 503: case 504: return ErrorCategory.ResourceUnavailable;
                 default: return ErrorCategory.InvalidArgument;

@@ -11,7 +11,7 @@ namespace TrackingMore.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "TrackingAirWaybill")]
     [OutputType(typeof(AirWaybill))]
-    public sealed class GetTrackingAirWaybillCommand : BatchingCmdlet<string>
+    public sealed class GetTrackingAirWaybillCommand : TrackingMoreCmdlet
     {
         /// <summary>Air waybill numbers: 3 digits, an optional space or dash, 7 or 8 digits (172-28891936).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -28,10 +28,10 @@ namespace TrackingMore.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var number in AirWaybillNumber) Enqueue(number.Trim());
+            foreach (var number in AirWaybillNumber) Enqueue(number.Trim(), Send);
         }
 
-        protected override void Send(IReadOnlyList<string> batch) =>
+        private void Send(IReadOnlyList<string> batch) =>
             WriteResults(batch, "POST /trackings/aircargo", call => Client.GetAirWaybillsAsync(batch, Language, call));
     }
 }

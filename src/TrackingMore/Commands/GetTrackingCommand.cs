@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
 using System.Management.Automation;
 using TrackingMore.Api;
 using TrackingMore.Models;
@@ -19,8 +18,6 @@ namespace TrackingMore.Commands
         private const string ListSet = "List";
         private const string ByNumberSet = "ByNumber";
         private const int DefaultPageSize = 100;
-
-        private readonly List<string> _numbersWithoutCarrier = new List<string>();
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByNumberSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("tracking_number", "Number")]
@@ -109,44 +106,28 @@ namespace TrackingMore.Commands
                 }
                 else
                 {
-                    _numbersWithoutCarrier.Add(number.Trim());
-                    if (_numbersWithoutCarrier.Count == TrackingListQuery.MaxListValues) LookUpNumbers();
+                    Enqueue(number.Trim(), LookUpNumbers);
                 }
             }
         }
 
-        protected override void EndProcessing()
-        {
-            if (_numbersWithoutCarrier.Count > 0) LookUpNumbers();
-        }
-
         /// <summary>Numbers without a carrier are found through the list's numbers filter, 40 a request.</summary>
-        private void LookUpNumbers()
+        private void LookUpNumbers(IReadOnlyList<string> numbers)
         {
-            var numbers = _numbersWithoutCarrier.ToArray();
-            _numbersWithoutCarrier.Clear();
-            IReadOnlyList<Tracking> trackings;
+            IReadOnlyList<TrackingLookup> results;
             try
             {
-                trackings = Run(call => Client.FindTrackingsAsync(numbers, Language, call));
+                results = Run(call => Client.FindTrackingsAsync(numbers, Language, call));
             }
             catch (TrackingMoreApiException failure)
             {
                 WriteApiErrors(failure, numbers);
                 return;
             }
-            var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var tracking in trackings)
+            foreach (var result in results)
             {
-                WriteObject(tracking);
-                if (tracking.TrackingNumber != null) found.Add(tracking.TrackingNumber);
-            }
-            foreach (var number in numbers.Where(number => !found.Contains(number)))
-            {
-                var failure = new TrackingMoreApiException(ApiFailureKind.ApiError,
-                    number + ": no such tracking in the account (GET /trackings/get?numbers=). Create it with New-Tracking.",
-                    "GET /trackings/get", 4017, "Bad Request", "Tracking does not exist.");
-                WriteError(ErrorRecords.FromApi(failure, number));
+                if (result.Failure != null) WriteApiError(result.Failure, result.TrackingNumber);
+                else WriteObject(result.Trackings, enumerateCollection: true);
             }
         }
 
@@ -164,47 +145,51 @@ namespace TrackingMore.Commands
                 : firstGiven ? (int)Math.Min(TrackingListQuery.MaxPageSize, Math.Max(1, skip + wanted))
                 : DefaultPageSize;
             var manyPages = All || firstGiven;
-            var query = BuildQuery(limit, pinSnapshot: manyPages && !bound.ContainsKey(nameof(CreatedBefore)));
+            var query = BuildQuery(limit).WithPage(checked((int)((long)Page + (long)(skip / (ulong)limit))));
+            var pages = Stream(call => Client.ListAllAsync(query, call, (int)(skip % (ulong)limit),
+                pinSnapshot: manyPages && !bound.ContainsKey(nameof(CreatedBefore))));
 
-            var firstPage = checked((int)((long)Page + (long)(skip / (ulong)limit)));
-            var listing = new TrackingListing(Client, query.WithPage(firstPage), (int)(skip % (ulong)limit), manyPages);
             var written = 0UL;
+            var pagesRead = 0;
+            var nextPage = query.Page;
             var progress = new PagingProgress(this);
             try
             {
+                using var reader = pages.GetEnumerator();
                 while (true)
                 {
-                    if (listing.PagesRead > 0) progress.Show(listing.NextPage, limit, written);
-                    IReadOnlyList<Tracking>? items;
-                    var pageNumber = listing.NextPage;
+                    if (pagesRead > 0) progress.Show(nextPage, limit, written);
+                    TrackingPage page;
                     try
                     {
-                        items = Run(call => listing.NextAsync(call));
+                        if (!reader.MoveNext()) return;
+                        page = reader.Current;
                     }
                     catch (TrackingMoreApiException failure)
                     {
-                        var record = ErrorRecords.FromApi(failure, "page " + pageNumber);
-                        if (listing.PagesRead > 0)
+                        var record = ErrorRecords.FromApi(failure, "page " + nextPage);
+                        if (pagesRead > 0)
                         {
-                            record.ErrorDetails = new ErrorDetails("Listing stopped at page " + pageNumber + ": " + failure.Message +
+                            record.ErrorDetails = new ErrorDetails("Listing stopped at page " + nextPage + ": " + failure.Message +
                                                                    " " + written + " trackings had already been written.")
                             { RecommendedAction = record.ErrorDetails?.RecommendedAction };
                         }
                         ThrowTerminatingError(record);
                         return;
                     }
-                    if (items == null) return;
-                    if (listing.PagesRead == 1)
+                    if (++pagesRead == 1)
                     {
-                        progress.Total = listing.Total;
+                        progress.Total = page.Total;
                         if (PagingParameters.IncludeTotalCount)
-                            WriteObject(PagingParameters.NewTotalCount(listing.Total is long total ? (ulong)Math.Max(0, total) : 0, listing.Total.HasValue ? 1.0 : 0.0));
+                            WriteObject(PagingParameters.NewTotalCount(page.Total is long total ? (ulong)Math.Max(0, total) : 0, page.Total.HasValue ? 1.0 : 0.0));
                     }
-                    foreach (var tracking in items)
+                    foreach (var tracking in page.Items)
                     {
                         WriteObject(tracking);
                         if (++written >= wanted) return;
                     }
+                    if (!manyPages) return;
+                    nextPage = page.Page + 1;
                 }
             }
             finally
@@ -213,7 +198,7 @@ namespace TrackingMore.Commands
             }
         }
 
-        private TrackingListQuery BuildQuery(int limit, bool pinSnapshot)
+        private TrackingListQuery BuildQuery(int limit)
         {
             var bound = MyInvocation.BoundParameters;
             return new TrackingListQuery
@@ -221,7 +206,7 @@ namespace TrackingMore.Commands
                 Limit = limit,
                 Status = Status,
                 CreatedAfter = CreatedAfter,
-                CreatedBefore = pinSnapshot ? DateTime.UtcNow : CreatedBefore,
+                CreatedBefore = CreatedBefore,
                 UpdatedAfter = UpdatedAfter,
                 UpdatedBefore = UpdatedBefore,
                 OrderCreatedAfter = OrderCreatedAfter,

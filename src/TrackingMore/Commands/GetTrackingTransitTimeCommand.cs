@@ -13,7 +13,7 @@ namespace TrackingMore.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "TrackingTransitTime")]
     [OutputType(typeof(TransitTime))]
-    public sealed class GetTrackingTransitTimeCommand : BatchingCmdlet<TransitTimeRequest>
+    public sealed class GetTrackingTransitTimeCommand : TrackingMoreCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("carrier_code", "Carrier")]
@@ -39,10 +39,10 @@ namespace TrackingMore.Commands
         protected override void ProcessRecord()
         {
             foreach (var destination in Destination)
-                Enqueue(new TransitTimeRequest(CarrierCode, Origin.ToUpperInvariant(), destination.ToUpperInvariant()));
+                Enqueue(new TransitTimeRequest(CarrierCode, Origin.ToUpperInvariant(), destination.ToUpperInvariant()), Send);
         }
 
-        protected override void Send(IReadOnlyList<TransitTimeRequest> batch) =>
+        private void Send(IReadOnlyList<TransitTimeRequest> batch) =>
             WriteResults(batch, "POST /trackings/costtime", call => Client.GetTransitTimesAsync(batch, call));
     }
 }

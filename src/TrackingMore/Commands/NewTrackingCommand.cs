@@ -14,7 +14,7 @@ namespace TrackingMore.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "Tracking", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Tracking))]
-    public sealed class NewTrackingCommand : BulkTrackingCmdlet<NewTrackingRequest>
+    public sealed class NewTrackingCommand : TrackingCmdlet
     {
         /// <summary>The carrier code of the destination country's carrier.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -89,8 +89,6 @@ namespace TrackingMore.Commands
         [Parameter]
         public SwitchParameter DisableCarrierAutoCorrect { get; set; }
 
-        protected override string BulkEndpoint => "POST /trackings/batch";
-
         protected override void ProcessRecord()
         {
             var request = new NewTrackingRequest(TrackingNumber.Trim(), CarrierCode)
@@ -111,35 +109,10 @@ namespace TrackingMore.Commands
                 Comment = NullIfEmpty(Comment),
                 AutoCorrect = DisableCarrierAutoCorrect ? 1 : (int?)null,
             };
-            if (ShouldProcess(request.ToString(), "Create tracking")) Enqueue(request);
+            if (ShouldProcess(request.ToString(), "Create tracking")) Enqueue(request, Send);
         }
 
-        protected override async Task<Tracking?> SendOneAsync(NewTrackingRequest request, CallContext call) =>
-            await Client.CreateTrackingAsync(request, call).ConfigureAwait(false);
-
-        protected override Task<BulkResult> SendBatchAsync(IReadOnlyList<NewTrackingRequest> requests, CallContext call) =>
-            Client.CreateTrackingsAsync(requests, call);
-
-        protected override bool MeansDoneAfterResend(int code) => code == 4016;
-
-        /// <summary>Trackings the lost first attempt created are fetched, so the user still gets each one as an object.</summary>
-        protected override void WriteDoneAfterResend(IReadOnlyList<NewTrackingRequest> requests) => WriteFound(requests, failure: null);
-
-        /// <summary>What the account holds is what was created; a number it does not hold was not, and fails as the last attempt did.</summary>
-        protected override void ReportAfterLostAnswer(IReadOnlyList<NewTrackingRequest> requests, TrackingMoreApiException failure) =>
-            WriteFound(requests, failure);
-
-        private void WriteFound(IReadOnlyList<NewTrackingRequest> requests, TrackingMoreApiException? failure)
-        {
-            var found = LookUp(requests, failure);
-            if (found == null) return;
-            foreach (var request in requests)
-            {
-                var created = Matching(found, request);
-                if (created != null) WriteObject(created);
-                else if (failure != null) WriteApiError(failure, request);
-                else WriteError(ErrorRecords.NotInAnswer(request, "GET /trackings/get"));
-            }
-        }
+        private void Send(IReadOnlyList<NewTrackingRequest> batch, bool alone) =>
+            WriteOutcomes(batch, call => Client.CreateTrackingsAsync(batch, call, singleForOne: alone));
     }
 }

@@ -14,7 +14,7 @@ namespace TrackingMore.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "Tracking", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Tracking))]
-    public sealed class SetTrackingCommand : BulkTrackingCmdlet<TrackingUpdateRequest>
+    public sealed class SetTrackingCommand : TrackingCmdlet
     {
         private static readonly string[] Changes =
         {
@@ -58,8 +58,6 @@ namespace TrackingMore.Commands
         [Parameter]
         public TrackingStatusChange Status { get; set; }
 
-        protected override string BulkEndpoint => "POST /trackings/updatemore";
-
         protected override void BeginProcessing()
         {
             _changeList = string.Join(", ", Changes.Where(MyInvocation.BoundParameters.ContainsKey));
@@ -86,14 +84,10 @@ namespace TrackingMore.Commands
                 Archived = bound.ContainsKey(nameof(Archived)) ? Archived : (bool?)null,
                 Status = bound.ContainsKey(nameof(Status)) ? Status : (TrackingStatusChange?)null,
             };
-            if (ShouldProcess(request.ToString(), "Set " + _changeList)) Enqueue(request);
+            if (ShouldProcess(request.ToString(), "Set " + _changeList)) Enqueue(request, Send);
         }
 
-        protected override async Task<Tracking?> SendOneAsync(TrackingUpdateRequest request, CallContext call) =>
-            await Client.UpdateTrackingAsync(request, call).ConfigureAwait(false);
-
-        protected override Task<BulkResult> SendBatchAsync(IReadOnlyList<TrackingUpdateRequest> requests, CallContext call) =>
-            Client.UpdateTrackingsAsync(requests, call);
-
+        private void Send(IReadOnlyList<TrackingUpdateRequest> batch, bool alone) =>
+            WriteOutcomes(batch, call => Client.UpdateTrackingsAsync(batch, call, singleForOne: alone));
     }
 }

@@ -13,17 +13,14 @@ namespace TrackingMore.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Stop, "TrackingUpdate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Tracking))]
-    public sealed class StopTrackingUpdateCommand : TrackingBatchCmdlet<TrackingIdentity>
+    public sealed class StopTrackingUpdateCommand : TrackingCmdlet
     {
-        protected override string BulkEndpoint => "POST /trackings/notupdate";
-
         protected override void ProcessRecord()
         {
             var request = Identity;
-            if (ShouldProcess(request.ToString(), "Stop updating")) Enqueue(request);
+            if (ShouldProcess(request.ToString(), "Stop updating")) Enqueue(request, Send);
         }
 
-        protected override Task<BulkResult> SendBatchAsync(IReadOnlyList<TrackingIdentity> requests, CallContext call) =>
-            Client.StopUpdatingAsync(requests, call);
+        private void Send(IReadOnlyList<TrackingIdentity> batch) => WriteOutcomes(batch, call => Client.StopUpdatingAsync(batch, call));
     }
 }

@@ -13,7 +13,7 @@ namespace TrackingMore.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "TrackingRemoteArea")]
     [OutputType(typeof(RemoteAreaResult))]
-    public sealed class TestTrackingRemoteAreaCommand : BatchingCmdlet<RemoteAreaRequest>
+    public sealed class TestTrackingRemoteAreaCommand : TrackingMoreCmdlet
     {
         /// <summary>The country, by name or ISO code (Japan, JP).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -39,10 +39,10 @@ namespace TrackingMore.Commands
         protected override void ProcessRecord()
         {
             foreach (var postalCode in PostalCode)
-                Enqueue(new RemoteAreaRequest(Country.Trim(), postalCode.Trim(), Carrier));
+                Enqueue(new RemoteAreaRequest(Country.Trim(), postalCode.Trim(), Carrier), Send);
         }
 
-        protected override void Send(IReadOnlyList<RemoteAreaRequest> batch) =>
+        private void Send(IReadOnlyList<RemoteAreaRequest> batch) =>
             WriteResults(batch, "POST /trackings/remote", call => Client.CheckRemoteAreasAsync(batch, call), result => result.Refusal);
     }
 }

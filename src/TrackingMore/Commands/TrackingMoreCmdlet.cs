@@ -16,60 +16,131 @@ namespace TrackingMore.Commands
     public abstract class TrackingMoreCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        // Verbose messages the client raises on pool threads, and each finished call's task as its end mark.
+        private readonly BlockingCollection<object> _inbox = new BlockingCollection<object>();
+        private CallContext? _call;
         private TrackingMoreConnection? _connection;
+        private IBatchQueue? _batches;
 
         /// <summary>The runspace's connection; ends the command when there is none and none can be made from the environment.</summary>
         protected TrackingMoreConnection Connection => _connection ??= ConnectOrThrow();
 
         protected TrackingMoreClient Client => Connection.Client;
 
+        /// <summary>What every call of this command lends the client: Ctrl+C's cancellation and the Verbose sink.</summary>
+        private CallContext Call => _call ??= new CallContext(_stopping.Token, message =>
+        {
+            try { _inbox.Add(message); }
+            catch (ObjectDisposedException) { } // the command ended while this message was on its way
+        });
+
         protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Sends what is still queued (<see cref="Enqueue{T}(T, Action{IReadOnlyList{T}, bool})"/>) when the pipeline ends.</summary>
+        protected override void EndProcessing() => _batches?.Flush();
 
         public void Dispose()
         {
             _stopping.Dispose();
+            _inbox.Dispose();
             GC.SuppressFinalize(this);
         }
 
         /// <summary>
-        /// Runs one client call to its end. Verbose messages raised on pool threads are queued and written here;
-        /// a stop ends the wait at once and surfaces as PipelineStoppedException.
+        /// Runs one client call to its end. Verbose messages raised on pool threads are written here, on the pipeline
+        /// thread; a stop ends the wait at once and surfaces as PipelineStoppedException.
         /// </summary>
-        protected T Run<T>(Func<CallContext, Task<T>> call)
-        {
-            using var messages = new BlockingCollection<string>();
-            var context = new CallContext(_stopping.Token, message =>
-            {
-                try { messages.Add(message); }
-                catch (InvalidOperationException) { } // the call finished while this message was on its way
-            });
-            Task<T> task;
-            try
-            {
-                task = call(context);
-            }
-            catch
-            {
-                messages.CompleteAdding();
-                throw;
-            }
-            task.ContinueWith(_ => messages.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            foreach (var message in messages.GetConsumingEnumerable()) WriteVerbose(message);
-            try
-            {
-                return task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-        }
+        protected T Run<T>(Func<CallContext, Task<T>> call) => Wait(call(Call));
 
         protected void Run(Func<CallContext, Task> call) => Run(async context =>
         {
             await call(context).ConfigureAwait(false);
             return true;
         });
+
+        /// <summary>
+        /// The items of a client stream, each awaited like <see cref="Run{T}"/>, so the cmdlet writes each as it
+        /// arrives. Leaving the loop early disposes the stream: nothing more is asked for.
+        /// </summary>
+        protected IEnumerable<T> Stream<T>(Func<CallContext, IAsyncEnumerable<T>> source)
+        {
+            var items = source(Call).GetAsyncEnumerator(_stopping.Token);
+            try
+            {
+                while (Wait(items.MoveNextAsync().AsTask())) yield return items.Current;
+            }
+            finally
+            {
+                Wait(DisposedAsync(items));
+            }
+        }
+
+        /// <summary>
+        /// Queues an item for a request that carries up to 40 (the API's bulk cap): <paramref name="send"/> gets them as
+        /// soon as 40 wait, so output streams, and the rest when the pipeline ends. Its flag is true for a batch of
+        /// one that is all the pipeline brought, which endpoints with a single form send there.
+        /// </summary>
+        protected void Enqueue<T>(T item, Action<IReadOnlyList<T>, bool> send)
+        {
+            _batches ??= new BatchQueue<T>(send);
+            ((BatchQueue<T>)_batches).Add(item);
+        }
+
+        /// <summary>Queues an item for a request that carries up to 40, for endpoints with only a bulk form.</summary>
+        protected void Enqueue<T>(T item, Action<IReadOnlyList<T>> send) => Enqueue(item, (batch, _) => send(batch));
+
+        /// <summary>
+        /// Runs a bulk call and reports every item it carried exactly once: done ones through <paramref name="writeDone"/>
+        /// (by default their tracking), failed ones as errors against the item, unknown ones as TrackingMore.OutcomeUnknown.
+        /// </summary>
+        protected void WriteOutcomes<TRequest>(IReadOnlyList<TRequest> batch, Func<CallContext, Task<IReadOnlyList<TrackingOutcome<TRequest>>>> call,
+            Action<TrackingOutcome<TRequest>>? writeDone = null) where TRequest : TrackingIdentity
+        {
+            IReadOnlyList<TrackingOutcome<TRequest>> outcomes;
+            try
+            {
+                outcomes = Run(call);
+            }
+            catch (TrackingMoreApiException failure)
+            {
+                WriteApiErrors(failure, batch);
+                return;
+            }
+            foreach (var outcome in outcomes)
+            {
+                if (outcome.Kind == OutcomeKind.Unknown) WriteError(ErrorRecords.OutcomeUnknown(outcome.Request, outcome.Failure!));
+                else if (outcome.Failure != null) WriteError(ErrorRecords.FromApi(outcome.Failure, outcome.Request));
+                else if (writeDone != null) writeDone(outcome);
+                else if (outcome.Tracking != null) WriteObject(outcome.Tracking);
+            }
+        }
+
+        /// <summary>
+        /// For endpoints whose client method answers one result per item, in order (null where the API left an
+        /// item out): writes each result, or an error against its item. <paramref name="refusal"/> gives the API's
+        /// reason when a result stands for an item it refused.
+        /// </summary>
+        protected void WriteResults<TItem, TResult>(IReadOnlyList<TItem> batch, string endpoint, Func<CallContext, Task<IReadOnlyList<TResult>>> call,
+            Func<TResult, string?>? refusal = null) where TItem : class
+        {
+            IReadOnlyList<TResult> results;
+            try
+            {
+                results = Run(call);
+            }
+            catch (TrackingMoreApiException failure)
+            {
+                WriteApiErrors(failure, batch);
+                return;
+            }
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var result = results[i];
+                if (result is null) WriteError(ErrorRecords.FromApi(TrackingMoreApiException.NotInAnswer(batch[i], endpoint), batch[i]));
+                else if (refusal?.Invoke(result) is string reason) WriteError(ErrorRecords.Refused(batch[i], endpoint, reason));
+                else WriteObject(result);
+            }
+        }
 
         /// <summary>
         /// Reports a failed call against its item. A bad key ends the command: every later call would fail the same way.
@@ -116,6 +187,31 @@ namespace TrackingMore.Commands
                 ThrowTerminatingError(ErrorRecords.FromApi(failure, null));
                 return default!; // ThrowTerminatingError does not return; the compiler cannot know
             }
+        }
+
+        private T Wait<T>(Task<T> task)
+        {
+            task.ContinueWith(_ => _inbox.Add(task), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            while (true)
+            {
+                var next = _inbox.Take();
+                if (ReferenceEquals(next, task)) break;
+                if (next is string message) WriteVerbose(message);
+            }
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private static async Task<bool> DisposedAsync<T>(IAsyncEnumerator<T> items)
+        {
+            await items.DisposeAsync().ConfigureAwait(false);
+            return true;
         }
 
         /// <summary>An empty CSV cell or a blank parameter means "not given": it is not sent.</summary>

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using TrackingMore.Models;
+
+namespace TrackingMore.Api
+{
+    /// <summary>What shows in the account whether a request whose answer was lost had been carried out.</summary>
+    internal enum LostAnswerCheck
+    {
+        /// <summary>Nothing does (a change of fields, stopping updates): the outcome stays unknown.</summary>
+        None,
+        /// <summary>The tracking exists once it has been created.</summary>
+        PresentMeansDone,
+        /// <summary>The tracking is gone once it has been removed.</summary>
+        AbsentMeansDone,
+    }
+
+    /// <summary>
+    /// One bulk tracking endpoint (batch, updatemore, delete, notupdate) and the rules that turn its answers into one
+    /// <see cref="TrackingOutcome{TRequest}"/> per item sent: the answer is matched to the items by number and carrier,
+    /// an item it leaves out fails as <see cref="ApiFailureKind.NotInAnswer"/>, and when an attempt's answer was lost
+    /// the item's fate is read from the resend's per-item codes or from the account.
+    /// </summary>
+    internal sealed class BulkOperation<TRequest> where TRequest : TrackingIdentity
+    {
+        private const string LookupEndpoint = "GET /trackings/get";
+
+        public BulkOperation(string bulkEndpoint, Func<IReadOnlyList<TRequest>, CallContext, Task<BulkResult>> sendBatch)
+        {
+            BulkEndpoint = bulkEndpoint;
+            SendBatch = sendBatch;
+        }
+
+        public string BulkEndpoint { get; }
+
+        public Func<IReadOnlyList<TRequest>, CallContext, Task<BulkResult>> SendBatch { get; }
+
+        /// <summary>The endpoint's single form, when it has one; returns the API's tracking when it sends one.</summary>
+        public Func<TRequest, CallContext, Task<Tracking?>>? SendOne { get; set; }
+
+        /// <summary>
+        /// The per-item code that means "done" when the request had to be sent again: creating is told "already
+        /// exists" (4016), removing "does not exist" (4017).
+        /// </summary>
+        public int? DoneAfterResendCode { get; set; }
+
+        public LostAnswerCheck Check { get; set; }
+
+        /// <summary>
+        /// Sends 1 to 40 items and returns one outcome per item, in order. Only a refused key (which every later call
+        /// would meet too) and cancellation end it with an exception.
+        /// </summary>
+        /// <param name="singleForOne">A lone item goes to the single endpoint, whose answer is the full tracking.</param>
+        public async Task<IReadOnlyList<TrackingOutcome<TRequest>>> SendAsync(TrackingMoreClient client, IReadOnlyList<TRequest> requests,
+            bool singleForOne, CallContext call)
+        {
+            var attempt = call.ForOneRequest();
+            var single = singleForOne && requests.Count == 1 && SendOne != null;
+            try
+            {
+                if (single) return new[] { Done(requests[0], OutcomeKind.Succeeded, await SendOne!(requests[0], attempt).ConfigureAwait(false)) };
+                var result = await SendBatch(requests, attempt).ConfigureAwait(false);
+                return await MatchAsync(client, requests, result, attempt.Resent, call).ConfigureAwait(false);
+            }
+            catch (TrackingMoreApiException failure) when (!failure.IsAuthenticationFailure)
+            {
+                if (single && attempt.Resent && failure.MetaCode is int code && code == DoneAfterResendCode)
+                {
+                    call.Verbose(client.Settings.Redact(requests[0] + ": " + failure.ApiMessage + " after a resend: the first attempt did it."));
+                    return await DoneBeforeAsync(client, requests, call).ConfigureAwait(false);
+                }
+                if (attempt.MayHaveBeenDone) return await AfterLostAnswerAsync(client, requests, failure, call).ConfigureAwait(false);
+                return requests.Select(request => Failed(request, failure)).ToArray();
+            }
+        }
+
+        private async Task<IReadOnlyList<TrackingOutcome<TRequest>>> MatchAsync(TrackingMoreClient client, IReadOnlyList<TRequest> requests,
+            BulkResult result, bool resent, CallContext call)
+        {
+            var outcomes = new TrackingOutcome<TRequest>?[requests.Count];
+            var waiting = new Dictionary<string, Queue<int>>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < requests.Count; i++)
+            {
+                var key = Key(requests[i].TrackingNumber, requests[i].CarrierCode);
+                if (!waiting.TryGetValue(key, out var queue)) waiting[key] = queue = new Queue<int>();
+                queue.Enqueue(i);
+            }
+            int Take(string? number, string? carrier) =>
+                waiting.TryGetValue(Key(number, carrier), out var queue) && queue.Count > 0 ? queue.Dequeue() : -1;
+
+            foreach (var tracking in result.Trackings)
+            {
+                var index = Take(tracking.TrackingNumber, tracking.CarrierCode);
+                if (index >= 0) outcomes[index] = Done(requests[index], OutcomeKind.Succeeded, tracking);
+                else call.Verbose(client.Settings.Redact(BulkEndpoint + " reported " + tracking + ", which this request did not send."));
+            }
+            var doneBefore = new List<int>();
+            foreach (var error in result.Errors)
+            {
+                var index = Take(error.TrackingNumber, error.CarrierCode);
+                if (index < 0) call.Verbose(client.Settings.Redact(BulkEndpoint + " refused " + error + ", which this request did not send."));
+                else if (resent && error.Code == DoneAfterResendCode) doneBefore.Add(index);
+                else outcomes[index] = Failed(requests[index], TrackingMoreApiException.ForBulkItem(error, BulkEndpoint));
+            }
+            if (doneBefore.Count > 0)
+            {
+                call.Verbose(doneBefore.Count + " item(s) of a resent " + BulkEndpoint + " had been done by the first attempt.");
+                var done = await DoneBeforeAsync(client, doneBefore.Select(index => requests[index]).ToArray(), call).ConfigureAwait(false);
+                for (var i = 0; i < doneBefore.Count; i++) outcomes[doneBefore[i]] = done[i];
+            }
+            for (var i = 0; i < outcomes.Length; i++)
+                outcomes[i] ??= Failed(requests[i], TrackingMoreApiException.NotInAnswer(requests[i], BulkEndpoint));
+            return outcomes!;
+        }
+
+        /// <summary>
+        /// Items a resend was told are done already. What was created is fetched, so the caller still gets each
+        /// tracking; a removal has nothing to fetch.
+        /// </summary>
+        private async Task<IReadOnlyList<TrackingOutcome<TRequest>>> DoneBeforeAsync(TrackingMoreClient client, IReadOnlyList<TRequest> requests, CallContext call)
+        {
+            if (Check != LostAnswerCheck.PresentMeansDone)
+                return requests.Select(request => Done(request, OutcomeKind.DoneByEarlierAttempt, null)).ToArray();
+            IReadOnlyList<Tracking> found;
+            try
+            {
+                found = await client.LookUpAsync(requests.Select(request => request.TrackingNumber).ToArray(), call).ConfigureAwait(false);
+            }
+            catch (TrackingMoreApiException failure) when (!failure.IsAuthenticationFailure)
+            {
+                return requests.Select(request => Failed(request, failure)).ToArray();
+            }
+            return requests.Select(request => Matching(found, request) is Tracking created
+                ? Done(request, OutcomeKind.DoneByEarlierAttempt, created)
+                : Failed(request, TrackingMoreApiException.NotInAnswer(request, LookupEndpoint))).ToArray();
+        }
+
+        /// <summary>
+        /// The request was sent again after an answer was lost and its last attempt failed: an earlier attempt may
+        /// still have done the work. Where the account shows it (created, removed), it is looked up.
+        /// </summary>
+        private async Task<IReadOnlyList<TrackingOutcome<TRequest>>> AfterLostAnswerAsync(TrackingMoreClient client, IReadOnlyList<TRequest> requests,
+            TrackingMoreApiException failure, CallContext call)
+        {
+            if (Check == LostAnswerCheck.None) return requests.Select(request => Unknown(request, failure)).ToArray();
+            IReadOnlyList<Tracking> found;
+            try
+            {
+                found = await client.LookUpAsync(requests.Select(request => request.TrackingNumber).ToArray(), call).ConfigureAwait(false);
+            }
+            catch (TrackingMoreApiException lookupFailure) when (!lookupFailure.IsAuthenticationFailure)
+            {
+                return requests.Select(request => Unknown(request, failure)).ToArray();
+            }
+            return requests.Select(request =>
+            {
+                var held = Matching(found, request);
+                var done = Check == LostAnswerCheck.PresentMeansDone ? held != null : held == null;
+                return done ? Done(request, OutcomeKind.DoneByEarlierAttempt, held) : Failed(request, failure);
+            }).ToArray();
+        }
+
+        private static Tracking? Matching(IReadOnlyList<Tracking> found, TrackingIdentity request) => found.FirstOrDefault(tracking =>
+            string.Equals(tracking.TrackingNumber, request.TrackingNumber, StringComparison.OrdinalIgnoreCase) &&
+            string.Equals(tracking.CarrierCode, request.CarrierCode, StringComparison.OrdinalIgnoreCase));
+
+        private static string Key(string? number, string? carrier) => (number ?? string.Empty).Trim() + "\n" + (carrier ?? string.Empty).Trim();
+
+        private static TrackingOutcome<TRequest> Done(TRequest request, OutcomeKind kind, Tracking? tracking) =>
+            new TrackingOutcome<TRequest>(request, kind, tracking, null);
+
+        private static TrackingOutcome<TRequest> Failed(TRequest request, TrackingMoreApiException failure) =>
+            new TrackingOutcome<TRequest>(request, OutcomeKind.Failed, null, failure);
+
+        private static TrackingOutcome<TRequest> Unknown(TRequest request, TrackingMoreApiException failure) =>
+            new TrackingOutcome<TRequest>(request, OutcomeKind.Unknown, null, failure);
+    }
+}
