@@ -95,7 +95,7 @@ internal static class Inputs
     /// archived takes the strings "true"/"false" (booleans too); status takes 4 (delivered), 7 (exception) or
     /// 8 (back to the simulated status), anything else is 4033.
     /// </summary>
-    public static int ApplyEdits(JsonElement obj, Tracking t, long now)
+    public static int ApplyEdits(JsonElement obj, StoredTracking t, long now)
     {
         bool? archived = null;
         if (Has(obj, "archived"))

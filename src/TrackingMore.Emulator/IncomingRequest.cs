@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace TrackingMore.Emulator;
 
 /// <summary>One authenticated /v2 request as the endpoints see it.</summary>
-internal sealed class ApiRequest
+internal sealed class IncomingRequest
 {
     public required HttpContext Http { get; init; }
     public required EmulatorState State { get; init; }
