@@ -29,9 +29,9 @@ internal sealed class ListQuery
         if (r.Body.Length > 0)
         {
             // A body that is not JSON is refused as everywhere else (4015); a blank one counts as no body.
-            var code = r.TryReadJson(out var body);
-            if (code == ApiCodes.InvalidCarrier) return code;
-            if (code == 0)
+            var content = Inputs.ReadJson(r.Body, out var body);
+            if (content == BodyContent.NotJson) return Inputs.RefusalCode(content);
+            if (content == BodyContent.Json)
             {
                 if (body.ValueKind != JsonValueKind.Object) return ApiCodes.MissingParameters;
                 foreach (var p in body.EnumerateObject())
