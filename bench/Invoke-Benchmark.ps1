@@ -40,9 +40,6 @@ function Get-Median([double[]] $Values) {
     if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
 }
 
-# Invoke-RestMethod writes a JSON array as one object; written from a variable, its items go one by one.
-function Get-Requests($Emulator) { $requests = Invoke-RestMethod "$($Emulator.Root)/_emulator/requests" -NoProxy; $requests }
-function Clear-Requests($Emulator) { $null = Invoke-RestMethod -Method Delete "$($Emulator.Root)/_emulator/requests" -NoProxy }
 
 # $P.Rate: where the emulator runs with its list limit off, so the module's pacing is turned off to match.
 $connect = 'Import-Module $P.Module; Connect-TrackingMore -ApiKey (ConvertTo-SecureString $P.Key -AsPlainText -Force) -BaseUri $P.BaseUri -ListRequestsPerSecond ([double]$P.Rate);'
@@ -126,7 +123,7 @@ try {
         $count = 0
         Get-Tracking -All -PageSize 100 | ForEach-Object { if ($null -eq $first) { $first = $clock.Elapsed.TotalSeconds }; $count++ }
         @{ One = $one; First = $first; Total = $clock.Elapsed.TotalSeconds; Count = $count } | ConvertTo-Json -Compress') $parameters
-    $requests = Get-Requests $emulator | Where-Object { $_.path -like '*/trackings/get' }
+    $requests = Get-EmulatorRequest $emulator '*/trackings/get'
     $limited = @($requests | Where-Object { $_.metaCode -eq 429 -or $_.httpStatus -eq 429 }).Count
     $floor = 9 + $paced.One
     $rows['Pacing'] = [ordered]@{
@@ -153,7 +150,7 @@ try {
         $clock = [Diagnostics.Stopwatch]::StartNew()
         $count = (1..10000 | ForEach-Object { [pscustomobject]@{ TrackingNumber = "BN{0:D9}CN" -f $_; CarrierCode = "china-post" } } | New-Tracking | Measure-Object).Count
         @{ Count = $count; Seconds = $clock.Elapsed.TotalSeconds } | ConvertTo-Json -Compress') @{ Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri; Rate = 1 }
-    $batches = @(Get-Requests $emulator | Where-Object { $_.path -like '*/trackings/batch' }).Count
+    $batches = @(Get-EmulatorRequest $emulator '*/trackings/batch').Count
     $rows['BulkCreate'] = [ordered]@{
         Measure = 'New-Tracking of 10k piped items'
         Ours = '{0:N0} created, {1} batch requests, {2:N0} items/s' -f $created.Count, $batches, ($created.Count / $created.Seconds)
@@ -193,9 +190,7 @@ try {
         @{ path = '/trackings/get'; rate = 0.1; seed = 3; action = 'drop' }
         @{ path = '/trackings/get'; rate = 0.1; seed = 4; action = 'meta429'; retryAfter = 0 }
     )
-    foreach ($rule in $rules) {
-        $null = Invoke-RestMethod -Method Post "$($emulator.Root)/_emulator/faults" -NoProxy -ContentType 'application/json' -Body ($rule | ConvertTo-Json)
-    }
+    foreach ($rule in $rules) { Add-EmulatorFault $emulator $rule }
     $faulted = Invoke-Child ($connect + '
         $transcript = Join-Path ([IO.Path]::GetTempPath()) "tm-bench-$PID.txt"
         Start-Transcript $transcript | Out-Null
@@ -209,7 +204,7 @@ try {
         Remove-Item $transcript
         @{ CreatedOut = $created.Count; CreateErrors = $createErrors.Count; Listed = $listed.Count; Unique = @($listed.Id | Sort-Object -Unique).Count
            ListErrors = $listErrors.Count; KeyFound = ([regex]::Matches($printed, [regex]::Escape($P.Key))).Count } | ConvertTo-Json -Compress') @{ Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri; Rate = 0 }
-    $log = @(Get-Requests $emulator)
+    $log = @(Get-EmulatorRequest $emulator)
     $injected = @($log | Where-Object { $_.fault }).Count
     $rows['Faults'] = [ordered]@{
         Measure = 'New-Tracking of 1000 items, then Get-Tracking -All (3000 trackings, 20 pages), under 20% injected faults per endpoint'
@@ -239,10 +234,10 @@ try {
     }
     $outcomes = [ordered]@{}
     foreach ($name in $probes.Keys) {
-        $null = Invoke-RestMethod -Method Delete "$($emulator.Root)/_emulator/faults" -NoProxy
+        Clear-EmulatorFault $emulator
         # Only the probed call meets the fault, not the child's warm-up.
         $rule = $probes[$name] + @{ path = $(if ($name -like '*POST*') { '/trackings/post' } else { '/trackings/get' }) }
-        $null = Invoke-RestMethod -Method Post "$($emulator.Root)/_emulator/faults" -NoProxy -ContentType 'application/json' -Body ($rule | ConvertTo-Json)
+        Add-EmulatorFault $emulator $rule
         $outcomes[$name] = Invoke-Child ($connect + '
             $transcript = Join-Path ([IO.Path]::GetTempPath()) "tm-hostile-$PID.txt"
             Get-TrackingCarrier | Out-Null   # warm-up on GET /carriers, which no probe rule matches
@@ -267,7 +262,7 @@ try {
                PeakAboveStartMB = ($self.PeakWorkingSet64 - $start) / 1MB; KeyFound = ([regex]::Matches($printed, [regex]::Escape($P.Key))).Count } | ConvertTo-Json -Compress') @{
             Module = $ModulePath; Key = $Key; BaseUri = $emulator.BaseUri; Rate = 0; Post = $name -like '*POST*' }
     }
-    $second = @(Get-Requests $emulator | Where-Object { $_.listener -eq 'second' })
+    $second = @(Get-EmulatorRequest $emulator | Where-Object { $_.listener -eq 'second' })
     $keyFound = ($outcomes.Values | Measure-Object KeyFound -Sum).Sum + @($second | Where-Object keyHeader).Count
     $pagingModes = 'repeat-page', 'overlong-page', 'duplicate-ids'
     $rows['Hostile'] = [ordered]@{

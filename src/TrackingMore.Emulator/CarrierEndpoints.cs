@@ -4,7 +4,7 @@ namespace TrackingMore.Emulator;
 internal static class CarrierEndpoints
 {
     /// <summary>The carrier list. Its success meta carries only the code, as the real one does.</summary>
-    public static Task List(ApiRequest r) => r.Reply(ApiCodes.Success, w =>
+    public static Task List(IncomingRequest r) => r.Reply(ApiCodes.Success, w =>
     {
         w.WriteStartArray();
         foreach (var c in Carriers.All)
@@ -23,7 +23,7 @@ internal static class CarrierEndpoints
     }, metaCodeOnly: true);
 
     /// <summary>{tracking_number} → [{name, code}] by number pattern; 4032 when nothing matches.</summary>
-    public static Task Detect(ApiRequest r)
+    public static Task Detect(IncomingRequest r)
     {
         var code = r.TryReadJson(out var body);
         var number = code == 0 ? Inputs.Text(body, "tracking_number") : null;

@@ -7,7 +7,7 @@ internal enum Script : byte { Latin, Chinese, Cyrillic }
 
 /// <param name="Homepage">As the real list sends it: some scheme-less ("//www.dhl.com/").</param>
 /// <param name="Country">ISO-2 of the carrier's home (head office for global express companies).</param>
-internal sealed record Carrier(
+internal sealed record CarrierRecord(
     string Code, string Name, string Phone, string Homepage, string Type, string Country, Script Script = Script.Latin)
 {
     /// <summary>The link inside origin_info/destination_info always has a scheme.</summary>
@@ -22,7 +22,7 @@ internal static partial class Carriers
     private const string Express = "express";
     private const string Post = "globalpost";
 
-    public static readonly Carrier[] All =
+    public static readonly CarrierRecord[] All =
     [
         new("dhl", "DHL", "1 800 225 5345", "//www.dhl.com/", Express, "DE"),
         new("ups", "UPS", "1 800 742 5877", "https://www.ups.com/", Express, "US"),
@@ -112,23 +112,23 @@ internal static partial class Carriers
 
     public static short IndexOf(string code) => ByCode.TryGetValue(code, out var i) ? i : (short)-1;
 
-    public static Carrier Get(short index) => All[index];
+    public static CarrierRecord Get(short index) => All[index];
 
-    public static Carrier Get(string code) => All[ByCode[code]];
+    public static CarrierRecord Get(string code) => All[ByCode[code]];
 
     /// <summary>The syntax the API accepts for a carrier code; anything else is 4015 even before the lookup.</summary>
     public static bool IsWellFormedCode(string code) => CodeSyntax().IsMatch(code);
 
     /// <summary>Picture URLs are scheme-less like the real list; posts use the numbered "companylogo" form.</summary>
-    public static string Picture(Carrier c) => c.IsExpress
+    public static string Picture(CarrierRecord c) => c.IsExpress
         ? $"//cdn.trackingmore.com/images/icons/express/{c.Code}.png"
         : $"//cdn.trackingmore.com/images/icons/express/companylogo/{1000 + 10 * IndexOf(c.Code)}.jpg";
 
     /// <summary>Candidate carriers for a number, most likely first; empty when nothing matches (4032).</summary>
-    public static IReadOnlyList<Carrier> Detect(string trackingNumber)
+    public static IReadOnlyList<CarrierRecord> Detect(string trackingNumber)
     {
         var n = trackingNumber.Trim().Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        var found = new List<Carrier>();
+        var found = new List<CarrierRecord>();
         void Add(string code)
         {
             var c = Get(code);

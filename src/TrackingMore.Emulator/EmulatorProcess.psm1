@@ -1,4 +1,6 @@
-# Starts and stops the emulator as its own process, for build.ps1 (Demo, Bench) and the Pester suites.
+# The emulator seen from PowerShell, for build.ps1 (Demo, Bench), bench/Invoke-Benchmark.ps1 and the Pester suites:
+# starts and stops it as its own process, and calls its /_emulator hooks (request log, fault rules, clock, info; see
+# README.md "Test hooks") on the object Start-TrackingMoreEmulator returns.
 
 function Start-TrackingMoreEmulator {
     <#
@@ -54,4 +56,48 @@ function Stop-TrackingMoreEmulator {
     }
 }
 
-Export-ModuleMember -Function Start-TrackingMoreEmulator, Stop-TrackingMoreEmulator
+# The /v2 requests the emulator has logged, in arrival order; -PathLike keeps those whose path (as sent) matches.
+function Get-EmulatorRequest {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Emulator, [Parameter(Position = 1)] [string] $PathLike = '*')
+    # Invoke-RestMethod writes a JSON array as one object; written from a variable, its items go one by one.
+    $requests = Invoke-RestMethod -Uri "$($Emulator.Root)/_emulator/requests" -NoProxy
+    $requests | Where-Object { $_.path -like $PathLike }
+}
+
+function Clear-EmulatorRequest {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Emulator)
+    $null = Invoke-RestMethod -Method Delete -Uri "$($Emulator.Root)/_emulator/requests" -NoProxy
+}
+
+# Adds one fault rule (README.md "Fault rules"), e.g. @{ path = '/trackings/get'; action = 'http503'; count = 2 }.
+function Add-EmulatorFault {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Emulator, [Parameter(Mandatory, Position = 1)] [hashtable] $Rule)
+    $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Root)/_emulator/faults" -NoProxy -ContentType 'application/json' -Body ($Rule | ConvertTo-Json)
+}
+
+function Clear-EmulatorFault {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Emulator)
+    $null = Invoke-RestMethod -Method Delete -Uri "$($Emulator.Root)/_emulator/faults" -NoProxy
+}
+
+# Moves the emulator's simulated clock on, e.g. past a new tracking's first carrier result (at most 3 simulated hours
+# after creation): until then the service shows the short record, which has no track_update, origin_info, events.
+function Step-EmulatorClock {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Emulator, [Parameter(Position = 1)] [long] $Seconds = 4 * 3600)
+    $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Root)/_emulator/clock" -NoProxy -ContentType 'application/json' -Body (@{ advanceSeconds = $Seconds } | ConvertTo-Json)
+}
+
+# The emulator's listeners: baseUri and secondBaseUri (null without --second-listener).
+function Get-EmulatorInfo {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Emulator)
+    Invoke-RestMethod -Uri "$($Emulator.Root)/_emulator/info" -NoProxy
+}
+
+Export-ModuleMember -Function Start-TrackingMoreEmulator, Stop-TrackingMoreEmulator, Get-EmulatorRequest, Clear-EmulatorRequest,
+    Add-EmulatorFault, Clear-EmulatorFault, Step-EmulatorClock, Get-EmulatorInfo

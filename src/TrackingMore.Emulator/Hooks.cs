@@ -118,7 +118,7 @@ internal sealed class Hooks(EmulatorState state)
     {
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-        return Inputs.TryParse(buffer.ToArray(), out var root) == 0 ? root : null;
+        return Inputs.ReadJson(buffer.ToArray(), out var root) == BodyContent.Json ? root : null;
     }
 
     private static async Task Json(HttpContext http, int status, Action<Utf8JsonWriter> write)

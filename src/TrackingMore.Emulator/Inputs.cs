@@ -7,25 +7,40 @@ namespace TrackingMore.Emulator;
 /// Reading request bodies the way the API does: loosely typed (numbers where strings are expected are accepted),
 /// validated field by field with the API's codes.
 /// </summary>
+/// <summary>What a request body holds, as far as reading it as JSON goes.</summary>
+internal enum BodyContent : byte { Json, Blank, NotJson }
+
 internal static class Inputs
 {
     public const int MaxNumberLength = 50;
 
-    /// <summary>Parses a JSON body. Empty → 4012; not JSON → 4015, which is what the real service answers.</summary>
-    public static int TryParse(byte[] body, out JsonElement root)
+    /// <summary>Parses a body; <paramref name="root"/> is set only when it is <see cref="BodyContent.Json"/>.</summary>
+    public static BodyContent ReadJson(byte[] body, out JsonElement root)
     {
         root = default;
-        if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty) return ApiCodes.MissingParameters;
+        if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty) return BodyContent.Blank;
         try
         {
             root = JsonSerializer.Deserialize<JsonElement>(body);
-            return 0;
+            return BodyContent.Json;
         }
         catch (JsonException)
         {
-            return ApiCodes.InvalidCarrier;
+            return BodyContent.NotJson;
         }
     }
+
+    /// <summary>
+    /// The code an endpoint that needs a JSON body answers: 0 for JSON, 4012 for a blank body, and 4015 for one that
+    /// is not JSON. 4015 is the carrier-code error, but it is what the real service answers to such a body.
+    /// </summary>
+    public static int RefusalCode(BodyContent content) => content switch
+    {
+        BodyContent.Json => 0,
+        BodyContent.Blank => ApiCodes.MissingParameters,
+        BodyContent.NotJson => ApiCodes.InvalidCarrier,
+        _ => throw new ArgumentOutOfRangeException(nameof(content)),
+    };
 
     /// <summary>A property as text: strings as they are, numbers and booleans as their JSON text; else null.</summary>
     public static string? Text(JsonElement obj, string name)
@@ -95,7 +110,7 @@ internal static class Inputs
     /// archived takes the strings "true"/"false" (booleans too); status takes 4 (delivered), 7 (exception) or
     /// 8 (back to the simulated status), anything else is 4033.
     /// </summary>
-    public static int ApplyEdits(JsonElement obj, Tracking t, long now)
+    public static int ApplyEdits(JsonElement obj, StoredTracking t, long now)
     {
         bool? archived = null;
         if (Has(obj, "archived"))

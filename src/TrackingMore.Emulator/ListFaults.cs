@@ -15,7 +15,7 @@ internal static class ListFaults
         pathBelowV2.TrimEnd('/').Equals("/trackings/get", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The items to send instead of <paramref name="page"/> (the normal page) under the list fault, if any.</summary>
-    public static Tracking[] Reshape(FaultRule? fault, TrackingStore store, Func<Tracking, bool>? filter, ListQuery q, Tracking[] page)
+    public static StoredTracking[] Reshape(FaultRule? fault, TrackingStore store, Func<StoredTracking, bool>? filter, ListQuery q, StoredTracking[] page)
     {
         var skip = (long)(q.Page - 1) * q.Limit;
         switch (fault?.Action)
@@ -29,7 +29,7 @@ internal static class ListFaults
                 // the limit: a server whose list shifted under the client, not one that sends more than asked for.
                 var sticky = store.Slice(filter, 0, 1, out _);
                 var previousLast = store.Slice(filter, skip - 1, 1, out _);
-                Tracking[] shifted = [.. sticky, .. previousLast.Where(t => !sticky.Contains(t)), .. page];
+                StoredTracking[] shifted = [.. sticky, .. previousLast.Where(t => !sticky.Contains(t)), .. page];
                 return shifted.Length > q.Limit ? shifted[..q.Limit] : shifted;
             default:
                 return page;
@@ -40,13 +40,13 @@ internal static class ListFaults
     /// <paramref name="want"/> items from position <paramref name="skip"/>; when the store runs out, the items found
     /// (or page 1's, past the end) come again under fresh ids, so every page is over-long. An empty result stays empty.
     /// </summary>
-    private static Tracking[] Overlong(TrackingStore store, Func<Tracking, bool>? filter, long skip, int want)
+    private static StoredTracking[] Overlong(TrackingStore store, Func<StoredTracking, bool>? filter, long skip, int want)
     {
         var found = store.Slice(filter, skip, want, out _);
         if (found.Length == want) return found;
         var pool = found.Length > 0 ? found : store.Slice(filter, 0, want, out _);
         if (pool.Length == 0) return found;
-        var items = new Tracking[want];
+        var items = new StoredTracking[want];
         found.CopyTo(items, 0);
         for (var k = found.Length; k < want; k++)
         {

@@ -20,7 +20,7 @@ internal sealed class ListQuery
     private HashSet<string>? _numbers, _orders;
     private bool? _archived;
 
-    public static int TryParse(ApiRequest r, out ListQuery query)
+    public static int TryParse(IncomingRequest r, out ListQuery query)
     {
         query = new ListQuery();
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -29,9 +29,9 @@ internal sealed class ListQuery
         if (r.Body.Length > 0)
         {
             // A body that is not JSON is refused as everywhere else (4015); a blank one counts as no body.
-            var code = r.TryReadJson(out var body);
-            if (code == ApiCodes.InvalidCarrier) return code;
-            if (code == 0)
+            var content = Inputs.ReadJson(r.Body, out var body);
+            if (content == BodyContent.NotJson) return Inputs.RefusalCode(content);
+            if (content == BodyContent.Json)
             {
                 if (body.ValueKind != JsonValueKind.Object) return ApiCodes.MissingParameters;
                 foreach (var p in body.EnumerateObject())
@@ -105,7 +105,7 @@ internal sealed class ListQuery
     }
 
     /// <summary>The predicate for these filters at simulated instant <paramref name="now"/>; null when there are none.</summary>
-    public Func<Tracking, bool>? Filter(long now)
+    public Func<StoredTracking, bool>? Filter(long now)
     {
         var needsState = _status is not null || _updatedMin is not null || _updatedMax is not null;
         var any = needsState || _createdMin is not null || _createdMax is not null || _orderMin is not null ||

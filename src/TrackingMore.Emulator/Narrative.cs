@@ -73,7 +73,7 @@ internal static class Narrative
     /// <summary>StatusDescription and Details of event <paramref name="index"/> as reported by a carrier of
     /// <paramref name="script"/> in <paramref name="country"/>.</summary>
     public static (string Description, string Details) Describe(
-        Tracking t, int index, EventKind kind, int variant, Country country, Script script)
+        StoredTracking t, int index, EventKind kind, int variant, Country country, Script script)
     {
         var h = StableHash.Mix(t.Seed, (ulong)index);
         var places = script == Script.Latin ? country.Cities : country.LocalCities ?? country.Cities;
@@ -99,6 +99,6 @@ internal static class Narrative
     }
 
     /// <summary>The "singed_by" (sic) value: only deliveries signed for (delivered003) name someone.</summary>
-    public static string? SignedBy(Tracking t, EventKind lastKind, int variant) =>
+    public static string? SignedBy(StoredTracking t, EventKind lastKind, int variant) =>
         lastKind == EventKind.Delivered && variant == 3 ? Signers[(int)(t.Seed % (uint)Signers.Length)] : null;
 }

@@ -18,22 +18,22 @@ internal static class SeedProfile
 
     private enum Field : ulong { Title = 1, OrderId, Name, Email, Phone, OrderTime, Comment, Channel }
 
-    private static ulong H(Tracking t, Field f) => StableHash.Mix(t.Seed, (ulong)f);
+    private static ulong H(StoredTracking t, Field f) => StableHash.Mix(t.Seed, (ulong)f);
 
     private static string? Choose(ulong h, double nullShare, string[] values) =>
         StableHash.Unit(h) < nullShare ? null : values[(int)(h % (ulong)values.Length)];
 
     /// <summary>order_id of any tracking: set through the API, or derived for a seeded one.</summary>
-    public static string? OrderIdOf(Tracking t) => t.Fields is { } f ? f.OrderId : OrderId(t);
+    public static string? OrderIdOf(StoredTracking t) => t.Fields is { } f ? f.OrderId : OrderId(t);
 
     /// <summary>order_create_time of any tracking in unix seconds, when it is a readable date (filters).</summary>
-    public static long? OrderCreatedUnixOf(Tracking t)
+    public static long? OrderCreatedUnixOf(StoredTracking t)
     {
         if (t.Fields is null) return OrderCreatedUnix(t);
         return t.Fields.OrderCreateTime is string s && Dates.TryParseLoose(s, out var unix) ? unix : null;
     }
 
-    public static TrackingFields Fields(Tracking t) => new()
+    public static TrackingFields Fields(StoredTracking t) => new()
     {
         Title = Title(t),
         OrderId = OrderId(t),
@@ -45,7 +45,7 @@ internal static class SeedProfile
         LogisticsChannel = Choose(H(t, Field.Channel), 0.7, Channels),
     };
 
-    private static string? Title(Tracking t)
+    private static string? Title(StoredTracking t)
     {
         var h = H(t, Field.Title);
         return StableHash.Unit(h) switch
@@ -56,7 +56,7 @@ internal static class SeedProfile
         };
     }
 
-    private static string? OrderId(Tracking t)
+    private static string? OrderId(StoredTracking t)
     {
         var h = H(t, Field.OrderId);
         return StableHash.Unit(h) switch
@@ -67,7 +67,7 @@ internal static class SeedProfile
         };
     }
 
-    private static object? CustomerEmail(Tracking t)
+    private static object? CustomerEmail(StoredTracking t)
     {
         var h = H(t, Field.Email);
         var box = Mailboxes[(int)(h % (ulong)Mailboxes.Length)];
@@ -81,13 +81,13 @@ internal static class SeedProfile
     }
 
     /// <summary>Unix seconds of the order time when it is a date string, else null (0 and null match no range).</summary>
-    private static long? OrderCreatedUnix(Tracking t)
+    private static long? OrderCreatedUnix(StoredTracking t)
     {
         var h = H(t, Field.OrderTime);
         return StableHash.Unit(h) < 0.65 ? null : (t.CreatedAt - 3600 - (long)(h % (72 * 3600))) / 60 * 60;
     }
 
-    private static object? OrderCreateTime(Tracking t)
+    private static object? OrderCreateTime(StoredTracking t)
     {
         var h = H(t, Field.OrderTime);
         return StableHash.Unit(h) switch

@@ -48,9 +48,9 @@ internal static class Seeder
 
     private const long Day = 86400;
 
-    public static List<Tracking> Create(int count, ulong randomSeed, long now)
+    public static List<StoredTracking> Create(int count, ulong randomSeed, long now)
     {
-        var result = new List<Tracking>(count);
+        var result = new List<StoredTracking>(count);
         var taken = new HashSet<TrackingKey>(count);
         for (var i = 0; i < count; i++)
         {
@@ -97,7 +97,7 @@ internal static class Seeder
     }
 
     /// <summary>Created over the past 90 days, weighted towards recent ones so that all stages are present.</summary>
-    private static void PlaceRandomly(Tracking t, ref Rng rng, long now)
+    private static void PlaceRandomly(StoredTracking t, ref Rng rng, long now)
     {
         var u = rng.NextDouble();
         var age = u < 0.1 ? rng.Next(0, (int)(2 * Day))
@@ -109,7 +109,7 @@ internal static class Seeder
     }
 
     /// <summary>Places the route in time so that <paramref name="status"/> holds at <paramref name="now"/>.</summary>
-    private static void PlaceAt(Tracking t, Status status, long now)
+    private static void PlaceAt(StoredTracking t, Status status, long now)
     {
         long Offset(int i) => (t.Events[i] >> 8) * 60L;
         var last = t.Events.Length - 1;

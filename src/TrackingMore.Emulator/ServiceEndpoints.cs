@@ -11,7 +11,7 @@ namespace TrackingMore.Emulator;
 internal static partial class ServiceEndpoints
 {
     /// <summary>GET /trackings/getuserinfo: track_number is the quota left, regtime unix seconds as a string.</summary>
-    public static Task UserInfo(ApiRequest r) => r.Reply(ApiCodes.Success, w =>
+    public static Task UserInfo(IncomingRequest r) => r.Reply(ApiCodes.Success, w =>
     {
         w.WriteStartObject();
         w.WriteString("email", r.Account.Email);
@@ -47,7 +47,7 @@ internal static partial class ServiceEndpoints
     /// hash rule (about one postcode in 23 per carrier), so the same question always gets the same answer.
     /// Without a company, DHL, UPS and FedEx are checked. Unreadable entries go to "other".
     /// </summary>
-    public static Task Remote(ApiRequest r)
+    public static Task Remote(IncomingRequest r)
     {
         var code = r.TryReadBulk(out var items);
         if (code != 0) return r.Fail(code);
@@ -108,11 +108,11 @@ internal static partial class ServiceEndpoints
     /// POST /trackings/costtime: transit-time statistics per {carrier_code, original, destination}, one entry per
     /// triple. Express carriers are fast, posts slower, domestic routes fastest; the ratios sum to 1.
     /// </summary>
-    public static Task CostTime(ApiRequest r)
+    public static Task CostTime(IncomingRequest r)
     {
         var code = r.TryReadBulk(out var items);
         if (code != 0) return r.Fail(code);
-        var triples = new List<(Carrier Carrier, string From, string To)>(items.Count);
+        var triples = new List<(CarrierRecord Carrier, string From, string To)>(items.Count);
         foreach (var item in items)
         {
             var from = Inputs.Text(item, "original")?.Trim().ToUpperInvariant();
@@ -173,7 +173,7 @@ internal static partial class ServiceEndpoints
     /// space or dash and 7–8 digits fails the whole request with 4014 (the message names it). weight and piece are
     /// strings, as air cargo systems send them; track_info is in time order, actual_date "" until it happens.
     /// </summary>
-    public static Task AirCargo(ApiRequest r)
+    public static Task AirCargo(IncomingRequest r)
     {
         var code = r.TryReadJson(out var body);
         if (code != 0) return r.Fail(code);

@@ -13,7 +13,7 @@ internal static partial class Shipments
     /// international items to the destination's post, which appears as destination_info. Express companies
     /// report the whole route themselves.
     /// </summary>
-    public static bool HandsOverAbroad(Carrier c) => !c.IsExpress || (c.Country == "CN" && c.Script == Script.Latin);
+    public static bool HandsOverAbroad(CarrierRecord c) => !c.IsExpress || (c.Country == "CN" && c.Script == Script.Latin);
 
     /// <summary>An outcome drawn with the real world's proportions: mostly delivered.</summary>
     public static Outcome DrawOutcome(ref Rng rng) => rng.NextDouble() switch
@@ -45,7 +45,7 @@ internal static partial class Shipments
     /// random seed, so re-creating it replays the same story. It stays pending for ½–3 simulated hours, its first
     /// checkpoint comes ½–6 hours after creation, and it is final within ~20 simulated days.
     /// </summary>
-    public static Tracking FromApi(string number, short carrier, TrackingFields fields, long now, ulong randomSeed)
+    public static StoredTracking FromApi(string number, short carrier, TrackingFields fields, long now, ulong randomSeed)
     {
         var c = Carriers.Get(carrier);
         var rng = new Rng(StableHash.Of(c.Code + "\n" + number, randomSeed));
@@ -63,14 +63,14 @@ internal static partial class Shipments
     }
 
     /// <summary>The parts every tracking has; the caller places the route in time and sets its quirks.</summary>
-    public static Tracking NewTracking(
+    public static StoredTracking NewTracking(
         ref Rng rng, string number, short carrier, int origin, int destination, Outcome outcome, long createdAt)
     {
         var international = origin != destination;
         var destinationCarrier = international && HandsOverAbroad(Carriers.Get(carrier))
             ? Carriers.IndexOf(Geography.All[destination].PostalCarrier)
             : (short)-1;
-        return new Tracking
+        return new StoredTracking
         {
             Number = number,
             IdHigh = rng.NextU64(),

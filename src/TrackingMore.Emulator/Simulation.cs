@@ -1,7 +1,7 @@
 namespace TrackingMore.Emulator;
 
 /// <summary>What a tracking looks like at one instant.</summary>
-/// <param name="Visible">How many route events have happened (the first <c>Visible</c> of <see cref="Tracking.Events"/>).</param>
+/// <param name="Visible">How many route events have happened (the first <c>Visible</c> of <see cref="StoredTracking.Events"/>).</param>
 /// <param name="ChangedAt">When the emulator "saw" the last change: drives updated_at.</param>
 internal readonly record struct ShipmentState(Status Status, string? Substatus, int Visible, long ChangedAt);
 
@@ -35,7 +35,7 @@ internal static class Simulation
     public static int VariantOf(uint e) => (int)(e & 0xF);
 
     /// <summary>Event time in simulated unix seconds; a per-event jitter gives the seconds part real-looking values.</summary>
-    public static long TimeOf(Tracking t, int i) =>
+    public static long TimeOf(StoredTracking t, int i) =>
         t.RouteStart + (t.Events[i] >> 8) * 60L + ((t.Seed ^ (uint)(i * 0x9E3779B9)) * 2654435761u >> 26) % 60;
 
     public static Status StatusOf(EventKind k) => k switch
@@ -146,7 +146,7 @@ internal static class Simulation
     /// (no origin_info), as api-v2.md "What a freshly created tracking looks like" describes. A status set
     /// through PUT counts as a result.
     /// </summary>
-    public static bool AwaitsFirstResult(Tracking t, long now) =>
+    public static bool AwaitsFirstResult(StoredTracking t, long now) =>
         t.StatusOverride is null && Math.Min(now, t.FrozenAt) < t.CreatedAt + t.FirstQueryDelay;
 
     /// <summary>
@@ -154,7 +154,7 @@ internal static class Simulation
     /// the carrier knows (one with a route) shows its first checkpoint already — the parcel was handed over before
     /// its number was registered. A tracking frozen by notupdate is left as it is.
     /// </summary>
-    public static void AskCarrierNow(Tracking t, long now)
+    public static void AskCarrierNow(StoredTracking t, long now)
     {
         if (!t.TrackUpdate) return;
         var sinceCreation = Math.Max(0, now - t.CreatedAt);
@@ -163,7 +163,7 @@ internal static class Simulation
     }
 
     /// <summary>The state at simulated instant <paramref name="now"/> (frozen trackings stop at their freeze time).</summary>
-    public static ShipmentState Evaluate(Tracking t, long now)
+    public static ShipmentState Evaluate(StoredTracking t, long now)
     {
         var at = Math.Min(now, t.FrozenAt);
         var firstQuery = t.CreatedAt + t.FirstQueryDelay;

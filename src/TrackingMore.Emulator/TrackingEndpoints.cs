@@ -6,32 +6,32 @@ namespace TrackingMore.Emulator;
 internal static class TrackingEndpoints
 {
     /// <summary>POST /trackings/post: one tracking; answers the short form with meta 200.</summary>
-    public static Task Create(ApiRequest r)
+    public static Task Create(IncomingRequest r)
     {
         var code = r.TryReadJson(out var body);
         if (code == 0 && body.ValueKind != JsonValueKind.Object) code = ApiCodes.MissingParameters;
-        Tracking? created = null;
+        StoredTracking? created = null;
         if (code == 0) code = CreateOne(r, body, out created);
         return code != 0 ? r.Fail(code) : r.Reply(ApiCodes.Success, w => TrackingJson.WriteCreated(w, created!, r.Now));
     }
 
     /// <summary>POST /trackings/batch: up to 40; per-item failures in errors; meta 201.</summary>
-    public static Task Batch(ApiRequest r) => Bulk(r, "added", ApiCodes.Created, (JsonElement item, out Tracking? t) => CreateOne(r, item, out t));
+    public static Task Batch(IncomingRequest r) => Bulk(r, "added", ApiCodes.Created, (JsonElement item, out StoredTracking? t) => CreateOne(r, item, out t));
 
     /// <summary>POST /trackings/updatemore: PUT fields for up to 40 trackings.</summary>
-    public static Task UpdateMore(ApiRequest r) =>
-        Bulk(r, "updated", ApiCodes.Success, (JsonElement item, out Tracking? t) => Change(r, item, x => Inputs.ApplyEdits(item, x, r.Now), out t));
+    public static Task UpdateMore(IncomingRequest r) =>
+        Bulk(r, "updated", ApiCodes.Success, (JsonElement item, out StoredTracking? t) => Change(r, item, x => Inputs.ApplyEdits(item, x, r.Now), out t));
 
     /// <summary>POST /trackings/notupdate: those trackings stop moving (track_update false).</summary>
-    public static Task NotUpdate(ApiRequest r) =>
-        Bulk(r, "change", ApiCodes.Success, (JsonElement item, out Tracking? t) => Change(r, item, x =>
+    public static Task NotUpdate(IncomingRequest r) =>
+        Bulk(r, "change", ApiCodes.Success, (JsonElement item, out StoredTracking? t) => Change(r, item, x =>
         {
             if (x.TrackUpdate) x.FrozenAt = r.Now;
             return 0;
         }, out t));
 
     /// <summary>POST /trackings/delete: up to 40 {tracking_number, carrier_code}.</summary>
-    public static Task DeleteMany(ApiRequest r) => Bulk(r, "delete", ApiCodes.Success, (JsonElement item, out Tracking? t) =>
+    public static Task DeleteMany(IncomingRequest r) => Bulk(r, "delete", ApiCodes.Success, (JsonElement item, out StoredTracking? t) =>
     {
         t = null;
         var code = Inputs.ReadKey(item, out var key);
@@ -40,7 +40,7 @@ internal static class TrackingEndpoints
     });
 
     /// <summary>GET, PUT, DELETE /trackings/{carrier}/{number}[/{lang}].</summary>
-    public static Task One(ApiRequest r)
+    public static Task One(IncomingRequest r)
     {
         var number = r.Segments[2];
         short carrier = -1;
@@ -60,14 +60,14 @@ internal static class TrackingEndpoints
             default: // PUT
                 code = r.TryReadJson(out var body);
                 if (code == 0 && body.ValueKind != JsonValueKind.Object) code = ApiCodes.MissingParameters;
-                Tracking? changed = null;
+                StoredTracking? changed = null;
                 if (code == 0) code = r.Store.Update(key, t => Inputs.ApplyEdits(body, t, r.Now), out changed);
                 return code != 0 ? r.Fail(code) : r.Reply(ApiCodes.Success, w => TrackingJson.WriteStored(w, changed!, r.Now));
         }
     }
 
     /// <summary>GET /trackings/get: one page, newest first (created_at descending, then id ascending).</summary>
-    public static async Task List(ApiRequest r)
+    public static async Task List(IncomingRequest r)
     {
         if (!r.Account.TryAcceptList(r.Record.StartedTimestamp, r.State.Options.ListIntervalMs))
         {
@@ -107,7 +107,7 @@ internal static class TrackingEndpoints
     }
 
     /// <summary>GET /trackings/getstatusnumber: how many trackings have each status (list filters apply).</summary>
-    public static Task StatusNumber(ApiRequest r)
+    public static Task StatusNumber(IncomingRequest r)
     {
         var code = ListQuery.TryParse(r, out var q);
         if (code != 0) return r.Fail(code);
@@ -126,7 +126,7 @@ internal static class TrackingEndpoints
     }
 
     /// <summary>POST /trackings/update: moves a tracking to another carrier code.</summary>
-    public static Task ChangeCarrier(ApiRequest r)
+    public static Task ChangeCarrier(IncomingRequest r)
     {
         var code = r.TryReadJson(out var body);
         var key = default(TrackingKey);
@@ -149,13 +149,13 @@ internal static class TrackingEndpoints
     /// at once (which ends the pending phase). Limits: three requests per real second per key, and the same
     /// shipment once per two simulated hours (both 429).
     /// </summary>
-    public static Task Realtime(ApiRequest r)
+    public static Task Realtime(IncomingRequest r)
     {
         if (!r.Account.TryAcceptRealtime(r.Record.StartedTimestamp)) return r.Fail(ApiCodes.RateLimited);
         var code = r.TryReadJson(out var body);
         var key = default(TrackingKey);
         if (code == 0) code = body.ValueKind == JsonValueKind.Object ? Inputs.ReadKey(body, out key) : ApiCodes.MissingParameters;
-        Tracking? t = null;
+        StoredTracking? t = null;
         if (code == 0 && !r.Store.TryGet(key, out t)) code = CreateOne(r, body, out t);
         if (code == 0 && !r.Account.TryAcceptShipmentRefresh(key, r.Now)) code = ApiCodes.RateLimited;
         if (code == 0) code = r.Store.Update(key, x =>
@@ -182,7 +182,7 @@ internal static class TrackingEndpoints
     }
 
     /// <summary>Creates one tracking from a create object: 4013/4014/4015, 4016 when it exists, 4021 without quota.</summary>
-    private static int CreateOne(ApiRequest r, JsonElement item, out Tracking? created)
+    private static int CreateOne(IncomingRequest r, JsonElement item, out StoredTracking? created)
     {
         created = null;
         var code = Inputs.ReadKey(item, out var key);
@@ -199,29 +199,29 @@ internal static class TrackingEndpoints
     }
 
     /// <summary>Reads an item's key and applies <paramref name="change"/> to that tracking under the store lock.</summary>
-    private static int Change(ApiRequest r, JsonElement item, Func<Tracking, int> change, out Tracking? changed)
+    private static int Change(IncomingRequest r, JsonElement item, Func<StoredTracking, int> change, out StoredTracking? changed)
     {
         changed = null;
         var code = Inputs.ReadKey(item, out var key);
         return code != 0 ? code : r.Store.Update(key, change, out changed);
     }
 
-    private delegate int ItemAction(JsonElement item, out Tracking? tracking);
+    private delegate int ItemAction(JsonElement item, out StoredTracking? tracking);
 
     /// <summary>
     /// The shape every bulk call shares: <c>{submitted, &lt;countName&gt;, trackings:[summary…],
     /// errors:[{tracking_number, carrier_code, code, message}…]}</c>.
     /// </summary>
-    private static Task Bulk(ApiRequest r, string countName, int successCode, ItemAction action)
+    private static Task Bulk(IncomingRequest r, string countName, int successCode, ItemAction action)
     {
         var code = r.TryReadBulk(out var items);
         if (code != 0) return r.Fail(code);
 
-        var done = new List<Tracking>(items.Count);
+        var done = new List<StoredTracking>(items.Count);
         var errors = new List<(JsonElement Item, int Code)>();
         foreach (var item in items)
         {
-            Tracking? t = null;
+            StoredTracking? t = null;
             code = item.ValueKind == JsonValueKind.Object ? action(item, out t) : ApiCodes.MissingParameters;
             if (code == 0) done.Add(t!);
             else errors.Add((item, code));

@@ -9,13 +9,13 @@ namespace TrackingMore.Emulator;
 /// </summary>
 internal static class TrackingJson
 {
-    private static TrackingFields FieldsOf(Tracking t) => t.Fields ?? SeedProfile.Fields(t);
+    private static TrackingFields FieldsOf(StoredTracking t) => t.Fields ?? SeedProfile.Fields(t);
 
     /// <summary>
     /// POST /trackings/post. The real service answers unset customer fields with the <em>string</em> "null"
     /// here (see create-sample.json); the emulator does the same so clients meet that quirk offline.
     /// </summary>
-    public static void WriteCreated(Utf8JsonWriter w, Tracking t, long now)
+    public static void WriteCreated(Utf8JsonWriter w, StoredTracking t, long now)
     {
         var f = FieldsOf(t);
         w.WriteStartObject();
@@ -33,14 +33,14 @@ internal static class TrackingJson
     /// A stored tracking as GET one, lists and PUT show it: the short create form until the carrier's first result,
     /// then the full form.
     /// </summary>
-    public static void WriteStored(Utf8JsonWriter w, Tracking t, long now)
+    public static void WriteStored(Utf8JsonWriter w, StoredTracking t, long now)
     {
         if (Simulation.AwaitsFirstResult(t, now)) WriteCreated(w, t, now);
         else WriteFull(w, t, now);
     }
 
     /// <summary>The item form of batch, updatemore, delete and notupdate answers.</summary>
-    public static void WriteSummary(Utf8JsonWriter w, Tracking t, long now)
+    public static void WriteSummary(Utf8JsonWriter w, StoredTracking t, long now)
     {
         var f = FieldsOf(t);
         w.WriteStartObject();
@@ -59,7 +59,7 @@ internal static class TrackingJson
         w.WriteEndObject();
     }
 
-    private static void WriteIdentity(Utf8JsonWriter w, Tracking t)
+    private static void WriteIdentity(Utf8JsonWriter w, StoredTracking t)
     {
         Span<char> id = stackalloc char[32];
         t.IdHigh.TryFormat(id[..16], out _, "x16");
@@ -70,7 +70,7 @@ internal static class TrackingJson
     }
 
     /// <summary>The full form: realtime, and GET one, lists and PUT once the carrier has answered.</summary>
-    public static void WriteFull(Utf8JsonWriter w, Tracking t, long now)
+    public static void WriteFull(Utf8JsonWriter w, StoredTracking t, long now)
     {
         var s = Simulation.Evaluate(t, now);
         var f = FieldsOf(t);
@@ -148,7 +148,7 @@ internal static class TrackingJson
     }
 
     /// <summary>origin_info / destination_info with events [from, to), newest first.</summary>
-    private static void WriteInfo(Utf8JsonWriter w, JsonEncodedText name, RouteView route, Carrier? carrier, int from, int to)
+    private static void WriteInfo(Utf8JsonWriter w, JsonEncodedText name, RouteView route, CarrierRecord? carrier, int from, int to)
     {
         Span<char> buf = stackalloc char[32];
         Span<int> milestoneAt = stackalloc int[Simulation.Milestones.Length];
@@ -200,11 +200,11 @@ internal static class TrackingJson
     /// </summary>
     private readonly struct RouteView
     {
-        public readonly Tracking Tracking;
+        public readonly StoredTracking Tracking;
         public readonly int Split;
         public readonly bool TwoLegs;
 
-        public RouteView(Tracking t, int visible)
+        public RouteView(StoredTracking t, int visible)
         {
             Tracking = t;
             TwoLegs = t.DestinationCarrier >= 0;

@@ -7,15 +7,15 @@ namespace TrackingMore.Emulator;
 internal sealed class TrackingStore
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<TrackingKey, Tracking> _byKey = [];
+    private readonly Dictionary<TrackingKey, StoredTracking> _byKey = [];
 
     /// <summary>
     /// Ascending by (created_at, id descending): the list order (created_at descending, then id ascending) is this
     /// list read backwards, and new trackings, being the newest, are appended at the end.
     /// </summary>
-    private readonly List<Tracking> _ordered = [];
+    private readonly List<StoredTracking> _ordered = [];
 
-    private static readonly Comparer<Tracking> Order = Comparer<Tracking>.Create(static (a, b) =>
+    private static readonly Comparer<StoredTracking> Order = Comparer<StoredTracking>.Create(static (a, b) =>
     {
         var c = a.CreatedAt.CompareTo(b.CreatedAt);
         if (c != 0) return c;
@@ -29,7 +29,7 @@ internal sealed class TrackingStore
     }
 
     /// <summary>Adds many at once (seeding): one sort instead of one insert each.</summary>
-    public void AddRange(IReadOnlyCollection<Tracking> trackings)
+    public void AddRange(IReadOnlyCollection<StoredTracking> trackings)
     {
         lock (_gate)
         {
@@ -42,13 +42,13 @@ internal sealed class TrackingStore
         }
     }
 
-    public bool TryGet(TrackingKey key, out Tracking tracking)
+    public bool TryGet(TrackingKey key, out StoredTracking tracking)
     {
         lock (_gate) return _byKey.TryGetValue(key, out tracking!);
     }
 
     /// <returns>false when a tracking with the same carrier and number exists.</returns>
-    public bool TryAdd(Tracking t)
+    public bool TryAdd(StoredTracking t)
     {
         lock (_gate)
         {
@@ -59,7 +59,7 @@ internal sealed class TrackingStore
         }
     }
 
-    public bool TryRemove(TrackingKey key, out Tracking tracking)
+    public bool TryRemove(TrackingKey key, out StoredTracking tracking)
     {
         lock (_gate)
         {
@@ -71,7 +71,7 @@ internal sealed class TrackingStore
     }
 
     /// <summary>Applies a change under the lock. The callback returns a meta code: 0 means success.</summary>
-    public int Update(TrackingKey key, Func<Tracking, int> change, out Tracking? tracking)
+    public int Update(TrackingKey key, Func<StoredTracking, int> change, out StoredTracking? tracking)
     {
         lock (_gate)
         {
@@ -100,11 +100,11 @@ internal sealed class TrackingStore
     /// <summary>
     /// Collects one page of the trackings that pass <paramref name="filter"/>, in list order, and the total count.
     /// </summary>
-    public Tracking[] Page(Func<Tracking, bool>? filter, int page, int limit, out int total) =>
+    public StoredTracking[] Page(Func<StoredTracking, bool>? filter, int page, int limit, out int total) =>
         Slice(filter, (long)(page - 1) * limit, limit, out total);
 
     /// <summary>Up to <paramref name="limit"/> trackings that pass the filter, from list position <paramref name="skip"/> on.</summary>
-    public Tracking[] Slice(Func<Tracking, bool>? filter, long skip, int limit, out int total)
+    public StoredTracking[] Slice(Func<StoredTracking, bool>? filter, long skip, int limit, out int total)
     {
         lock (_gate)
         {
@@ -113,12 +113,12 @@ internal sealed class TrackingStore
                 total = _ordered.Count;
                 var first = _ordered.Count - 1 - skip;
                 var n = (int)Math.Clamp(first + 1, 0, limit);
-                var unfiltered = new Tracking[n];
+                var unfiltered = new StoredTracking[n];
                 for (var k = 0; k < n; k++) unfiltered[k] = _ordered[(int)first - k];
                 return unfiltered;
             }
 
-            var items = new List<Tracking>(Math.Min(limit, 256));
+            var items = new List<StoredTracking>(Math.Min(limit, 256));
             var matched = 0;
             for (var k = _ordered.Count - 1; k >= 0; k--)
             {
@@ -133,7 +133,7 @@ internal sealed class TrackingStore
     }
 
     /// <summary>Visits every tracking under the lock (status counts).</summary>
-    public void ForEach(Action<Tracking> visit)
+    public void ForEach(Action<StoredTracking> visit)
     {
         lock (_gate)
         {

@@ -12,7 +12,7 @@ internal sealed class V2Api(EmulatorState state)
 {
     public const string KeyHeader = "Trackingmore-Api-Key";
 
-    private delegate Task Handler(ApiRequest r);
+    private delegate Task Handler(IncomingRequest r);
 
     private sealed record Route(string[] Methods, Handler Handler);
 
@@ -133,7 +133,7 @@ internal sealed class V2Api(EmulatorState state)
         if (!route.Methods.Contains(http.Request.Method, StringComparer.OrdinalIgnoreCase))
             return Envelope.WriteAsync(http, record, state.Options.HttpErrors, ApiCodes.MethodNotAllowed, null, null);
 
-        return route.Handler(new ApiRequest
+        return route.Handler(new IncomingRequest
         {
             Http = http,
             State = state,

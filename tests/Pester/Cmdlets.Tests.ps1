@@ -8,10 +8,6 @@ BeforeAll {
     $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '30', '--list-interval-ms', '0'
     Connect-TestEmulator $script:Emulator
 
-    function Get-ApiRequest([string] $PathLike) {
-        @(Get-EmulatorRequest $script:Emulator | Where-Object { $_.path -like $PathLike })
-    }
-
     # A tracking of our own, so tests that change one do not disturb the others.
     function New-OwnTracking([string] $Prefix = 'CM', [string] $CarrierCode = 'china-post') {
         New-Tracking -TrackingNumber (New-TestTrackingNumber -Prefix $Prefix) -CarrierCode $CarrierCode
@@ -34,7 +30,7 @@ Describe 'Set-Tracking' {
         $put = @(Get-EmulatorRequest $script:Emulator | Where-Object method -eq 'PUT')
         $put.Count | Should -Be 1
         $put[0].path | Should -Be "/v2/trackings/china-post/$($tracking.TrackingNumber)"
-        (Get-ApiRequest '*/trackings/updatemore').Count | Should -Be 0
+        (Get-EmulatorRequest $script:Emulator '*/trackings/updatemore').Count | Should -Be 0
         (Get-Tracking $tracking.TrackingNumber -CarrierCode china-post).Title | Should -Be 'Desk lamp'
     }
 
@@ -62,7 +58,7 @@ Describe 'Set-Tracking' {
         ($updated.TrackingNumber | Sort-Object) | Should -Be ($mine.TrackingNumber | Sort-Object)
         $failures.Count | Should -Be 1
         $failures[0].TargetObject.TrackingNumber | Should -Be 'NOSUCH000011'
-        (Get-ApiRequest '*/trackings/updatemore').Count | Should -Be 1
+        (Get-EmulatorRequest $script:Emulator '*/trackings/updatemore').Count | Should -Be 1
         @(Get-EmulatorRequest $script:Emulator | Where-Object method -eq 'PUT').Count | Should -Be 0
         (Get-Tracking $mine[1].TrackingNumber -CarrierCode china-post).OrderId | Should -Be 'SO-77'
     }
@@ -148,7 +144,7 @@ Describe 'Stop-TrackingUpdate' {
         $stopped = @($mine | Get-Tracking | Stop-TrackingUpdate -Confirm:$false)
         ($stopped.TrackingNumber | Sort-Object) | Should -Be ($mine.TrackingNumber | Sort-Object)
         $stopped.TrackUpdate | Sort-Object -Unique | Should -Be $false
-        (Get-ApiRequest '*/trackings/notupdate').Count | Should -Be 1
+        (Get-EmulatorRequest $script:Emulator '*/trackings/notupdate').Count | Should -Be 1
         (Get-Tracking $mine[0].TrackingNumber -CarrierCode china-post).TrackUpdate | Should -Be $false
     }
 
@@ -156,7 +152,7 @@ Describe 'Stop-TrackingUpdate' {
         $tracking = New-OwnTracking
         Clear-EmulatorRequest $script:Emulator
         ($tracking | Stop-TrackingUpdate -Confirm:$false).TrackUpdate | Should -Be $false
-        (Get-ApiRequest '*/trackings/notupdate').Count | Should -Be 1
+        (Get-EmulatorRequest $script:Emulator '*/trackings/notupdate').Count | Should -Be 1
     }
 
     It 'reports an unknown tracking as 4017 against it, lone or in a batch' {
@@ -192,7 +188,7 @@ Describe 'Invoke-RealtimeTracking' {
         $fresh.Count | Should -Be 2
         $fresh[0] | Should -BeOfType 'TrackingMore.Models.Tracking'
         ($fresh.TrackingNumber | Sort-Object) | Should -Be ($mine.TrackingNumber | Sort-Object)
-        (Get-ApiRequest '*/trackings/realtime').Count | Should -Be 2
+        (Get-EmulatorRequest $script:Emulator '*/trackings/realtime').Count | Should -Be 2
     }
 
     It 'stays inside 3 requests a second, so 7 shipments in a row meet no 429' {
@@ -202,7 +198,7 @@ Describe 'Invoke-RealtimeTracking' {
                 Invoke-RealtimeTracking -ErrorVariable failures -ErrorAction SilentlyContinue)
         $failures.Count | Should -Be 0
         $fresh.Count | Should -Be 7
-        $requests = @(Get-ApiRequest '*/trackings/realtime')
+        $requests = @(Get-EmulatorRequest $script:Emulator '*/trackings/realtime')
         $requests.Count | Should -Be 7
         $requests.metaCode | Sort-Object -Unique | Should -Be 200
     }
@@ -238,7 +234,7 @@ Describe 'Get-TrackingStatusCount' {
         $count[0].Total | Should -Be $all.Count
         $c = $count[0]
         ($c.Pending + $c.NotFound + $c.Transit + $c.Pickup + $c.Delivered + $c.Undelivered + $c.Exception + $c.Expired) | Should -Be $c.Total
-        (Get-ApiRequest '*/trackings/getstatusnumber').Count | Should -Be 1
+        (Get-EmulatorRequest $script:Emulator '*/trackings/getstatusnumber').Count | Should -Be 1
     }
 
     It 'sends the creation range as unix seconds' {
@@ -246,7 +242,7 @@ Describe 'Get-TrackingStatusCount' {
         Clear-EmulatorRequest $script:Emulator
         (Get-TrackingStatusCount -CreatedAfter $after).Total | Should -Be 0
         $unix = [DateTimeOffset]::new($after.ToUniversalTime()).ToUnixTimeSeconds()
-        (Get-ApiRequest '*/trackings/getstatusnumber')[0].query | Should -Be "created_at_min=$unix"
+        (Get-EmulatorRequest $script:Emulator '*/trackings/getstatusnumber')[0].query | Should -Be "created_at_min=$unix"
     }
 
     It 'ends with 4001 on a bad key' {
@@ -294,7 +290,7 @@ Describe 'Test-TrackingRemoteArea' {
         $results[0].CountryCode | Should -Be 'JP'
         $results[1].IsRemote | Should -BeFalse
         $results[1].PostalCode | Should -Be '100-0001'
-        (Get-ApiRequest '*/trackings/remote').Count | Should -Be 1
+        (Get-EmulatorRequest $script:Emulator '*/trackings/remote').Count | Should -Be 1
     }
 
     It 'takes CSV rows and a carrier, 40 places a request' {
@@ -306,7 +302,7 @@ Describe 'Test-TrackingRemoteArea' {
         $results.IsRemote | Sort-Object -Unique | Should -Be $true
         $results.RemoteCarrier | Sort-Object -Unique | Should -Be 'ups'
         $results.Carrier | Sort-Object -Unique | Should -Be 'ups'
-        (Get-ApiRequest '*/trackings/remote').Count | Should -Be 2
+        (Get-EmulatorRequest $script:Emulator '*/trackings/remote').Count | Should -Be 2
     }
 
     It 'reports a place the service cannot check as an error naming it' {
@@ -333,7 +329,7 @@ Describe 'Get-TrackingTransitTime' {
             $time.DeliveredRatio | Should -BeLessOrEqual 1
             ($time.Within7Days + $time.Days7To15 + $time.Days16To30 + $time.Days31To60 + $time.Over60Days) | Should -BeGreaterThan 0.99
         }
-        (Get-ApiRequest '*/trackings/costtime').Count | Should -Be 1
+        (Get-EmulatorRequest $script:Emulator '*/trackings/costtime').Count | Should -Be 1
     }
 
     It 'refuses a country code that is not two letters before sending' {
@@ -365,7 +361,7 @@ Describe 'Get-TrackingAirWaybill' {
         $waybills[0].Events[0].AirWaybillNumber | Should -Be '172-28891936'
         $planned = @($waybills[0].Events.PlanDate)
         $planned[0] | Should -BeGreaterThan $planned[-1]
-        (Get-ApiRequest '*/trackings/aircargo').Count | Should -Be 1
+        (Get-EmulatorRequest $script:Emulator '*/trackings/aircargo').Count | Should -Be 1
     }
 
     It 'refuses <Number> before sending, showing the expected shape' -ForEach @(
@@ -408,9 +404,9 @@ Describe 'Get-TrackingCarrier and carrier code completion' {
         $posts = @(Get-TrackingCarrier -Name '*POST*' -Type globalpost)
         $posts.Code | Should -Contain 'hong-kong-post'
         $posts.Type | Sort-Object -Unique | Should -Be 'globalpost'
-        (Get-ApiRequest '*/carriers').Count | Should -Be 1
+        (Get-EmulatorRequest $script:Emulator '*/carriers').Count | Should -Be 1
         $null = Get-TrackingCarrier -Force
-        (Get-ApiRequest '*/carriers').Count | Should -Be 2
+        (Get-EmulatorRequest $script:Emulator '*/carriers').Count | Should -Be 2
     }
 
     It 'reports a name without wildcards that matches nothing' {
@@ -448,7 +444,7 @@ Describe 'Find-TrackingCarrier' {
         $found[0] | Should -BeOfType 'TrackingMore.Models.DetectedCarrier'
         $found[0].TrackingNumber | Should -Be $number
         $found.CarrierCode | Should -Contain 'china-post'
-        (Get-ApiRequest '*/carriers/detect').Count | Should -Be 1
+        (Get-EmulatorRequest $script:Emulator '*/carriers/detect').Count | Should -Be 1
         $created = $found | Select-Object -First 1 | New-Tracking
         $created.TrackingNumber | Should -Be $number
     }
@@ -468,7 +464,7 @@ Describe 'Find-TrackingCarrier' {
         Clear-EmulatorRequest $script:Emulator
         $null = New-OwnTracking
         $null = Get-Tracking -First 5
-        (Get-ApiRequest '*/carriers/detect').Count | Should -Be 0
+        (Get-EmulatorRequest $script:Emulator '*/carriers/detect').Count | Should -Be 0
     }
 }
 

@@ -5,7 +5,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '300', '--second-listener', '--list-interval-ms', '0'
     $script:Key = $script:Emulator.ApiKey
-    $script:Info = Invoke-RestMethod -Uri "$($script:Emulator.Root)/_emulator/info" -NoProxy
+    $script:Info = Get-EmulatorInfo $script:Emulator
 
     # A client that follows nothing and inflates nothing, so every answer is seen as sent.
     $handler = [System.Net.Http.HttpClientHandler]::new()
@@ -84,7 +84,7 @@ Describe 'Second listener and redirects' {
     It 'refuses a redirect without location when there is no second listener' {
         $plain = Start-TestEmulator
         try {
-            (Invoke-RestMethod -Uri "$($plain.Root)/_emulator/info" -NoProxy).secondBaseUri | Should -BeNullOrEmpty
+            (Get-EmulatorInfo $plain).secondBaseUri | Should -BeNullOrEmpty
             Get-RuleRefusal $plain @{ action = 'redirect' } | Should -BeLike '*start the emulator with --second-listener*'
         } finally {
             Stop-TrackingMoreEmulator $plain

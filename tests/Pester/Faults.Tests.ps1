@@ -6,24 +6,6 @@ BeforeAll {
     # The list limit is off here: these tests are about faults, and the paging tests cover pacing.
     $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '2000', '--list-interval-ms', '0'
     Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0 }
-
-    function Get-ApiRequest([string] $PathLike) { @(Get-EmulatorRequest $script:Emulator | Where-Object { $_.path -like $PathLike }) }
-
-    # Runs a command with verbose output on and splits what it wrote: objects, errors and verbose messages.
-    function Invoke-Observed([scriptblock] $Command) {
-        $VerbosePreference = 'Continue'
-        $ErrorActionPreference = 'Continue'
-        $all = & $Command 2>&1 4>&1
-        [pscustomobject]@{
-            Objects = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -and $_ -isnot [System.Management.Automation.ErrorRecord] })
-            Verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
-            Errors  = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
-        }
-    }
-
-    function New-Shipment([int] $Count, [string] $Prefix) {
-        1..$Count | ForEach-Object { [pscustomobject]@{ TrackingNumber = (New-TestTrackingNumber -Prefix $Prefix); CarrierCode = 'china-post' } }
-    }
 }
 
 AfterAll {
@@ -48,7 +30,7 @@ Describe 'Transient faults are retried within the bound' {
         $run.Objects.Count | Should -Be 10
         $run.Errors.Count | Should -Be 0
         @($run.Verbose -match 'Retry \d of 3').Count | Should -Be $Count
-        (Get-ApiRequest '*/trackings/get').Count | Should -Be ($Count + 1)
+        (Get-EmulatorRequest $script:Emulator '*/trackings/get').Count | Should -Be ($Count + 1)
     }
 
     It 'gives up after -MaximumRetryCount retries with an error that shows the status and the first bytes' {
@@ -58,7 +40,7 @@ Describe 'Transient faults are retried within the bound' {
             $failure = $null
             try { Get-Tracking -PageSize 10 } catch { $failure = $_ }
         } finally { Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0 } }
-        (Get-ApiRequest '*/trackings/get').Count | Should -Be 2
+        (Get-EmulatorRequest $script:Emulator '*/trackings/get').Count | Should -Be 2
         $failure.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.Http502,*'
         $failure.Exception.Message | Should -Match 'HTTP 502'
         $failure.Exception.Message | Should -Match '<'
@@ -177,6 +159,6 @@ Describe 'Get-Tracking -All under a 20% fault rate' {
         # Compared as one string: Should -Be walks a 2000-item array slowly.
         (($run.Objects.Id | Sort-Object) -join ',') | Should -Be ($expected -join ',')
         @($run.Verbose -match 'Retry').Count | Should -BeGreaterThan 0
-        (Get-ApiRequest '*/trackings/get').Count | Should -BeGreaterThan 20
+        (Get-EmulatorRequest $script:Emulator '*/trackings/get').Count | Should -BeGreaterThan 20
     }
 }

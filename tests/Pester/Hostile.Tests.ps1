@@ -7,21 +7,9 @@ BeforeAll {
     Import-BuiltTrackingMore
     $script:Key = 'HOSTILE-5e1b7c9d3f2a4b6c8d0e'
     $script:Emulator = Start-TestEmulator -ApiKey $script:Key -ArgumentList '--seed', '600', '--second-listener', '--list-interval-ms', '0'
-    $script:Second = (Invoke-RestMethod -Uri "$($script:Emulator.Root)/_emulator/info" -NoProxy).secondBaseUri
+    $script:Second = (Get-EmulatorInfo $script:Emulator).secondBaseUri
     $script:Unpaced = @{ ListRequestsPerSecond = 0 }
     Connect-TestEmulator $script:Emulator -Extra $script:Unpaced
-
-    # Runs a command with verbose output on and splits what it wrote: objects, errors and verbose messages.
-    function Invoke-Observed([scriptblock] $Command) {
-        $VerbosePreference = 'Continue'
-        $ErrorActionPreference = 'Continue'
-        $all = try { & $Command 2>&1 4>&1 } catch { $_ }
-        [pscustomobject]@{
-            Objects = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -and $_ -isnot [System.Management.Automation.ErrorRecord] })
-            Verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
-            Errors  = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
-        }
-    }
 
     # Every text an error record or a verbose stream can show, for a search for the key.
     function Get-ShownText($Run) {
@@ -36,12 +24,6 @@ BeforeAll {
             $record.Exception | Format-List * -Force | Out-String
         }
         $Run.Verbose
-    }
-
-    function Get-ApiRequest([string] $PathLike = '*') { @(Get-EmulatorRequest $script:Emulator | Where-Object { $_.path -like $PathLike }) }
-
-    function New-Shipment([int] $Count, [string] $Prefix) {
-        1..$Count | ForEach-Object { [pscustomobject]@{ TrackingNumber = (New-TestTrackingNumber -Prefix $Prefix); CarrierCode = 'china-post' } }
     }
 
     function New-SignedWebhook([string] $TimeStr, [string] $Number = 'RR050349575PH', [string] $Carrier = 'phlpost') {
@@ -84,9 +66,9 @@ Describe '1. Redirects are never followed' {
         $run.Errors[0].Exception.Message | Should -Match ([regex]::Escape(([uri]$script:Second).Authority))
         (Get-ShownText $run) -join "`n" | Should -Not -Match ([regex]::Escape($script:Key))
         # The target's own log: nothing arrived there at all, so no key header either.
-        $atTarget = @(Get-ApiRequest | Where-Object listener -eq 'second')
+        $atTarget = @(Get-EmulatorRequest $script:Emulator | Where-Object listener -eq 'second')
         $atTarget.Count | Should -Be 0
-        @(Get-ApiRequest | Where-Object listener -eq 'primary').Count | Should -Be 1
+        @(Get-EmulatorRequest $script:Emulator | Where-Object listener -eq 'primary').Count | Should -Be 1
     }
 }
 
@@ -154,7 +136,7 @@ Describe '3. Answers are bounded in size' {
         $result.Message | Should -Match 'MaximumResponseSizeMB 64'
         $result.PeakAboveStartMB | Should -BeLessThan 200
         # The fault mode was really applied to the listing, and to nothing else.
-        @(Get-ApiRequest | Where-Object fault -eq 'gzip-bomb').path | Should -Be @('/v2/trackings/get')
+        @(Get-EmulatorRequest $script:Emulator | Where-Object fault -eq 'gzip-bomb').path | Should -Be @('/v2/trackings/get')
     }
 
     It 'ends an endless body in TrackingMore.ResponseTooLarge at the connection''s limit' {
@@ -245,7 +227,7 @@ Describe '5. Dot segments cannot change the endpoint' {
         $failure | Should -Not -BeNullOrEmpty
         $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
         $failure.Exception.Message | Should -Match $Parameter
-        @(Get-ApiRequest).Count | Should -Be 0
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
     }
 }
 
@@ -261,7 +243,7 @@ Describe '6. Paging ends on a server that repeats itself' {
         $run.Errors.Count | Should -Be 1
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.PagingInconsistent,*'
         $run.Errors[0].Exception.Message | Should -Match 'page 2 .* adds none'
-        (Get-ApiRequest '*/trackings/get').Count | Should -Be 2
+        (Get-EmulatorRequest $script:Emulator '*/trackings/get').Count | Should -Be 2
     }
 
     It 'stops with TrackingMore.PagingInconsistent when a page holds more items than the limit' {
@@ -278,7 +260,7 @@ Describe '6. Paging ends on a server that repeats itself' {
         $listed = @(Get-Tracking -All -PageSize 40)
         @($listed.Id | Sort-Object -Unique).Count | Should -Be $listed.Count
         @($listed | Where-Object Id -eq $first.Id).Count | Should -Be 1
-        (Get-ApiRequest '*/trackings/get' | Where-Object fault -eq 'duplicate-ids').Count | Should -BeGreaterThan 4
+        (Get-EmulatorRequest $script:Emulator '*/trackings/get' | Where-Object fault -eq 'duplicate-ids').Count | Should -BeGreaterThan 4
     }
 }
 
@@ -300,7 +282,7 @@ Describe '7. A lost answer is not reported as a failure' {
         $run.Errors.Count | Should -Be 0
         $run.Objects.Count | Should -Be 80
         ($run.Objects.TrackingNumber | Sort-Object) | Should -Be ($shipments.TrackingNumber | Sort-Object)
-        (Get-ApiRequest '*/trackings/get').Count | Should -Be 2   # 40 numbers a lookup
+        (Get-EmulatorRequest $script:Emulator '*/trackings/get').Count | Should -Be 2   # 40 numbers a lookup
     }
 
     It 'New-Tracking of one item does the same through POST /trackings/post' {
@@ -385,7 +367,7 @@ Describe '8. Lesser findings' {
     It 'waits the exponential back-off even when Retry-After says 0' {
         Add-EmulatorFault $script:Emulator @{ path = '/trackings/get'; count = 2; action = 'meta429'; retryAfter = 0 }
         @(Get-Tracking -PageSize 5).Count | Should -Be 5
-        $starts = @(Get-ApiRequest '*/trackings/get' | Sort-Object startedMs | ForEach-Object startedMs)
+        $starts = @(Get-EmulatorRequest $script:Emulator '*/trackings/get' | Sort-Object startedMs | ForEach-Object startedMs)
         $starts.Count | Should -Be 3
         # Back-off 1 s then 2 s, each with at most 20% jitter.
         ($starts[1] - $starts[0]) | Should -BeGreaterOrEqual 800
@@ -399,7 +381,7 @@ Describe '8. Lesser findings' {
         @{ Name = 'U+00A0 (no-break space)'; Char = [char]0x00A0 }
     ) {
         { New-Tracking -TrackingNumber "RR0503$($Char)49575PH" -CarrierCode phlpost } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
-        @(Get-ApiRequest).Count | Should -Be 0
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
     }
 
     It 'strips terminal escape sequences from a webhook''s text in error messages' {

@@ -8,7 +8,7 @@ BeforeAll {
     $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '500'
     Connect-TestEmulator $script:Emulator
 
-    function Get-ListRequest { @(Get-EmulatorRequest $script:Emulator | Where-Object { $_.path -like '*/trackings/get' }) }
+    function Get-ListRequest { Get-EmulatorRequest $script:Emulator '*/trackings/get' }
 }
 
 AfterAll {

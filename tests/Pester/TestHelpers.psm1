@@ -1,7 +1,8 @@
-# Shared by the Pester suites: the built module, the emulator process and its request log.
+# Shared by the Pester suites: the built module, the emulator process, and what a test runs and observes.
 
-$script:EmulatorModule = Join-Path $PSScriptRoot '../../src/TrackingMore.Emulator/EmulatorProcess.psm1'
-Import-Module $script:EmulatorModule -Force
+# The emulator's process and hook functions (Get-EmulatorRequest, Add-EmulatorFault, Step-EmulatorClock, ...) live
+# beside the emulator, for the bench and build.ps1 too; Export-ModuleMember -Function * at the end passes them on.
+Import-Module (Join-Path $PSScriptRoot '../../src/TrackingMore.Emulator/EmulatorProcess.psm1') -Force
 
 function Import-BuiltTrackingMore {
     if (-not $env:TRACKINGMORE_TEST_MODULE) { throw 'TRACKINGMORE_TEST_MODULE is not set: run the suites through build.ps1 Test.' }
@@ -26,41 +27,42 @@ function Connect-TestEmulator {
     Connect-TrackingMore -ApiKey (ConvertTo-SecureString $ApiKey -AsPlainText -Force) -BaseUri $Emulator.BaseUri @Extra
 }
 
-function Get-EmulatorRequest {
-    param([Parameter(Mandatory)] $Emulator)
-    # Invoke-RestMethod writes a JSON array as one object; written from a variable, its items go one by one.
-    $requests = Invoke-RestMethod -Uri "$($Emulator.Root)/_emulator/requests" -NoProxy
-    $requests
-}
-
-function Clear-EmulatorRequest {
-    param([Parameter(Mandatory)] $Emulator)
-    $null = Invoke-RestMethod -Method Delete -Uri "$($Emulator.Root)/_emulator/requests" -NoProxy
-}
-
-function Add-EmulatorFault {
-    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Rule)
-    $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Root)/_emulator/faults" -NoProxy -ContentType 'application/json' -Body ($Rule | ConvertTo-Json)
-}
-
-function Clear-EmulatorFault {
-    param([Parameter(Mandatory)] $Emulator)
-    $null = Invoke-RestMethod -Method Delete -Uri "$($Emulator.Root)/_emulator/faults" -NoProxy
-}
-
-# Moves the emulator's simulated clock on, e.g. past a new tracking's first carrier result (at most 3 simulated hours
-# after creation): until then the service shows the short record, which has no track_update, origin_info, events.
-function Step-EmulatorClock {
-    param([Parameter(Mandatory)] $Emulator, [long] $Seconds = 4 * 3600)
-    $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Root)/_emulator/clock" -NoProxy -ContentType 'application/json' -Body (@{ advanceSeconds = $Seconds } | ConvertTo-Json)
-}
-
 # Tracking numbers that no seed produces, unique per call, in the UPU S10 shape the emulator's carriers accept.
 $script:NumberCounter = 0
 function New-TestTrackingNumber {
     param([string] $Prefix = 'TT', [string] $Country = 'CN')
     $script:NumberCounter++
     '{0}{1:D9}{2}' -f $Prefix, ((Get-Random -Maximum 900000) * 1000 + $script:NumberCounter % 1000), $Country
+}
+
+# Pipeline input for New-Tracking and the bulk cmdlets: $Count china-post shipments with fresh numbers.
+function New-Shipment([int] $Count, [string] $Prefix) {
+    1..$Count | ForEach-Object { [pscustomobject]@{ TrackingNumber = (New-TestTrackingNumber -Prefix $Prefix); CarrierCode = 'china-post' } }
+}
+
+# $Command belongs to the caller's session state and looks its preference variables up there, so setting them in a
+# function of this module would not reach it. This unbound block is run in the caller's session state instead
+# (InvokeScript below, in the caller's current scope); its inner & { } keeps the preferences in a scope of their own.
+$script:ObserveInCallerScope = [scriptblock]::Create({
+        param($Command)
+        & {
+            $VerbosePreference = 'Continue'
+            $ErrorActionPreference = 'Continue'
+            try { & $Command 2>&1 4>&1 } catch { $_ }
+        }
+    }.ToString())
+
+# Runs a command with verbose output on and splits what it wrote: objects, errors (a terminating one included) and
+# verbose messages.
+function Invoke-Observed {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] [scriptblock] $Command)
+    $all = $PSCmdlet.SessionState.InvokeCommand.InvokeScript($PSCmdlet.SessionState, $script:ObserveInCallerScope, $Command)
+    [pscustomobject]@{
+        Objects = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -and $_ -isnot [System.Management.Automation.ErrorRecord] })
+        Verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        Errors  = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+    }
 }
 
 Export-ModuleMember -Function *

@@ -6,10 +6,6 @@ BeforeAll {
     $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '60', '--list-interval-ms', '0'
     $script:Unpaced = @{ ListRequestsPerSecond = 0 }
     Connect-TestEmulator $script:Emulator -Extra $script:Unpaced
-
-    function Get-ApiRequest([string] $PathLike) {
-        @(Get-EmulatorRequest $script:Emulator | Where-Object { $_.path -like $PathLike })
-    }
 }
 
 AfterAll {
@@ -65,10 +61,10 @@ Describe 'New-Tracking' {
         $script:Created.Count | Should -Be 95
         $script:Created[0] | Should -BeOfType 'TrackingMore.Models.Tracking'
         ($script:Created.TrackingNumber | Sort-Object) | Should -Be ($script:Numbers | Sort-Object)
-        $batches = Get-ApiRequest '*/trackings/batch'
+        $batches = Get-EmulatorRequest $script:Emulator '*/trackings/batch'
         $batches.Count | Should -Be 3
         $batches.method | Sort-Object -Unique | Should -Be 'POST'
-        (Get-ApiRequest '*/trackings/post').Count | Should -Be 0
+        (Get-EmulatorRequest $script:Emulator '*/trackings/post').Count | Should -Be 0
     }
 
     It 'sends the CSV columns as the API fields' {
@@ -91,8 +87,8 @@ Describe 'New-Tracking' {
         Clear-EmulatorRequest $script:Emulator
         $number = New-TestTrackingNumber -Prefix 'ON'
         (New-Tracking -TrackingNumber $number -CarrierCode china-post).TrackingNumber | Should -Be $number
-        (Get-ApiRequest '*/trackings/post').Count | Should -Be 1
-        (Get-ApiRequest '*/trackings/batch').Count | Should -Be 0
+        (Get-EmulatorRequest $script:Emulator '*/trackings/post').Count | Should -Be 1
+        (Get-EmulatorRequest $script:Emulator '*/trackings/batch').Count | Should -Be 0
     }
 
     It 'reports a duplicate as a non-terminating error naming the item and carries on' {
@@ -126,7 +122,7 @@ Describe 'Get-Tracking' {
         $second = @(Get-Tracking -Page 2 -PageSize 50)
         $second.Count | Should -Be 50
         $second[0].Id | Should -Be $all[50].Id
-        (Get-ApiRequest '*/trackings/get' | Select-Object -Last 1).query | Should -Match 'limit=50' 
+        (Get-EmulatorRequest $script:Emulator '*/trackings/get' | Select-Object -Last 1).query | Should -Match 'limit=50' 
     }
 
     It 'filters by status' {
@@ -141,7 +137,7 @@ Describe 'Get-Tracking' {
         $recent.Count | Should -BeGreaterThan 0
         $recent | ForEach-Object { $_.CreatedAt.UtcDateTime | Should -BeGreaterOrEqual $cutoff.ToUniversalTime().AddSeconds(-1) }
         $unix = [DateTimeOffset]::new($cutoff.ToUniversalTime()).ToUnixTimeSeconds()
-        (Get-ApiRequest '*/trackings/get' | Select-Object -Last 1).query | Should -Match "created_at_min=$unix"
+        (Get-EmulatorRequest $script:Emulator '*/trackings/get' | Select-Object -Last 1).query | Should -Match "created_at_min=$unix"
     }
 
     It 'filters by order id' {
@@ -266,7 +262,7 @@ Describe 'Remove-Tracking' {
     It 'sends nothing under -WhatIf' {
         Clear-EmulatorRequest $script:Emulator
         Get-Tracking -TrackingNumber $script:Numbers[20] -CarrierCode china-post | Remove-Tracking -WhatIf
-        @(Get-ApiRequest '*/trackings/delete').Count + @(Get-EmulatorRequest $script:Emulator | Where-Object method -eq 'DELETE').Count | Should -Be 0
+        @(Get-EmulatorRequest $script:Emulator '*/trackings/delete').Count + @(Get-EmulatorRequest $script:Emulator | Where-Object method -eq 'DELETE').Count | Should -Be 0
         Get-Tracking -TrackingNumber $script:Numbers[20] -CarrierCode china-post | Should -Not -BeNullOrEmpty
     }
 
@@ -275,7 +271,7 @@ Describe 'Remove-Tracking' {
         $doomed = $script:Numbers[30..34]
         $removed = @(Get-Tracking -TrackingNumber $doomed | Remove-Tracking -Confirm:$false -PassThru)
         $removed.TrackingNumber | Sort-Object | Should -Be ($doomed | Sort-Object)
-        (Get-ApiRequest '*/trackings/delete').Count | Should -Be 1
+        (Get-EmulatorRequest $script:Emulator '*/trackings/delete').Count | Should -Be 1
         Get-Tracking -TrackingNumber $doomed -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $failures.Count | Should -Be 5
     }

@@ -56,6 +56,18 @@ public sealed class ErrorCodeTests(EmulatorProcess emulator)
     public async Task InvalidCarrierOrABodyThatIsNotJsonIs4015(string body) =>
         Check.Error(await emulator.PostAsync("trackings/post", body), 4015);
 
+    [Theory]
+    [InlineData("trackings/get")]
+    [InlineData("trackings/getstatusnumber")]
+    public async Task AListBodyThatIsNotJsonIs4015(string path) =>
+        Check.Error(await emulator.SendAsync(HttpMethod.Post, path, "page=1&limit=2"), 4015);
+
+    [Theory]
+    [InlineData("trackings/get")]
+    [InlineData("trackings/getstatusnumber")]
+    public async Task ABlankListBodyCountsAsNoBody(string path) =>
+        Check.Success(await emulator.SendAsync(HttpMethod.Post, path, " \r\n"));
+
     [Fact]
     public async Task UnknownCarrierInThePathIs4015() =>
         Check.Error(await emulator.GetAsync("trackings/no-such-carrier/RR123456785CN"), 4015);

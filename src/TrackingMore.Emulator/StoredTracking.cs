@@ -73,7 +73,7 @@ internal sealed record TrackingFields
 /// <see cref="Simulation"/>); checkpoint texts and seeded customer fields are derived from <see cref="Seed"/> on render.
 /// Mutable fields are only written under the store lock.
 /// </summary>
-internal sealed class Tracking
+internal sealed class StoredTracking
 {
     public required string Number;
     public required ulong IdHigh;
@@ -99,9 +99,9 @@ internal sealed class Tracking
     public TrackingKey Key => new(Carrier, Number);
 
     /// <summary>The same tracking under another id (hostile list pages repeat items as if they were new ones).</summary>
-    public Tracking WithId(ulong idHigh, ulong idLow)
+    public StoredTracking WithId(ulong idHigh, ulong idLow)
     {
-        var copy = (Tracking)MemberwiseClone();
+        var copy = (StoredTracking)MemberwiseClone();
         copy.IdHigh = idHigh;
         copy.IdLow = idLow;
         return copy;

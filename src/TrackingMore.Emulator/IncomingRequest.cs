@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace TrackingMore.Emulator;
 
 /// <summary>One authenticated /v2 request as the endpoints see it.</summary>
-internal sealed class ApiRequest
+internal sealed class IncomingRequest
 {
     public required HttpContext Http { get; init; }
     public required EmulatorState State { get; init; }
@@ -39,7 +39,7 @@ internal sealed class ApiRequest
         Envelope.WriteAsync(Http, Record, State.Options.HttpErrors, code, null, data);
 
     /// <summary>The body as JSON; a non-zero code (4012 empty, 4015 not JSON) when it cannot be read.</summary>
-    public int TryReadJson(out JsonElement root) => Inputs.TryParse(Body, out root);
+    public int TryReadJson(out JsonElement root) => Inputs.RefusalCode(Inputs.ReadJson(Body, out root));
 
     /// <summary>The body as a JSON array of at most 40 items (4012 when not an array or empty, 4020 when longer).</summary>
     public int TryReadBulk(out List<JsonElement> items)
