@@ -107,7 +107,7 @@ Describe 'Update-TrackingCarrier' {
     It 'moves a tracking to another carrier and writes where it lives now' {
         $tracking = New-OwnTracking
         $moved = $tracking | Update-TrackingCarrier -NewCarrierCode china-ems -Confirm:$false
-        $moved | Should -BeOfType 'TrackingMore.Api.TrackingIdentity'
+        $moved | Should -BeOfType 'TrackingMore.Models.TrackingIdentity'
         $moved.TrackingNumber | Should -Be $tracking.TrackingNumber
         $moved.CarrierCode | Should -Be 'china-ems'
         ($moved | Get-Tracking).CarrierCode | Should -Be 'china-ems'

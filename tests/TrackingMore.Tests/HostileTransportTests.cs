@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using TrackingMore.Api;
+using TrackingMore.Models;
 using Xunit;
 
 namespace TrackingMore.Tests;

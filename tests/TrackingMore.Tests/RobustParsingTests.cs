@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using TrackingMore.Api;
+using TrackingMore.Models;
 using Xunit;
 
 namespace TrackingMore.Tests;

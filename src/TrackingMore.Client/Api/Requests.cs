@@ -1,25 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using TrackingMore.Models;
 using TrackingMore.Serialization;
 
 namespace TrackingMore.Api
 {
-    /// <summary>A shipment as the API names it: the pair every per-tracking endpoint needs.</summary>
-    public class TrackingIdentity
-    {
-        public TrackingIdentity(string trackingNumber, string carrierCode)
-        {
-            TrackingNumber = trackingNumber;
-            CarrierCode = carrierCode;
-        }
-
-        [JsonPropertyName("tracking_number")] public string TrackingNumber { get; }
-        [JsonPropertyName("carrier_code")] public string CarrierCode { get; }
-
-        public override string ToString() => TrackingNumber + " (" + CarrierCode + ")";
-    }
-
     /// <summary>
     /// What both creating a tracking and asking the carrier in real time may send besides the number: the details
     /// some carriers need to find the shipment, the order time and the language of the events. Unset fields are not sent.

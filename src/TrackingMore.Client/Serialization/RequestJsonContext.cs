@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using TrackingMore.Api;
+using TrackingMore.Models;
 
 namespace TrackingMore.Serialization
 {
@@ -10,7 +11,8 @@ namespace TrackingMore.Serialization
     /// Source-generated serializers for request bodies: no reflection at run time, and fields left null are not sent
     /// (the API treats a sent null differently from an absent field).
     /// </summary>
-    [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    // snake_case names the fields the models leave unannotated (TrackingIdentity's); every other field names itself.
+    [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
     [JsonSerializable(typeof(NewTrackingRequest))]
     [JsonSerializable(typeof(List<NewTrackingRequest>))]
     [JsonSerializable(typeof(List<TrackingIdentity>))]

@@ -8,17 +8,19 @@ using TrackingMore.Models;
 namespace TrackingMore.Commands
 {
     /// <summary>
-    /// Tab completion of carrier codes from the list Get-TrackingCarrier cached on this runspace's connection.
-    /// Completion has to be instant and free, so it never calls the API: before the first Get-TrackingCarrier it
-    /// offers nothing. PowerShell runs completers on the pipeline thread of the runspace being completed in, so
-    /// <see cref="TrackingMoreConnection.Current"/> finds that runspace's connection.
+    /// Tab completion of carrier codes from the list Get-TrackingCarrier cached on the connection the command will
+    /// use: its -Connection when one is already typed, else the runspace's. Completion has to be instant and free,
+    /// so it never calls the API: before the first Get-TrackingCarrier it offers nothing. PowerShell runs completers
+    /// on the pipeline thread of the runspace being completed in, so <see cref="RunspaceState.Current"/> finds that
+    /// runspace's connection.
     /// </summary>
     public sealed class CarrierCodeCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var carriers = TrackingMoreConnection.Current?.CarrierCache;
+            var connection = fakeBoundParameters?["Connection"] as TrackingMoreConnection ?? RunspaceState.Current;
+            var carriers = connection == null ? null : RunspaceState.Of(connection)?.CarrierCache;
             if (carriers == null) return Array.Empty<CompletionResult>();
             var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using TrackingMore.Models;
 using System.Security;
 using TrackingMore.Api;
 
@@ -99,7 +100,7 @@ namespace TrackingMore.Commands
                 ThrowTerminatingError(ErrorRecords.InvalidArgument(invalid.Message, "TrackingMore.InvalidBaseUri", BaseUri));
                 return;
             }
-            TrackingMoreConnection.Current = connection;
+            RunspaceState.Current = connection;
             WriteVerbose("Connected to " + connection.BaseUri + " with key " + connection.ApiKey + ".");
             if (PassThru) WriteObject(connection);
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net;
 using System.Security;
 using TrackingMore.Api;
+using TrackingMore.Models;
 
 namespace TrackingMore.Commands
 {
@@ -20,7 +21,7 @@ namespace TrackingMore.Commands
         {
             var settings = new ConnectionSettings(ValidateBaseUri(baseUri ?? BaseUriFromEnvironment() ?? ConnectionSettings.PublicBaseUri, allowInsecureHttp),
                 apiKey, maximumRetryCount, TimeSpan.FromSeconds(timeoutSec), rateLimits, maximumResponseSizeMB);
-            return new TrackingMoreConnection(settings, source);
+            return RunspaceState.Open(settings, source);
         }
 
         /// <summary>A connection from $env:TRACKINGMORE_API_KEY (and $env:TRACKINGMORE_BASE_URI), or null when the key is not set.</summary>

@@ -8,8 +8,8 @@ namespace TrackingMore.Commands
     {
         protected override void EndProcessing()
         {
-            if (TrackingMoreConnection.Current == null) WriteVerbose("Not connected; nothing to do.");
-            TrackingMoreConnection.Current = null;
+            if (RunspaceState.Current == null) WriteVerbose("Not connected; nothing to do.");
+            RunspaceState.Current = null;
         }
     }
 }

@@ -48,6 +48,13 @@ namespace TrackingMore.Commands
                 "or set $env:TRACKINGMORE_API_KEY."),
             "TrackingMore.NotConnected", ErrorCategory.ConnectionError, null);
 
+        /// <summary>A -Connection value this process's module did not open (e.g. one that came back from Start-Job).</summary>
+        public static ErrorRecord UnknownConnection(object connection) => new ErrorRecord(
+            new ArgumentException(
+                "-Connection " + connection + " is not a connection this session opened: pass what Connect-TrackingMore -PassThru " +
+                "returned in this process. A connection that went through a job or Export-Clixml keeps its description, not its key.", "Connection"),
+            "TrackingMore.UnknownConnection", ErrorCategory.InvalidArgument, connection);
+
         public static ErrorRecord InvalidArgument(string message, string errorId, object? target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
 

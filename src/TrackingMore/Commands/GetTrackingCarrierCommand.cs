@@ -31,7 +31,7 @@ namespace TrackingMore.Commands
 
         protected override void EndProcessing()
         {
-            var connection = Connection;
+            var connection = State;
             var carriers = connection.CarrierCache;
             if (carriers == null || Force)
             {

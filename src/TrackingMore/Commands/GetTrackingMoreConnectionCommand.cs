@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TrackingMore.Models;
 
 namespace TrackingMore.Commands
 {
@@ -9,7 +10,7 @@ namespace TrackingMore.Commands
     {
         protected override void EndProcessing()
         {
-            var connection = TrackingMoreConnection.Current;
+            var connection = RunspaceState.Current;
             if (connection != null) WriteObject(connection);
         }
     }

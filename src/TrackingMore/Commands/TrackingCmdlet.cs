@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TrackingMore.Api;
+using TrackingMore.Models;
 
 namespace TrackingMore.Commands
 {

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using TrackingMore.Api;
+using TrackingMore.Models;
 
 namespace TrackingMore.Commands
 {
@@ -19,13 +20,21 @@ namespace TrackingMore.Commands
         // Verbose messages the client raises on pool threads, and each finished call's task as its end mark.
         private readonly BlockingCollection<object> _inbox = new BlockingCollection<object>();
         private CallContext? _call;
-        private TrackingMoreConnection? _connection;
+        private ConnectionState? _state;
         private IBatchQueue? _batches;
 
-        /// <summary>The runspace's connection; ends the command when there is none and none can be made from the environment.</summary>
-        protected TrackingMoreConnection Connection => _connection ??= ConnectOrThrow();
+        /// <summary>
+        /// The connection to use, from Connect-TrackingMore -PassThru; by default the runspace's current connection,
+        /// else one from $env:TRACKINGMORE_API_KEY. Lets one script work with two accounts without reconnecting.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        public TrackingMoreConnection? Connection { get; set; }
 
-        protected TrackingMoreClient Client => Connection.Client;
+        /// <summary>The state (client, caches) of the connection in use; ends the command when there is none.</summary>
+        private protected ConnectionState State => _state ??= ResolveConnection();
+
+        protected TrackingMoreClient Client => State.Client;
 
         /// <summary>What every call of this command lends the client: Ctrl+C's cancellation and the Verbose sink.</summary>
         private CallContext Call => _call ??= new CallContext(_stopping.Token, message =>
@@ -217,15 +226,23 @@ namespace TrackingMore.Commands
         /// <summary>An empty CSV cell or a blank parameter means "not given": it is not sent.</summary>
         protected static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-        private TrackingMoreConnection ConnectOrThrow()
+        private ConnectionState ResolveConnection()
         {
-            var current = TrackingMoreConnection.Current;
-            if (current != null) return current;
-            // A runspace that never connected (ForEach-Object -Parallel, a scheduled job) connects from the environment.
-            var implicitConnection = ConnectionFactory.FromEnvironment();
-            if (implicitConnection == null) ThrowTerminatingError(ErrorRecords.NotConnected());
-            TrackingMoreConnection.Current = implicitConnection;
-            return implicitConnection!;
+            if (Connection != null)
+            {
+                var given = RunspaceState.Of(Connection);
+                if (given == null) ThrowTerminatingError(ErrorRecords.UnknownConnection(Connection));
+                return given!;
+            }
+            var current = RunspaceState.Current;
+            if (current == null)
+            {
+                // A runspace that never connected (ForEach-Object -Parallel, a scheduled job) connects from the environment.
+                current = ConnectionFactory.FromEnvironment();
+                if (current == null) ThrowTerminatingError(ErrorRecords.NotConnected());
+                RunspaceState.Current = current;
+            }
+            return RunspaceState.Of(current!)!;
         }
     }
 }

@@ -1,0 +1,110 @@
+# -Connection: two accounts (two emulators with their own keys) in one session, each cmdlet told which to use,
+# without reconnecting and without changing the session's current connection.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-BuiltTrackingMore
+    $script:First = Start-TestEmulator -ApiKey 'first-account-0123456789abcd' -ArgumentList '--seed', '71', '--list-interval-ms', '0'
+    $script:Second = Start-TestEmulator -ApiKey 'second-account-0123456789ab' -ArgumentList '--seed', '72', '--list-interval-ms', '0'
+    $unpaced = @{ ListRequestsPerSecond = 0; PassThru = $true }
+    $script:ToFirst = Connect-TestEmulator $script:First -Extra $unpaced
+    $script:ToSecond = Connect-TestEmulator $script:Second -Extra $unpaced
+}
+
+AfterAll {
+    Disconnect-TrackingMore
+    Stop-TrackingMoreEmulator $script:First
+    Stop-TrackingMoreEmulator $script:Second
+}
+
+Describe 'Connect-TrackingMore -PassThru and -Connection' {
+    BeforeEach {
+        Clear-EmulatorRequest $script:First
+        Clear-EmulatorRequest $script:Second
+    }
+
+    It 'returns the connection as a model with the key masked' {
+        $script:ToFirst | Should -BeOfType 'TrackingMore.Models.TrackingMoreConnection'
+        $script:ToFirst.ApiKey | Should -Be '****abcd'
+        $script:ToFirst.BaseUri.AbsoluteUri | Should -Be "$($script:First.BaseUri)/"
+        ($script:ToFirst | Format-List * | Out-String) | Should -Not -Match 'first-account'
+    }
+
+    It 'is on every cmdlet that calls the API, typed as the connection' {
+        $calling = Get-Command -Module TrackingMore -CommandType Cmdlet |
+            Where-Object Name -NotIn 'Connect-TrackingMore', 'Disconnect-TrackingMore', 'Get-TrackingMoreConnection'
+        $calling.Count | Should -BeGreaterThan 10
+        foreach ($command in $calling) {
+            $command.Parameters['Connection'].ParameterType.FullName | Should -Be 'TrackingMore.Models.TrackingMoreConnection' -Because $command.Name
+        }
+    }
+
+    It 'sends to the connection given, leaving the current connection as it was' {
+        $listed = @(Get-Tracking -Connection $script:ToFirst -PageSize 3)
+        $listed.Count | Should -Be 3
+        @(Get-EmulatorRequest $script:First '*/trackings/get').Count | Should -Be 1
+        @(Get-EmulatorRequest $script:Second).Count | Should -Be 0
+        (Get-TrackingMoreConnection).BaseUri.AbsoluteUri | Should -Be "$($script:Second.BaseUri)/"
+    }
+
+    It 'uses the current connection when none is given' {
+        $null = Get-TrackingAccount
+        @(Get-EmulatorRequest $script:Second '*/trackings/getuserinfo').Count | Should -Be 1
+        @(Get-EmulatorRequest $script:First).Count | Should -Be 0
+    }
+
+    It 'copies trackings from one account to the other in one pipeline' {
+        $numbers = 1..3 | ForEach-Object { New-TestTrackingNumber -Prefix 'CX' }
+        $numbers | ForEach-Object { [pscustomobject]@{ TrackingNumber = $_; CarrierCode = 'china-post' } } | New-Tracking -Connection $script:ToFirst
+        $copied = @($numbers | Get-Tracking -Connection $script:ToFirst | New-Tracking -Connection $script:ToSecond)
+        $copied.TrackingNumber | Sort-Object | Should -Be ($numbers | Sort-Object)
+        @($numbers | Get-Tracking -Connection $script:ToSecond).Count | Should -Be 3
+        @(Get-EmulatorRequest $script:Second '*/trackings/batch').Count | Should -Be 1
+    }
+
+    It 'keeps the carrier list of each connection apart' {
+        $null = Get-TrackingCarrier -Connection $script:ToFirst
+        $null = Get-TrackingCarrier -Connection $script:ToFirst
+        @(Get-EmulatorRequest $script:First '*/carriers').Count | Should -Be 1
+        $null = Get-TrackingCarrier
+        @(Get-EmulatorRequest $script:Second '*/carriers').Count | Should -Be 1
+    }
+
+    It 'works in parallel runspaces that never connected, passed with $using:' {
+        $module = $env:TRACKINGMORE_TEST_MODULE
+        $connection = $script:ToFirst
+        $counts = 1..3 | ForEach-Object -ThrottleLimit 3 -Parallel {
+            Import-Module $using:module
+            @(Get-Tracking -Connection $using:connection -PageSize 2).Count
+        }
+        $counts | Should -Be @(2, 2, 2)
+        @(Get-EmulatorRequest $script:First '*/trackings/get').Count | Should -Be 3
+    }
+
+    It 'still works after Disconnect-TrackingMore, which forgets only the current connection' {
+        Disconnect-TrackingMore
+        try {
+            Get-TrackingMoreConnection | Should -BeNullOrEmpty
+            (Get-TrackingAccount -Connection $script:ToFirst) | Should -Not -BeNullOrEmpty
+            $env:TRACKINGMORE_API_KEY = $null
+            { Get-TrackingAccount } | Should -Throw -ErrorId 'TrackingMore.NotConnected,*'
+        } finally {
+            $script:ToSecond = Connect-TestEmulator $script:Second -Extra @{ ListRequestsPerSecond = 0; PassThru = $true }
+        }
+    }
+
+    It 'refuses a connection this session did not open, naming -Connection, before sending anything' {
+        $settings = [TrackingMore.Api.ConnectionSettings]::new([uri] $script:First.BaseUri, (ConvertTo-SecureString 'first-account-0123456789abcd' -AsPlainText -Force), 0, [timespan]::FromSeconds(5), $null, 64)
+        $forged = [TrackingMore.Models.TrackingMoreConnection]::new($settings, 'Parameter', [datetimeoffset]::Now)
+        $failure = { Get-TrackingAccount -Connection $forged } | Should -Throw -ErrorId 'TrackingMore.UnknownConnection,*' -PassThru
+        $failure.Exception.Message | Should -Match '-Connection'
+        $failure.Exception.Message | Should -Match 'Connect-TrackingMore -PassThru'
+        @(Get-EmulatorRequest $script:First).Count | Should -Be 0
+    }
+
+    It 'refuses a connection that came back through serialization' {
+        $rebuilt = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($script:ToFirst))
+        { Get-TrackingAccount -Connection $rebuilt } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*'
+        @(Get-EmulatorRequest $script:First).Count | Should -Be 0
+    }
+}
