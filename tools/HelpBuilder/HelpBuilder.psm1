@@ -111,6 +111,3 @@ function Build-ModuleHelp {
         Write-Verbose "Wrote $path."
     }
 }
-
-Export-ModuleMember -Function Build-ModuleHelp, Get-CommandMetadata, Get-ParameterYaml, Format-ParameterYaml, Read-CmdletMarkdown,
-    Write-MamlHelp, ConvertTo-AboutText, Test-HelpContent, Test-ParameterHelp
