@@ -1,5 +1,5 @@
-# Get-Help for every exported cmdlet and about_TrackingMore, as a user sees them after importing the built module;
-# and the generator's refusal of incomplete help. Needs no emulator: help sends nothing.
+# Get-Help for every exported cmdlet and about_TrackingMore, as a user sees them after importing the built module.
+# Needs no emulator: help sends nothing. The generator itself (tools/HelpBuilder) is tested in HelpBuilder.Tests.ps1.
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -14,8 +14,6 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-BuiltTrackingMore
-    $script:Generator = Join-Path $PSScriptRoot '../../src/TrackingMore/Help/ConvertTo-MamlHelp.ps1'
-    $script:HelpSource = Join-Path $PSScriptRoot '../../src/TrackingMore/Help'
 
     # The type as help names it: Nullable<T> is T, arrays keep their [].
     function Get-HelpTypeName([type] $Type) {
@@ -132,46 +130,5 @@ Describe 'Get-Help about_TrackingMore' {
             })
         $ids.Count | Should -BeGreaterThan 5
         foreach ($id in $ids) { $About | Should -Match ([regex]::Escape($id)) }
-    }
-}
-
-Describe 'ConvertTo-MamlHelp.ps1' {
-    BeforeEach {
-        $script:Source = Join-Path $TestDrive "source-$([guid]::NewGuid().ToString('n'))"
-        $script:Output = Join-Path $TestDrive "output-$([guid]::NewGuid().ToString('n'))"
-        Copy-Item $HelpSource -Destination $Source -Recurse
-    }
-
-    It 'writes the MAML and the about topic from complete help' {
-        & $Generator -ModulePath $env:TRACKINGMORE_TEST_MODULE -SourcePath $Source -OutputPath $Output 6>$null
-        $maml = [xml](Get-Content (Join-Path $Output 'TrackingMore.dll-Help.xml') -Raw)
-        @($maml.helpItems.command).Count | Should -Be (Get-Command -Module TrackingMore -CommandType Cmdlet).Count
-        Join-Path $Output 'about_TrackingMore.help.txt' | Should -Exist
-    }
-
-    It 'fails, listing each gap, when a cmdlet has no markdown or a parameter no description' {
-        Remove-Item (Join-Path $Source 'Disconnect-TrackingMore.md')
-        $markdown = Join-Path $Source 'New-Tracking.md'
-        (Get-Content $markdown -Raw) -replace '(?s)### -PostalCode\r?\n.*?(?=### )', '' | Set-Content $markdown
-        $failure = $null
-        try { & $Generator -ModulePath $env:TRACKINGMORE_TEST_MODULE -SourcePath $Source -OutputPath $Output 6>$null } catch { $failure = $_ }
-        $failure | Should -Not -BeNullOrEmpty
-        $failure.Exception.Message | Should -Match 'Disconnect-TrackingMore: no help'
-        $failure.Exception.Message | Should -Match '-PostalCode is not described'
-        Join-Path $Output 'TrackingMore.dll-Help.xml' | Should -Not -Exist
-    }
-
-    It 'fails when a cmdlet has fewer than two examples' {
-        $markdown = Join-Path $Source 'Remove-Tracking.md'
-        (Get-Content $markdown -Raw) -replace '(?s)### Example 2.*(?=## Related Links)', '' | Set-Content $markdown
-        { & $Generator -ModulePath $env:TRACKINGMORE_TEST_MODULE -SourcePath $Source -OutputPath $Output 6>$null } |
-            Should -Throw -ExpectedMessage '*Remove-Tracking.md: 1 example(s); at least 2 are needed*'
-    }
-
-    It 'skips markdown for a cmdlet the module does not export' {
-        Set-Content (Join-Path $Source 'Invoke-NotYetWritten.md') "# Invoke-NotYetWritten`n`n## Synopsis`nNot written yet."
-        $verbose = & $Generator -ModulePath $env:TRACKINGMORE_TEST_MODULE -SourcePath $Source -OutputPath $Output -Verbose 4>&1 3>$null 6>$null
-        ($verbose | Out-String) | Should -Match 'Skipping Invoke-NotYetWritten.md'
-        Get-Content (Join-Path $Output 'TrackingMore.dll-Help.xml') -Raw | Should -Not -Match 'Invoke-NotYetWritten'
     }
 }
