@@ -104,7 +104,9 @@ Describe 'Connect-TrackingMore -PassThru and -Connection' {
 
     It 'refuses a connection that came back through serialization' {
         $rebuilt = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($script:ToFirst))
-        { Get-TrackingAccount -Connection $rebuilt } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*'
+        $failure = { Get-TrackingAccount -Connection $rebuilt } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -PassThru
+        $failure.Exception.Message | Should -Match "'Connection'"
+        $failure.Exception.Message | Should -Match 'Connect-TrackingMore -PassThru'
         @(Get-EmulatorRequest $script:First).Count | Should -Be 0
     }
 }

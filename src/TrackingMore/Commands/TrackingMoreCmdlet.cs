@@ -29,6 +29,7 @@ namespace TrackingMore.Commands
         /// </summary>
         [Parameter]
         [ValidateNotNull]
+        [ConnectionTransformation]
         public TrackingMoreConnection? Connection { get; set; }
 
         /// <summary>The state (client, caches) of the connection in use; ends the command when there is none.</summary>

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 using TrackingMore.Api;
+using TrackingMore.Models;
 
 namespace TrackingMore.Commands
 {
@@ -199,6 +200,26 @@ namespace TrackingMore.Commands
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             return value is string text && string.IsNullOrWhiteSpace(text) ? null : inputData;
+        }
+    }
+
+    /// <summary>
+    /// A connection that went through a job, a remote session or Export-Clixml comes back as its description
+    /// only: the key and the client stayed behind. Said so, instead of PowerShell's "cannot convert".
+    /// </summary>
+    public sealed class ConnectionTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            if (inputData is PSObject wrapped && !(wrapped.BaseObject is TrackingMoreConnection)
+                && wrapped.TypeNames.Contains("Deserialized." + typeof(TrackingMoreConnection).FullName))
+            {
+                throw new ArgumentTransformationMetadataException(
+                    "-Connection got a copy of a connection that went through serialization (a job, a remote session or Export-Clixml), " +
+                    "which keeps its description but not its key. Pass what Connect-TrackingMore -PassThru returned in this process, " +
+                    "or connect again where the command runs.");
+            }
+            return inputData;
         }
     }
 }
