@@ -209,6 +209,24 @@ Describe 'Invoke-RealtimeTracking' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4015,*'
     }
 
+    It 'binds the shipment details as New-Tracking does, -Language from a lang column included' {
+        $details = 'DestinationCode', 'ShipDate', 'PostalCode', 'AccountNumber', 'OrderCreateTime', 'Language'
+        $create = (Get-Command New-Tracking).Parameters
+        $realtime = (Get-Command Invoke-RealtimeTracking).Parameters
+        foreach ($name in $details) {
+            $realtime[$name].Aliases | Should -Be $create[$name].Aliases -Because $name
+            $realtime[$name].ParameterType | Should -Be $create[$name].ParameterType -Because $name
+            $realtime[$name].ParameterSets['__AllParameterSets'].ValueFromPipelineByPropertyName | Should -BeTrue -Because $name
+        }
+        Clear-EmulatorRequest $script:Emulator
+        [pscustomobject]@{ tracking_number = (New-TestTrackingNumber); carrier_code = 'china-post'; lang = 'no such language' } |
+            Invoke-RealtimeTracking -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+        $failures[0].Exception.ParameterName | Should -Be 'Language'
+        @(Get-EmulatorRequest $script:Emulator '*/trackings/realtime').Count | Should -Be 0
+    }
+
     It 'reports the same shipment asked again within two hours as rate limited' {
         Connect-TestEmulator $script:Emulator -Extra @{ MaximumRetryCount = 0 }
         try {

@@ -14,17 +14,8 @@ namespace TrackingMore.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "Tracking", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Tracking))]
-    public sealed class NewTrackingCommand : TrackingCmdlet
+    public sealed class NewTrackingCommand : ShipmentCmdlet
     {
-        /// <summary>The carrier code of the destination country's carrier.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("destination_code")]
-        [CarrierCodeTransformation]
-        [EmptyAsNull]
-        [ValidateCarrierCode]
-        [ArgumentCompleter(typeof(CarrierCodeCompleter))]
-        public string? DestinationCode { get; set; }
-
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Title { get; set; }
 
@@ -48,39 +39,11 @@ namespace TrackingMore.Commands
         [Alias("order_id")]
         public string? OrderId { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("order_create_time")]
-        [EmptyAsNull]
-        [ValidateApiDate]
-        public DateTime? OrderCreateTime { get; set; }
-
-        /// <summary>The day the shipment was handed to the carrier (some carriers need it).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("tracking_ship_date")]
-        [EmptyAsNull]
-        [ValidateApiDate]
-        public DateTime? ShipDate { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("tracking_postal_code")]
-        public string? PostalCode { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("tracking_account_number")]
-        public string? AccountNumber { get; set; }
-
         /// <summary>The destination country's ISO code, for carriers that need it.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("tracking_destination_country")]
         [ArgumentCompleter(typeof(CountryCodeCompleter))]
         public string? DestinationCountry { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("lang")]
-        [EmptyAsNull]
-        [ValidateLanguage]
-        [ArgumentCompleter(typeof(LanguageCompleter))]
-        public string? Language { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Comment { get; set; }
@@ -91,24 +54,18 @@ namespace TrackingMore.Commands
 
         protected override void ProcessRecord()
         {
-            var request = new NewTrackingRequest(TrackingNumber.Trim(), CarrierCode)
+            var request = WithShipmentDetails(new NewTrackingRequest(TrackingNumber.Trim(), CarrierCode)
             {
-                DestinationCode = DestinationCode,
                 Title = NullIfEmpty(Title),
                 LogisticsChannel = NullIfEmpty(LogisticsChannel),
                 CustomerName = NullIfEmpty(CustomerName),
                 CustomerEmail = NullIfEmpty(CustomerEmail),
                 CustomerPhone = NullIfEmpty(CustomerPhone),
                 OrderId = NullIfEmpty(OrderId),
-                OrderCreateTime = OrderCreateTime,
-                ShipDate = ShipDate,
-                PostalCode = NullIfEmpty(PostalCode),
-                AccountNumber = NullIfEmpty(AccountNumber),
                 DestinationCountry = NullIfEmpty(DestinationCountry),
-                Language = NullIfEmpty(Language),
                 Comment = NullIfEmpty(Comment),
                 AutoCorrect = DisableCarrierAutoCorrect ? 1 : (int?)null,
-            };
+            });
             if (ShouldProcess(request.ToString(), "Create tracking")) Enqueue(request, Send);
         }
 
