@@ -40,6 +40,8 @@ $OutDir = Join-Path $Root 'out'
 $ModuleDir = Join-Path $OutDir "TrackingMore/$Version"
 $ModuleBin = Join-Path $Root "src/TrackingMore/bin/$Configuration/netstandard2.0"
 $EmulatorDll = Join-Path $Root "src/TrackingMore.Emulator/bin/$Configuration/net10.0/TrackingMore.Emulator.dll"
+# The client used from plain .NET (samples/ClientSample), run by Samples.Tests.ps1.
+$ClientSampleDll = Join-Path $Root "samples/ClientSample/bin/$Configuration/net10.0/ClientSample.dll"
 
 # Everything the module folder holds, by name: a file missing here fails the build instead of the user's import.
 $ModuleFiles = @(
@@ -84,6 +86,7 @@ function Get-PwshCommandLine {
 function Invoke-ModuleBuild {
     Invoke-Dotnet build (Join-Path $Root 'src/TrackingMore/TrackingMore.csproj') -c $Configuration "-p:Version=$Version" --nologo -v quiet
     Invoke-Dotnet build (Join-Path $Root 'src/TrackingMore.Emulator/TrackingMore.Emulator.csproj') -c $Configuration --nologo -v quiet
+    Invoke-Dotnet build (Join-Path $Root 'samples/ClientSample/ClientSample.csproj') -c $Configuration --nologo -v quiet
     if (Test-Path $ModuleDir) { Remove-Item $ModuleDir -Recurse -Force }
     New-Item -ItemType Directory -Path $ModuleDir -Force | Out-Null
     foreach ($file in $ModuleFiles) {
@@ -150,12 +153,13 @@ function Invoke-Test {
     $pwsh = Get-PwshCommandLine
     $env:TRACKINGMORE_TEST_MODULE = Join-Path $OutDir 'TrackingMore'
     $env:TRACKINGMORE_TEST_EMULATOR = $EmulatorDll
+    $env:TRACKINGMORE_TEST_CLIENT_SAMPLE = $ClientSampleDll
     $env:TRACKINGMORE_TEST_REPOSITORY = Join-Path $OutDir 'repository'
     try {
         & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runner -PesterPath $pester -SummaryPath $summary `
             -ResultPath (Join-Path $results 'pester.xml')
     } finally {
-        Remove-Item Env:TRACKINGMORE_TEST_MODULE, Env:TRACKINGMORE_TEST_EMULATOR, Env:TRACKINGMORE_TEST_REPOSITORY -ErrorAction SilentlyContinue
+        Remove-Item Env:TRACKINGMORE_TEST_MODULE, Env:TRACKINGMORE_TEST_EMULATOR, Env:TRACKINGMORE_TEST_CLIENT_SAMPLE, Env:TRACKINGMORE_TEST_REPOSITORY -ErrorAction SilentlyContinue
     }
     $pesterCounts = @{ Passed = 0; Failed = 1 }
     if (Test-Path $summary) { $pesterCounts = Get-Content $summary -Raw | ConvertFrom-Json -AsHashtable }

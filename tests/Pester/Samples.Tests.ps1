@@ -49,3 +49,40 @@ Describe 'samples/Get-DailyReport.ps1' {
         @(Import-Csv (Join-Path $folder 'stuck.csv')).Count | Should -Be $summary.Stuck
     }
 }
+
+Describe 'samples/ClientSample (the client without PowerShell)' {
+    It 'creates shipments, reports each outcome in order, and lists the account by status' {
+        if (-not $env:TRACKINGMORE_TEST_CLIENT_SAMPLE) { throw 'TRACKINGMORE_TEST_CLIENT_SAMPLE is not set: run the suites through build.ps1 Test.' }
+        $numbers = @(New-TestTrackingNumber -Prefix 'CS'; New-TestTrackingNumber -Prefix 'CS')
+        $expected = @(Get-Tracking -All).Count + 2
+        $env:TRACKINGMORE_API_KEY = $script:Emulator.ApiKey
+        try {
+            $first = & dotnet $env:TRACKINGMORE_TEST_CLIENT_SAMPLE $script:Emulator.BaseUri china-post @numbers 2>&1
+            $LASTEXITCODE | Should -Be 0 -Because ($first -join "`n")
+            $again = & dotnet $env:TRACKINGMORE_TEST_CLIENT_SAMPLE $script:Emulator.BaseUri china-post $numbers[1] 2>&1
+            $LASTEXITCODE | Should -Be 0 -Because ($again -join "`n")
+        } finally {
+            Remove-Item Env:TRACKINGMORE_API_KEY
+        }
+        $first[0] | Should -Be "created $($numbers[0]) (china-post)"
+        $first[1] | Should -Be "created $($numbers[1]) (china-post)"
+        $listed = $first | Select-Object -Skip 2 | ForEach-Object { [int]($_ -split ': ')[1] } | Measure-Object -Sum
+        $listed.Sum | Should -Be $expected
+        $again[0] | Should -BeLike "not created $($numbers[1]) (china-post): TrackingMore.4016 *"
+        @(Get-Tracking -TrackingNumber $numbers).Count | Should -Be 2
+    }
+
+    It 'references the client and not PowerShell' {
+        # Read from the file's metadata, not loaded: the assembly names it was compiled against.
+        $stream = [IO.File]::OpenRead($env:TRACKINGMORE_TEST_CLIENT_SAMPLE)
+        try {
+            $pe = [Reflection.PortableExecutable.PEReader]::new($stream)
+            $reader = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
+            $references = @($reader.AssemblyReferences | ForEach-Object { $reader.GetString($reader.GetAssemblyReference($_).Name) })
+            $pe.Dispose()
+        } finally { $stream.Dispose() }
+        $references | Should -Contain 'TrackingMore.Client'
+        $references | Should -Not -Contain 'TrackingMore'
+        $references | Should -Not -Contain 'System.Management.Automation'
+    }
+}

@@ -45,7 +45,8 @@ namespace TrackingMore.Api
         }
 
         public Uri BaseUri { get; }
-        public SecureString ApiKey { get; }
+        /// <summary>The key, read-only; only this assembly reads it (for the header and the masked form).</summary>
+        internal SecureString ApiKey { get; }
         public int MaximumRetryCount { get; }
         public TimeSpan Timeout { get; }
 

@@ -116,7 +116,7 @@ namespace TrackingMore.Api
     }
 
     /// <summary>The body of POST /carriers/detect.</summary>
-    public sealed class CarrierDetectionRequest
+    internal sealed class CarrierDetectionRequest
     {
         public CarrierDetectionRequest(string trackingNumber) => TrackingNumber = trackingNumber;
 
@@ -158,7 +158,7 @@ namespace TrackingMore.Api
     }
 
     /// <summary>The body of POST /trackings/aircargo.</summary>
-    public sealed class AirWaybillRequest
+    internal sealed class AirWaybillRequest
     {
         public AirWaybillRequest(IReadOnlyList<string> numbers, string? language)
         {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace TrackingMore.Models
 {
     /// <summary>One item a bulk endpoint refused, with the API's per-item code and message.</summary>
-    public sealed class BulkItemError
+    internal sealed class BulkItemError
     {
         public BulkItemError(string? trackingNumber, string? carrierCode, int code, string? message)
         {
@@ -22,7 +22,7 @@ namespace TrackingMore.Models
     }
 
     /// <summary>The answer of a bulk endpoint (batch, updatemore, delete, notupdate): what it did and what it refused.</summary>
-    public sealed class BulkResult
+    internal sealed class BulkResult
     {
         public BulkResult(IReadOnlyList<Tracking> trackings, IReadOnlyList<BulkItemError> errors)
         {
