@@ -11,7 +11,9 @@
               generate its help (en-US/) from src/TrackingMore/Help with tools/HelpBuilder
     Test      Package, then xunit (client and module, with line coverage of their assemblies; emulator conformance), then Pester in
               a new pwsh against the built module; writes out/test-results/ (one .trx per xunit project, pester.xml as
-              NUnit, coverage.cobertura.xml), prints the coverage, and ends with "N passed, N failed"
+              NUnit, coverage.cobertura.xml), prints the coverage, and ends with "N passed, N failed".
+              The inner loop: -PesterPath tests/Pester/Cmdlets.Tests.ps1 -SkipXunit -SkipPackage runs one suite after a
+              Build; -Tag/-ExcludeTag pick Pester tags; -SkipCoverage runs xunit without coverlet
     Package   Build, then out/TrackingMore.<version>.nupkg through Publish-PSResource to a local folder repository
     Demo      Build, start the emulator, import samples/shipments.csv, list, export transit shipments to out/demo/transit.csv
     Emulator  Build, then run the emulator in the foreground (Ctrl+C stops it); extra arguments go to the emulator
@@ -26,6 +28,15 @@ param(
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
+
+    # Test only: the Pester files or folders to run (default: every suite in tests/Pester), and tags to pick or leave out.
+    [string[]] $PesterPath = @(),
+    [string[]] $Tag = @(),
+    [string[]] $ExcludeTag = @(),
+    # Test only: leave out xunit, the package (Build instead; the install tests then fail) or coverlet's measuring.
+    [switch] $SkipXunit,
+    [switch] $SkipPackage,
+    [switch] $SkipCoverage,
 
     [Parameter(ValueFromRemainingArguments)]
     [string[]] $EmulatorArgument = @()
@@ -126,7 +137,7 @@ function Invoke-XunitProject([string] $Project, [string] $Results, [string[]] $E
 
 function Invoke-Test {
     # Package includes Build; the Pester suites install the package by name from its repository folder.
-    Invoke-Package
+    if ($SkipPackage) { Invoke-ModuleBuild } else { Invoke-Package }
     $results = Join-Path $OutDir 'test-results'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     New-Item -ItemType Directory -Path $results -Force | Out-Null
@@ -135,13 +146,16 @@ function Invoke-Test {
     # then the emulator's conformance to the API record.
     $xunit = @{ Passed = 0; Failed = 0 }
     $coverageArguments = @('--collect', 'XPlat Code Coverage', '--', 'DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Include=[TrackingMore]*,[TrackingMore.Client]*')
-    foreach ($project in 'TrackingMore.Tests', 'TrackingMore.Emulator.Tests') {
-        $extra = if ($project -eq 'TrackingMore.Tests') { $coverageArguments } else { @() }
-        $counts = Invoke-XunitProject -Project $project -Results $results -Extra $extra
-        $xunit.Passed += $counts.Passed
-        $xunit.Failed += $counts.Failed
+    $coverage = 'not measured'
+    if (-not $SkipXunit) {
+        foreach ($project in 'TrackingMore.Tests', 'TrackingMore.Emulator.Tests') {
+            $extra = if ($project -eq 'TrackingMore.Tests' -and -not $SkipCoverage) { $coverageArguments } else { @() }
+            $counts = Invoke-XunitProject -Project $project -Results $results -Extra $extra
+            $xunit.Passed += $counts.Passed
+            $xunit.Failed += $counts.Failed
+        }
+        if (-not $SkipCoverage) { $coverage = Read-Coverage $results }
     }
-    $coverage = Read-Coverage $results
 
     # Pester: the built module in a new pwsh, against the emulator run as its own process.
     Invoke-Dotnet restore (Join-Path $Root 'tests/Tools/Tools.csproj') --nologo -v quiet
@@ -156,8 +170,12 @@ function Invoke-Test {
     $env:TRACKINGMORE_TEST_CLIENT_SAMPLE = $ClientSampleDll
     $env:TRACKINGMORE_TEST_REPOSITORY = Join-Path $OutDir 'repository'
     try {
+        $selection = @{}
+        if ($PesterPath) { $selection.Path = @($PesterPath | ForEach-Object { (Resolve-Path $_ -ErrorAction Stop).Path }) }
+        if ($Tag) { $selection.Tag = $Tag }
+        if ($ExcludeTag) { $selection.ExcludeTag = $ExcludeTag }
         & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runner -PesterPath $pester -SummaryPath $summary `
-            -ResultPath (Join-Path $results 'pester.xml')
+            -ResultPath (Join-Path $results 'pester.xml') @selection
     } finally {
         Remove-Item Env:TRACKINGMORE_TEST_MODULE, Env:TRACKINGMORE_TEST_EMULATOR, Env:TRACKINGMORE_TEST_CLIENT_SAMPLE, Env:TRACKINGMORE_TEST_REPOSITORY -ErrorAction SilentlyContinue
     }

@@ -1,14 +1,19 @@
-# Runs every *.Tests.ps1 beside this file in this (new) pwsh process and writes {Passed, Failed} for build.ps1,
-# and every test's result as NUnit XML for CI.
+# Runs every *.Tests.ps1 beside this file (or the -Path given, with -Tag/-ExcludeTag) in this (new) pwsh process and
+# writes {Passed, Failed} for build.ps1, and every test's result as NUnit XML for CI.
 param(
     [Parameter(Mandatory)] [string] $PesterPath,
     [Parameter(Mandatory)] [string] $SummaryPath,
-    [Parameter(Mandatory)] [string] $ResultPath
+    [Parameter(Mandatory)] [string] $ResultPath,
+    [string[]] $Path = @($PSScriptRoot),
+    [string[]] $Tag = @(),
+    [string[]] $ExcludeTag = @()
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterPath -Force
 $configuration = New-PesterConfiguration
-$configuration.Run.Path = $PSScriptRoot
+$configuration.Run.Path = $Path
+if ($Tag) { $configuration.Filter.Tag = $Tag }
+if ($ExcludeTag) { $configuration.Filter.ExcludeTag = $ExcludeTag }
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
 $configuration.Output.CIFormat = 'None'
