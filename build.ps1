@@ -1,4 +1,4 @@
-#Requires -Version 7.2
+#Requires -Version 7.4
 <#
 .SYNOPSIS
     Builds, tests, packages and demonstrates the TrackingMore module.
@@ -14,7 +14,8 @@
               NUnit, coverage.cobertura.xml), prints the coverage, and ends with "N passed, N failed".
               The inner loop: -PesterPath tests/Pester/Cmdlets.Tests.ps1 -SkipXunit -SkipPackage runs one suite after a
               Build; -Tag/-ExcludeTag pick Pester tags; -SkipCoverage runs xunit without coverlet
-    Package   Build, then out/TrackingMore.<version>.nupkg through Publish-PSResource to a local folder repository
+    Package   Build, then out/TrackingMore.<version>.nupkg through Compress-PSResource into a local folder repository
+              (out/repository), registering nothing
     Demo      Build, start the emulator, import samples/shipments.csv, list, export transit shipments to out/demo/transit.csv
     Emulator  Build, then run the emulator in the foreground (Ctrl+C stops it); extra arguments go to the emulator
     Bench     Build, then the benchmarks in bench/, written to bench/RESULTS.md
@@ -136,6 +137,9 @@ function Invoke-XunitProject([string] $Project, [string] $Results, [string[]] $E
 }
 
 function Invoke-Test {
+    # The user's repository registrations before packaging: Module.Tests.ps1 checks that the run left them as they were.
+    Import-Module (Join-Path $Root 'tests/Pester/TestHelpers.psm1') -Force
+    $repositoriesBefore = (Get-RegisteredRepositoryName) -join ';'
     # Package includes Build; the Pester suites install the package by name from its repository folder.
     if ($SkipPackage) { Invoke-ModuleBuild } else { Invoke-Package }
     $results = Join-Path $OutDir 'test-results'
@@ -169,23 +173,27 @@ function Invoke-Test {
     $env:TRACKINGMORE_TEST_EMULATOR = $EmulatorDll
     $env:TRACKINGMORE_TEST_CLIENT_SAMPLE = $ClientSampleDll
     $env:TRACKINGMORE_TEST_REPOSITORY = Join-Path $OutDir 'repository'
+    $env:TRACKINGMORE_TEST_REPOSITORIES_BEFORE = $repositoriesBefore
     try {
         $selection = @{}
-        if ($PesterPath) { $selection.Path = @($PesterPath | ForEach-Object { (Resolve-Path $_ -ErrorAction Stop).Path }) }
-        if ($Tag) { $selection.Tag = $Tag }
-        if ($ExcludeTag) { $selection.ExcludeTag = $ExcludeTag }
+        # Lists cross 'pwsh -File' as one comma-separated argument each (from a shell, 'a,b' arrives that way too).
+        if ($PesterPath) { $selection.Path = @($PesterPath -split ',' | ForEach-Object { (Resolve-Path $_ -ErrorAction Stop).Path }) -join ',' }
+        if ($Tag) { $selection.Tag = $Tag -join ',' }
+        if ($ExcludeTag) { $selection.ExcludeTag = $ExcludeTag -join ',' }
         & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runner -PesterPath $pester -SummaryPath $summary `
             -ResultPath (Join-Path $results 'pester.xml') @selection
     } finally {
-        Remove-Item Env:TRACKINGMORE_TEST_MODULE, Env:TRACKINGMORE_TEST_EMULATOR, Env:TRACKINGMORE_TEST_CLIENT_SAMPLE, Env:TRACKINGMORE_TEST_REPOSITORY -ErrorAction SilentlyContinue
+        Remove-Item Env:TRACKINGMORE_TEST_MODULE, Env:TRACKINGMORE_TEST_EMULATOR, Env:TRACKINGMORE_TEST_CLIENT_SAMPLE, Env:TRACKINGMORE_TEST_REPOSITORY,
+            Env:TRACKINGMORE_TEST_REPOSITORIES_BEFORE -ErrorAction SilentlyContinue
     }
     $pesterCounts = @{ Passed = 0; Failed = 1 }
-    if (Test-Path $summary) { $pesterCounts = Get-Content $summary -Raw | ConvertFrom-Json -AsHashtable }
-    else { Write-Warning 'The Pester run wrote no summary; counted as one failure.' }
+    $written = if (Test-Path $summary) { Get-Content $summary -Raw | ConvertFrom-Json -AsHashtable }
+    if ($written -and $written.Passed -is [long] -and $written.Failed -is [long]) { $pesterCounts = $written }
+    else { Write-Warning 'The Pester run wrote no summary with counts; counted as one failure.' }
 
     $passed = $xunit.Passed + $pesterCounts.Passed
     $failed = $xunit.Failed + $pesterCounts.Failed
-    Write-Host "Reports in ${results}: TrackingMore.Tests.trx, TrackingMore.Emulator.Tests.trx, pester.xml (NUnit), coverage.cobertura.xml"
+    Write-Host "Reports in ${results}: $((Get-ChildItem $results -File).Name -join ', ')"
     Write-Host "Line coverage of TrackingMore.Client.dll and TrackingMore.dll by xunit: $coverage"
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed"
     Write-Host "$passed passed, $failed failed"
@@ -236,22 +244,20 @@ function Invoke-Demo {
     }
 }
 
-# Publish-PSResource into a local folder repository: the package is exactly what Install-PSResource and
-# Install-Module will take. (PowerShellGet's Publish-Module does not work with this SDK.)
+# Compress-PSResource writes the nupkg Publish-PSResource would publish, into a folder that then serves as a local
+# repository: the package is exactly what Install-PSResource and Install-Module will take. Nothing is registered, so
+# the user's PSResourceGet configuration is never touched, even by an interrupted run.
 function Invoke-Package {
+    if (-not (Get-Command Compress-PSResource -ErrorAction SilentlyContinue)) {
+        throw 'Package needs Compress-PSResource from Microsoft.PowerShell.PSResourceGet 1.1 or later (PowerShell 7.5 and later carry it): Install-PSResource Microsoft.PowerShell.PSResourceGet, or run the pinned pwsh with dotnet tool restore; dotnet pwsh ./build.ps1 Package.'
+    }
     Invoke-ModuleBuild
     $repository = Join-Path $OutDir 'repository'
     if (Test-Path $repository) { Remove-Item $repository -Recurse -Force }
     New-Item -ItemType Directory -Path $repository -Force | Out-Null
-    $name = "TrackingMoreBuild$PID"
-    Register-PSResourceRepository -Name $name -Uri $repository -Trusted
-    try {
-        Publish-PSResource -Path $ModuleDir -Repository $name
-    } finally {
-        Unregister-PSResourceRepository -Name $name
-    }
+    Compress-PSResource -Path $ModuleDir -DestinationPath $repository
     $package = Join-Path $repository "TrackingMore.$Version.nupkg"
-    if (-not (Test-Path $package)) { throw "Publish-PSResource wrote no $package." }
+    if (-not (Test-Path $package)) { throw "Compress-PSResource wrote no $package." }
     Copy-Item $package -Destination $OutDir
     Write-Host "Package: $(Join-Path $OutDir "TrackingMore.$Version.nupkg") (repository folder: $repository)"
 }

@@ -31,29 +31,29 @@ internal sealed class Account(int index, int quota, long registeredAt)
     }
 
     /// <summary>
-    /// GET /trackings/get: a request starting less than <paramref name="intervalMs"/> after the previous
-    /// <em>accepted</em> one is refused; refused requests do not push the window.
+    /// GET /trackings/get: a request starting less than <paramref name="intervalMs"/> (less the tolerance) after the
+    /// previous <em>accepted</em> one is refused; refused requests do not push the window.
     /// </summary>
-    public bool TryAcceptList(long startedTimestamp, int intervalMs)
+    public bool TryAcceptList(long startedTimestamp, int intervalMs, int toleranceMs)
     {
         if (intervalMs <= 0) return true;
         lock (_gate)
         {
             if (_lastListAccepted != long.MinValue &&
-                Stopwatch.GetElapsedTime(_lastListAccepted, startedTimestamp).TotalMilliseconds < intervalMs)
+                Stopwatch.GetElapsedTime(_lastListAccepted, startedTimestamp).TotalMilliseconds < intervalMs - toleranceMs)
                 return false;
             _lastListAccepted = startedTimestamp;
             return true;
         }
     }
 
-    /// <summary>POST /trackings/realtime: at most three accepted requests in any real second.</summary>
-    public bool TryAcceptRealtime(long startedTimestamp)
+    /// <summary>POST /trackings/realtime: at most three accepted requests in any real second (less the tolerance).</summary>
+    public bool TryAcceptRealtime(long startedTimestamp, int toleranceMs)
     {
         lock (_gate)
         {
             while (_realtimeAccepted.Count > 0 &&
-                   Stopwatch.GetElapsedTime(_realtimeAccepted.Peek(), startedTimestamp).TotalMilliseconds >= 1000)
+                   Stopwatch.GetElapsedTime(_realtimeAccepted.Peek(), startedTimestamp).TotalMilliseconds >= 1000 - toleranceMs)
                 _realtimeAccepted.Dequeue();
             if (_realtimeAccepted.Count >= 3) return false;
             _realtimeAccepted.Enqueue(startedTimestamp);

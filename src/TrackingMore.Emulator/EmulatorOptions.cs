@@ -11,6 +11,7 @@ internal sealed class EmulatorOptions
     public ulong RandomSeed { get; private set; } = 1;
     public double TimeScale { get; private set; } = 1;
     public int ListIntervalMs { get; private set; } = 1000;
+    public int RateToleranceMs { get; private set; }
     public int Quota { get; private set; } = 100_000;
     public bool HttpErrors { get; private set; }
     public bool Log { get; private set; }
@@ -24,6 +25,8 @@ internal sealed class EmulatorOptions
           --random-seed S        makes seeding and simulation deterministic (default 1)
           --time-scale X         simulated seconds per real second (default 1)
           --list-interval-ms N   minimum gap between GET /trackings/get per key (default 1000; 0 = off)
+          --rate-tolerance-ms N  let list and realtime requests arrive up to N ms early (default 0), for tests on a
+                                 loaded machine, where a client's spacing reaches the server with scheduling jitter
           --quota N              creatable trackings per key, shown as track_number (default 100000)
           --http-errors          answer errors with real HTTP statuses instead of HTTP 200
           --log                  print one line per /v2 request to stdout
@@ -73,6 +76,7 @@ internal sealed class EmulatorOptions
                         o.TimeScale = ts is > 0 and < 1e9 ? ts : throw new FormatException("--time-scale must be > 0");
                         break;
                     case "--list-interval-ms": o.ListIntervalMs = ParseInt(Value(), 0, 3_600_000, name); break;
+                    case "--rate-tolerance-ms": o.RateToleranceMs = ParseInt(Value(), 0, 999, name); break;
                     case "--quota": o.Quota = ParseInt(Value(), 0, int.MaxValue, name); break;
                     case "--http-errors": o.HttpErrors = true; break;
                     case "--log": o.Log = true; break;

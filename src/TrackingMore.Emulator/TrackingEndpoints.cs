@@ -69,7 +69,7 @@ internal static class TrackingEndpoints
     /// <summary>GET /trackings/get: one page, newest first (created_at descending, then id ascending).</summary>
     public static async Task List(IncomingRequest r)
     {
-        if (!r.Account.TryAcceptList(r.Record.StartedTimestamp, r.State.Options.ListIntervalMs))
+        if (!r.Account.TryAcceptList(r.Record.StartedTimestamp, r.State.Options.ListIntervalMs, r.State.Options.RateToleranceMs))
         {
             await r.Fail(ApiCodes.RateLimited);
             return;
@@ -151,7 +151,7 @@ internal static class TrackingEndpoints
     /// </summary>
     public static Task Realtime(IncomingRequest r)
     {
-        if (!r.Account.TryAcceptRealtime(r.Record.StartedTimestamp)) return r.Fail(ApiCodes.RateLimited);
+        if (!r.Account.TryAcceptRealtime(r.Record.StartedTimestamp, r.State.Options.RateToleranceMs)) return r.Fail(ApiCodes.RateLimited);
         var code = r.TryReadJson(out var body);
         var key = default(TrackingKey);
         if (code == 0) code = body.ValueKind == JsonValueKind.Object ? Inputs.ReadKey(body, out key) : ApiCodes.MissingParameters;

@@ -5,7 +5,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-BuiltTrackingMore
-    $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '30', '--list-interval-ms', '0'
+    # Realtime's 3 a second is on, with room for scheduling jitter at arrival (see Paging.Tests.ps1).
+    $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '30', '--list-interval-ms', '0', '--rate-tolerance-ms', '250'
     Connect-TestEmulator $script:Emulator
 
     # A tracking of our own, so tests that change one do not disturb the others.

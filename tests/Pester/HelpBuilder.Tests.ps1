@@ -3,6 +3,8 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../tools/HelpBuilder/HelpBuilder.psd1') -Force
+    # For the built module's path (TRACKINGMORE_TEST_MODULE) when this file runs on its own.
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:HelpSource = Join-Path $PSScriptRoot '../../src/TrackingMore/Help'
 
     # A cmdlet as Get-CommandMetadata describes one: -Name is positional and piped in one set, named in the other;

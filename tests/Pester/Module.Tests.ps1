@@ -4,6 +4,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-BuiltTrackingMore
     $script:Module = Get-Module TrackingMore
+    $script:RepositoriesAtStart = @(Get-RegisteredRepositoryName)
     $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '120', '--list-interval-ms', '0'
     Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0 }
     # Seeded trackings that have moved: they have events, countries and a last event.
@@ -193,13 +194,17 @@ Describe 'CSV and JSON' {
     }
 }
 
-Describe 'Installing the package by name' {
+# On Windows the CurrentUser module folder (Documents) and PSResourceGet's repository store (LOCALAPPDATA) are known
+# folders that no environment variable moves, so an install there would change the user's real profile: these tests
+# run on Linux and macOS, where HOME and the XDG folders hold both.
+Describe 'Installing the package by name' -Skip:$IsWindows {
     It 'installs with <Installer> from the local repository, imports by name in a new pwsh and lists trackings' -ForEach @(
         @{ Installer = 'Install-PSResource' }
         @{ Installer = 'Install-Module' }
     ) {
-        $env:TRACKINGMORE_TEST_REPOSITORY | Should -Exist -Because 'build.ps1 Test publishes the package to this folder first'
-        # A throw-away HOME makes the CurrentUser scope and the repository registrations temporary.
+        $env:TRACKINGMORE_TEST_REPOSITORY | Should -Exist -Because 'build.ps1 Test packages into this folder first'
+        # A throw-away HOME (and XDG folders, which win over HOME where set) makes the CurrentUser scope, the module
+        # cache and the repository registrations temporary.
         $homeDir = Join-Path $TestDrive "home-$Installer"
         New-Item -ItemType Directory -Path $homeDir | Out-Null
         $script = @'
@@ -218,20 +223,46 @@ $module = Get-Module TrackingMore
 "$($module.ModuleBase)|$(@(Get-Tracking -PageSize 5).Count)"
 '@
         $pwsh = Get-PwshCommandLine
-        $saved = $env:HOME
+        $isolated = 'HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME'
+        $saved = @{}
+        foreach ($name in $isolated) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+        # The folders must exist: .NET answers an empty path for a special folder that does not, and PSResourceGet
+        # would then keep its store in the working directory (it once did, in the clone).
+        $folders = @{ XDG_DATA_HOME = '.local/share'; XDG_CONFIG_HOME = '.config'; XDG_CACHE_HOME = '.cache' }
+        foreach ($folder in $folders.Values) { New-Item -ItemType Directory -Path (Join-Path $homeDir $folder) -Force | Out-Null }
         try {
             $env:HOME = $homeDir
+            foreach ($name in $folders.Keys) { [Environment]::SetEnvironmentVariable($name, (Join-Path $homeDir $folders[$name])) }
             $env:INSTALLER = $Installer
             $env:EMULATOR_KEY = $script:Emulator.ApiKey
             $env:EMULATOR_URI = $script:Emulator.BaseUri
+            Push-Location $homeDir
             $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script 2>&1
         } finally {
-            $env:HOME = $saved
+            Pop-Location
+            foreach ($name in $isolated) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
             Remove-Item Env:INSTALLER, Env:EMULATOR_KEY, Env:EMULATOR_URI
         }
         $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
         $base, $count = (@($output)[-1]) -split '\|'
         $base | Should -BeLike "$homeDir*"
         $count | Should -Be 5
+        # The registration went to the throw-away store, and nothing was written where the child was started.
+        $store = if ($Installer -eq 'Install-PSResource') { '.local/share/PSResourceGet/PSResourceRepository.xml' } else { '.cache/powershell/PowerShellGet/PSRepositories.xml' }
+        Join-Path $homeDir $store | Should -Exist
+        @(Get-ChildItem $homeDir -File).Name | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'What the build and the install tests leave behind' {
+    It 'leaves the repository registrations of PSResourceGet and PowerShellGet as they were before build.ps1 Test packaged' {
+        # build.ps1 Test lists them before it packages; run alone, this file compares with its own start.
+        $before = if ($env:TRACKINGMORE_TEST_REPOSITORIES_BEFORE) { @($env:TRACKINGMORE_TEST_REPOSITORIES_BEFORE -split ';') } else { $script:RepositoriesAtStart }
+        Get-RegisteredRepositoryName | Should -Be $before
+    }
+
+    It 'installed no TrackingMore module outside the throw-away homes' {
+        @(Get-Module TrackingMore -ListAvailable | Where-Object { $_.ModuleBase -notlike "$([IO.Path]::GetTempPath())*" -and
+                $_.ModuleBase -notlike "$(Split-Path $env:TRACKINGMORE_TEST_MODULE)*" }).ModuleBase | Should -BeNullOrEmpty
     }
 }

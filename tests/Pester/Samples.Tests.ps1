@@ -52,7 +52,7 @@ Describe 'samples/Get-DailyReport.ps1' {
 
 Describe 'samples/ClientSample (the client without PowerShell)' {
     It 'creates shipments, reports each outcome in order, and lists the account by status' {
-        if (-not $env:TRACKINGMORE_TEST_CLIENT_SAMPLE) { throw 'TRACKINGMORE_TEST_CLIENT_SAMPLE is not set: run the suites through build.ps1 Test.' }
+        if (-not (Test-Path $env:TRACKINGMORE_TEST_CLIENT_SAMPLE)) { throw "No built sample at ${env:TRACKINGMORE_TEST_CLIENT_SAMPLE}: run 'dotnet pwsh ./build.ps1 Build' first." }
         $numbers = @(New-TestTrackingNumber -Prefix 'CS'; New-TestTrackingNumber -Prefix 'CS')
         $expected = @(Get-Tracking -All).Count + 2
         $env:TRACKINGMORE_API_KEY = $script:Emulator.ApiKey

@@ -4,10 +4,35 @@
 # beside the emulator, for the bench and build.ps1 too; Export-ModuleMember -Function * at the end passes them on.
 Import-Module (Join-Path $PSScriptRoot '../../src/TrackingMore.Emulator/EmulatorProcess.psm1') -Force
 
+# build.ps1 Test gives the suites their paths in TRACKINGMORE_TEST_*; a suite run on its own (Invoke-Pester on one
+# file after 'dotnet pwsh ./build.ps1 Build', or 'build.ps1 Package' for the install tests) takes the clone's Release
+# build. The variables are set for this process, so child processes that the suites start see the same paths.
+$repositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$builtPaths = [ordered]@{
+    TRACKINGMORE_TEST_MODULE        = 'out/TrackingMore'
+    TRACKINGMORE_TEST_EMULATOR      = 'src/TrackingMore.Emulator/bin/Release/net10.0/TrackingMore.Emulator.dll'
+    TRACKINGMORE_TEST_CLIENT_SAMPLE = 'samples/ClientSample/bin/Release/net10.0/ClientSample.dll'
+    TRACKINGMORE_TEST_REPOSITORY    = 'out/repository'
+}
+foreach ($name in $builtPaths.Keys) {
+    if (-not [Environment]::GetEnvironmentVariable($name)) {
+        [Environment]::SetEnvironmentVariable($name, (Join-Path $repositoryRoot $builtPaths[$name]))
+    }
+}
+
 function Import-BuiltTrackingMore {
-    if (-not $env:TRACKINGMORE_TEST_MODULE) { throw 'TRACKINGMORE_TEST_MODULE is not set: run the suites through build.ps1 Test.' }
+    if (-not (Test-Path $env:TRACKINGMORE_TEST_MODULE)) {
+        throw "No built module at ${env:TRACKINGMORE_TEST_MODULE}: run 'dotnet pwsh ./build.ps1 Build' first, or set TRACKINGMORE_TEST_MODULE."
+    }
     # -Global: imported from inside this helper module, it would otherwise be visible only here.
     Import-Module $env:TRACKINGMORE_TEST_MODULE -Force -Global -ErrorAction Stop
+}
+
+# The names of the package repositories registered for this user, PSResourceGet's and PowerShellGet's, as
+# 'PSResourceGet:Name' and 'PowerShellGet:Name', sorted; build.ps1 Test lists them the same way before it packages.
+function Get-RegisteredRepositoryName {
+    @(@(Get-PSResourceRepository | ForEach-Object { "PSResourceGet:$($_.Name)" }) +
+        @(Get-PSRepository -WarningAction SilentlyContinue | ForEach-Object { "PowerShellGet:$($_.Name)" }) | Sort-Object)
 }
 
 # The pwsh running the suites, as a command line for a child process: 'dotnet <PSHOME>/pwsh.dll' under the dotnet tool.
@@ -19,6 +44,9 @@ function Get-PwshCommandLine {
 
 function Start-TestEmulator {
     param([string[]] $ArgumentList = @(), [string] $ApiKey = 'test-key-0123456789abcdef')
+    if (-not (Test-Path $env:TRACKINGMORE_TEST_EMULATOR)) {
+        throw "No built emulator at ${env:TRACKINGMORE_TEST_EMULATOR}: run 'dotnet pwsh ./build.ps1 Build' first, or set TRACKINGMORE_TEST_EMULATOR."
+    }
     Start-TrackingMoreEmulator -Path $env:TRACKINGMORE_TEST_EMULATOR -ApiKey $ApiKey -ArgumentList $ArgumentList
 }
 

@@ -90,3 +90,25 @@ public class RepositoryTests
         return files.Where(f => File.Exists(Path.Combine(Fixtures.RepositoryRoot, f)));
     }
 }
+
+/// <summary>
+/// The PowerShell the build and its tools need is stated once and agrees everywhere it is enforced: build.ps1's
+/// #Requires, the help tool's manifest, and the README's contributor section.
+/// </summary>
+public class BuildRequirementTests
+{
+    [Fact]
+    public void BuildScriptHelpToolAndReadmeStateOneFloor()
+    {
+        string Read(string path) => File.ReadAllText(Path.Combine(Fixtures.RepositoryRoot, path));
+        var build = Regex.Match(Read("build.ps1"), @"(?m)^#Requires -Version (\d+\.\d+)$").Groups[1].Value;
+        var tool = Regex.Match(Read("tools/HelpBuilder/HelpBuilder.psd1"), @"PowerShellVersion\s*=\s*'(\d+\.\d+)'").Groups[1].Value;
+        var readme = Regex.Match(Read("README.md"), @"The build needs PowerShell (\d+\.\d+) or later").Groups[1].Value;
+        Assert.NotEqual("", build);
+        Assert.Equal(build, tool);
+        Assert.Equal(build, readme);
+        // PSResourceGet, which Package uses, ships with PowerShell from 7.4 on: a lower floor would let a user past
+        // the check and fail later.
+        Assert.True(Version.Parse(build) >= new Version(7, 4), "build.ps1 requires " + build);
+    }
+}

@@ -6,8 +6,9 @@ namespace TrackingMore.Tests;
 
 /// <summary>
 /// The GitHub workflows parse as YAML and run what the README promises: the test command on Linux, Windows and
-/// macOS, a Windows PowerShell 5.1 smoke job, and a release that packages and publishes with the gallery key from
-/// the repository's secrets. They cannot run here; this keeps them from rotting unseen.
+/// macOS, a Windows PowerShell 5.1 smoke job, and a release that publishes the package CI tested, after CI passed,
+/// from a protected environment, with every action pinned by commit. They cannot run here; this keeps them from
+/// rotting unseen.
 /// </summary>
 public class WorkflowTests
 {
@@ -28,8 +29,20 @@ public class WorkflowTests
     private static IEnumerable<YamlMappingNode> Jobs(YamlMappingNode workflow) =>
         Assert.IsType<YamlMappingNode>(Child(workflow, "jobs")).Children.Values.Cast<YamlMappingNode>();
 
+    private static YamlMappingNode Job(YamlMappingNode workflow, string id) =>
+        Assert.IsType<YamlMappingNode>(Child(Child(workflow, "jobs")!, id));
+
+    /// <summary>A job's steps; none for a job that calls another workflow.</summary>
     private static IEnumerable<YamlMappingNode> Steps(YamlMappingNode job) =>
-        Assert.IsType<YamlSequenceNode>(Child(job, "steps")).Children.Cast<YamlMappingNode>();
+        (Child(job, "steps") as YamlSequenceNode)?.Children.Cast<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>();
+
+    /// <summary>A scalar or a sequence of scalars, as a list (needs: ci, needs: [a, b]).</summary>
+    private static List<string> Scalars(YamlNode? node) => node switch
+    {
+        YamlScalarNode scalar => new List<string> { scalar.Value! },
+        YamlSequenceNode sequence => sequence.Children.Cast<YamlScalarNode>().Select(item => item.Value!).ToList(),
+        _ => new List<string>(),
+    };
 
     private static IEnumerable<string> Runs(YamlMappingNode job) => Steps(job).Select(step => Text(step, "run")).OfType<string>();
 
@@ -46,8 +59,8 @@ public class WorkflowTests
         Assert.Contains(runs, run => run.StartsWith("dotnet pwsh", StringComparison.Ordinal) && run.Contains("./build.ps1 Test"));
         Assert.True(runs.IndexOf("dotnet tool restore") < runs.FindIndex(run => run.Contains("./build.ps1 Test")), "pwsh is restored before it runs");
 
-        var upload = Steps(job).Single(step => Text(step, "uses")?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true);
-        Assert.Equal("out/test-results", Text(Child(upload, "with")!, "path"));
+        var upload = Steps(job).Single(step => Text(step, "uses")?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true &&
+                                               Text(Child(step, "with")!, "path") == "out/test-results");
         Assert.Equal("always()", Text(upload, "if"));
     }
 
@@ -64,33 +77,68 @@ public class WorkflowTests
     }
 
     [Fact]
-    public void ReleasePackagesOnATagAndPublishesToTheGalleryWithTheKeyFromSecrets()
+    public void ReleaseRunsCiOnTheTagThenPublishesTheTestedPackageFromAProtectedEnvironment()
     {
         var release = Load("release.yml");
         Assert.NotNull(Child(Child(Child(release, "on")!, "push")!, "tags"));
-        var job = Jobs(release).Single();
-        var runs = Runs(job).ToList();
-        var package = runs.FindIndex(run => run.Contains("./build.ps1 Package"));
-        var publish = runs.FindIndex(run => run.Contains("Publish-PSResource"));
-        Assert.True(package >= 0, "release.yml runs build.ps1 Package");
-        Assert.True(publish > package, "release.yml publishes after packaging");
-        Assert.Contains("-Repository PSGallery", runs[publish]);
+        // CI is this workflow's own first job, on the tag's commit; ci.yml accepts the call.
+        var ciJob = Assert.Single(Assert.IsType<YamlMappingNode>(Child(release, "jobs")).Children,
+            job => Text(job.Value, "uses") == "./.github/workflows/ci.yml");
+        Assert.NotNull(Child(Child(Load("ci.yml"), "on")!, "workflow_call"));
 
-        var step = Steps(job).Single(s => Text(s, "run")?.Contains("Publish-PSResource") == true);
+        var publishId = Assert.Single(Assert.IsType<YamlMappingNode>(Child(release, "jobs")).Children,
+            job => Steps((YamlMappingNode)job.Value).Any(step => Text(step, "run")?.Contains("Publish-PSResource") == true)).Key;
+        var publish = Job(release, ((YamlScalarNode)publishId).Value!);
+        Assert.Contains(((YamlScalarNode)ciJob.Key).Value!, Scalars(Child(publish, "needs")));
+        var environment = Child(publish, "environment");
+        Assert.False(string.IsNullOrEmpty(environment is YamlMappingNode named ? Text(named, "name") : (environment as YamlScalarNode)?.Value),
+            "the job that holds the gallery key runs in a protected environment");
+
+        // Nothing is built or packaged again: the file published is the artifact CI's package upload made.
+        var runs = Runs(publish).ToList();
+        Assert.DoesNotContain(runs, run => run.Contains("build.ps1", StringComparison.Ordinal));
+        var testJob = Jobs(Load("ci.yml")).Single(j => Runs(j).Any(run => run.Contains("./build.ps1 Test")));
+        var upload = Steps(testJob).Single(step => Text(step, "uses")?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true &&
+                                                  Text(Child(step, "with")!, "path")!.EndsWith(".nupkg", StringComparison.Ordinal));
+        Assert.StartsWith("out/TrackingMore.", Text(Child(upload, "with")!, "path"));
+        Assert.Equal("error", Text(Child(upload, "with")!, "if-no-files-found"));
+        var download = Steps(publish).Single(step => Text(step, "uses")?.StartsWith("actions/download-artifact@", StringComparison.Ordinal) == true);
+        Assert.Equal(Text(Child(upload, "with")!, "name"), Text(Child(download, "with")!, "name"));
+        var downloaded = Text(Child(download, "with")!, "path")!;
+        var publishRun = runs.Single(run => run.Contains("Publish-PSResource", StringComparison.Ordinal));
+        Assert.Matches(@"Publish-PSResource -NupkgPath \$\w+ -Repository PSGallery", publishRun);
+        Assert.Contains("\"" + downloaded + "/TrackingMore.", publishRun);
+
+        // The key is read in that one step, from the environment's secrets.
+        var step = Steps(publish).Single(s => Text(s, "run")?.Contains("Publish-PSResource") == true);
         Assert.Equal("${{ secrets.PSGALLERY_API_KEY }}", Text(Child(step, "env")!, "PSGALLERY_API_KEY"));
-        Assert.Contains("$env:PSGALLERY_API_KEY", runs[publish]);
+        Assert.Contains("$env:PSGALLERY_API_KEY", publishRun);
+        Assert.Single(Regex.Matches(File.ReadAllText(WorkflowPath("release.yml")), @"secrets\.PSGALLERY_API_KEY"));
     }
 
     [Theory]
     [InlineData("ci.yml")]
     [InlineData("release.yml")]
-    public void EveryScriptAWorkflowRunsIsInTheRepositoryAndNoHostIsNamed(string name)
+    public void EveryActionIsPinnedByCommit(string name)
+    {
+        var uses = Jobs(Load(name)).SelectMany(Steps).Select(step => Text(step, "uses")).OfType<string>().ToList();
+        Assert.NotEmpty(uses);
+        foreach (var action in uses)
+            Assert.True(action.StartsWith("./", StringComparison.Ordinal) || Regex.IsMatch(action, "^[\\w.-]+/[\\w./-]+@[0-9a-f]{40}$"),
+                name + " uses " + action + ", which is not pinned by a commit SHA");
+    }
+
+    [Theory]
+    [InlineData("ci.yml", true)]
+    [InlineData("release.yml", false)]
+    public void EveryScriptAWorkflowRunsIsInTheRepositoryAndNoHostIsNamed(string name, bool runsScripts)
     {
         var workflow = Load(name);
         var scripts = Jobs(workflow).SelectMany(Runs)
             .SelectMany(run => Regex.Matches(run, @"(?:\./)?(?:[\w.-]+/)*[\w.-]+\.ps1").Select(m => m.Value))
             .ToList();
-        Assert.NotEmpty(scripts);
+        // release.yml runs no script of the repository: it publishes what ci.yml built.
+        Assert.Equal(runsScripts, scripts.Count > 0);
         foreach (var script in scripts) Assert.True(File.Exists(Path.Combine(Fixtures.RepositoryRoot, script)), name + " runs " + script + ", which is not in the repository");
         Assert.All(Jobs(workflow).SelectMany(Steps).Select(step => Text(Child(step, "with") ?? new YamlMappingNode(), "global-json-file")).OfType<string>(),
             file => Assert.True(File.Exists(Path.Combine(Fixtures.RepositoryRoot, file)), file));

@@ -5,7 +5,7 @@
     GUID              = '12f5a11a-1908-4248-b2e1-60296fe7c17f'
     Author            = 'TrackingMore for PowerShell contributors'
     Description       = 'Builds MAML and about topics from platyPS-schema markdown, taking the facts from the built cmdlets.'
-    PowerShellVersion = '7.2'
+    PowerShellVersion = '7.4'
     # Build-ModuleHelp for build.ps1; the jobs' functions for the tests and for trying a change by hand.
     FunctionsToExport = @('Build-ModuleHelp', 'Get-CommandMetadata', 'Get-ParameterYaml', 'Format-ParameterYaml', 'Read-CmdletMarkdown',
         'Write-MamlHelp', 'ConvertTo-AboutText', 'Test-HelpContent', 'Test-ParameterHelp')
