@@ -81,6 +81,46 @@ Describe 'Answers that cannot be read' {
     }
 }
 
+Describe 'What a failed attempt says about the work' {
+    BeforeEach { Clear-EmulatorRequest $script:Emulator }
+    AfterEach {
+        Clear-EmulatorFault $script:Emulator
+        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0 }
+    }
+
+    It 'keeps "already exists" an error when the batch was first refused with a 429' {
+        $existing, $new = New-Shipment 2 -Prefix 'RL'
+        $null = $existing | New-Tracking
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/batch'; count = 1; action = 'meta429'; retryAfter = 0 }
+        $run = Invoke-Observed { $existing, $new | New-Tracking }
+        $run.Objects.TrackingNumber | Should -Be $new.TrackingNumber
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4016,*'
+        $run.Errors[0].TargetObject.TrackingNumber | Should -Be $existing.TrackingNumber
+    }
+
+    It 'keeps "does not exist" an error of Remove-Tracking -PassThru when the batch was first refused with a 429' {
+        $held, $never = New-Shipment 2 -Prefix 'RR'
+        $null = $held | New-Tracking
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/delete'; count = 1; action = 'meta429'; retryAfter = 0 }
+        $run = Invoke-Observed { $held, $never | Remove-Tracking -PassThru -Confirm:$false }
+        $run.Objects.TrackingNumber | Should -Be $held.TrackingNumber
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
+    }
+
+    It 'looks up a batch whose answer was lost even with retries off, and reports both as created' {
+        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; MaximumRetryCount = 0 }
+        $shipments = New-Shipment 2 -Prefix 'LA'
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/batch'; count = 1; action = 'after-process-drop' }
+        $run = Invoke-Observed { $shipments | New-Tracking }
+        $run.Errors.Count | Should -Be 0
+        ($run.Objects.TrackingNumber | Sort-Object) | Should -Be ($shipments.TrackingNumber | Sort-Object)
+        (Get-EmulatorRequest $script:Emulator '*/trackings/batch').Count | Should -Be 1
+        (Get-EmulatorRequest $script:Emulator '*/trackings/get').Count | Should -Be 1
+    }
+}
+
 Describe 'Bulk commands under a 20% fault rate' {
     BeforeEach { Clear-EmulatorRequest $script:Emulator }
     AfterEach { Clear-EmulatorFault $script:Emulator }

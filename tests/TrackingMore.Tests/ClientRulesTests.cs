@@ -303,4 +303,104 @@ public class ClientRulesTests
 
         Assert.Single(_sent);
     }
+
+    // A 429 says the work was not done: the resend's "already exists" / "does not exist" is the item's own answer.
+    [Fact]
+    public async Task ARateLimitBeforeTheResendLeavesAlreadyExistsAFailure()
+    {
+        var client = Client((_, index) => index == 0 ? Meta(429, "Too many requests") : Data(Bulk(Tracking("B2"), ItemError("A1", 4016))), retries: 1);
+
+        var outcomes = await client.CreateTrackingsAsync(New("A1", "B2"), Call);
+
+        Assert.Equal((OutcomeKind.Failed, "TrackingMore.4016"), (outcomes[0].Kind, outcomes[0].Failure!.ErrorId));
+        Assert.Equal(OutcomeKind.Succeeded, outcomes[1].Kind);
+        Assert.Equal(2, _sent.Count);
+    }
+
+    [Fact]
+    public async Task ARateLimitBeforeTheResendLeavesDoesNotExistAFailure()
+    {
+        var client = Client((_, index) => index == 0 ? Meta(429, "Too many requests") : Data(Bulk(Tracking("B2"), ItemError("A1", 4017))), retries: 1);
+
+        var outcomes = await client.DeleteTrackingsAsync(Identities("A1", "B2"), Call);
+
+        Assert.Equal((OutcomeKind.Failed, "TrackingMore.4017"), (outcomes[0].Kind, outcomes[0].Failure!.ErrorId));
+        Assert.Equal(OutcomeKind.Succeeded, outcomes[1].Kind);
+        Assert.Equal(2, _sent.Count);
+    }
+
+    // The answer is lost whether or not a resend may follow: with retries off the account still tells.
+    [Fact]
+    public async Task ALostAnswerWithRetriesOffIsLookedUp()
+    {
+        var client = Client((_, index) => index == 0 ? Dropped() : Data(Page(Tracking("A1"))), retries: 0);
+
+        var outcomes = await client.CreateTrackingsAsync(New("A1", "B2"), Call);
+
+        Assert.Equal((OutcomeKind.DoneByEarlierAttempt, "A1"), (outcomes[0].Kind, outcomes[0].Tracking!.TrackingNumber));
+        Assert.Equal((OutcomeKind.Failed, "TrackingMore.NetworkError"), (outcomes[1].Kind, outcomes[1].Failure!.ErrorId));
+        Assert.Equal(2, _sent.Count);
+        Assert.StartsWith("GET /v2/trackings/get?", _sent[1].Request);
+    }
+
+    [Fact]
+    public async Task AnAnswerThatCameAfterTheTimeoutIsLookedUp()
+    {
+        // What the transport sees when its timeout cancels the send: the request went out, the answer did not come back.
+        var client = Client((_, index) => index == 0 ? throw new TaskCanceledException("timed out") : Data(Page(Tracking("A1"), Tracking("B2"))));
+
+        var outcomes = await client.CreateTrackingsAsync(New("A1", "B2"), Call);
+
+        Assert.All(outcomes, outcome => Assert.Equal(OutcomeKind.DoneByEarlierAttempt, outcome.Kind));
+        Assert.Equal(2, _sent.Count);
+    }
+
+    [Fact]
+    public async Task ARefusedConnectionWasNeverSentAndIsNotLookedUp()
+    {
+        var client = Client((_, _) => throw new HttpRequestException("refused", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)));
+
+        var outcomes = await client.CreateTrackingsAsync(New("A1", "B2"), Call);
+
+        Assert.All(outcomes, outcome => Assert.Equal((OutcomeKind.Failed, "TrackingMore.NetworkError"), (outcome.Kind, outcome.Failure!.ErrorId)));
+        Assert.Single(_sent);
+    }
+
+    // Per-item texts are server bytes too: they pass the one redaction point like the envelope's.
+    [Fact]
+    public async Task AKeyOrAnEscapeInABulkItemMessageIsMasked()
+    {
+        string? key = null;
+        var client = Client((request, _) =>
+        {
+            key = request.Headers.GetValues("Trackingmore-Api-Key").Single();
+            return Data(Bulk("", "{\"tracking_number\":\"A1\",\"carrier_code\":\"dhl\",\"code\":4015,\"message\":\"bad " + key + " \\u001b[2J\"}"));
+        });
+
+        var outcome = Assert.Single(await client.CreateTrackingsAsync(New("A1"), Call, singleForOne: false));
+
+        Assert.NotNull(key);
+        Assert.DoesNotContain(key!, outcome.Failure!.Message);
+        Assert.DoesNotContain(key!, outcome.Failure.ApiMessage);
+        Assert.DoesNotContain('\u001b', outcome.Failure.Message);
+        Assert.Contains("bad ", outcome.Failure.ApiMessage);
+    }
+
+    [Fact]
+    public async Task AKeyInARemoteAreaRefusalIsMasked()
+    {
+        string? key = null;
+        var client = Client((request, _) =>
+        {
+            key = request.Headers.GetValues("Trackingmore-Api-Key").Single();
+            return Data("{\"remote\":[],\"other\":[{\"country\":\"US\",\"postcode\":\"10001\",\"message\":\"no " + key + " \\u0007\"}]}");
+        });
+
+        var result = Assert.Single(await client.CheckRemoteAreasAsync(new[] { new RemoteAreaRequest("US", "10001", null) }, Call));
+
+        Assert.NotNull(key);
+        Assert.StartsWith("no ", result.Refusal);
+        Assert.DoesNotContain(key!, result.Refusal);
+        Assert.DoesNotContain('\u0007', result.Refusal!);
+    }
 }

@@ -122,7 +122,7 @@ namespace TrackingMore.Api
                 {
                     return await SendOnceAsync(request, call).ConfigureAwait(false);
                 }
-                catch (TrackingMoreApiException failure) when (IsRetryable(failure) && attempt <= _settings.MaximumRetryCount)
+                catch (TrackingMoreApiException failure) when (MarkIfOpen(failure, call) && IsRetryable(failure) && attempt <= _settings.MaximumRetryCount)
                 {
                     retryable = failure;
                 }
@@ -138,8 +138,37 @@ namespace TrackingMore.Api
                     "{0} Retry {1} of {2} in {3:0.0} s.",
                     retryable.Message, attempt, _settings.MaximumRetryCount, delay.TotalSeconds)));
                 await _clock.Delay(delay, call.CancellationToken).ConfigureAwait(false);
-                call.MarkResent(afterAnOpenOutcome: !retryable.IsRateLimited);
             }
+        }
+
+        /// <summary>
+        /// Marks the call when this attempt's failure leaves open whether the service did the work (the bulk rules read
+        /// the mark, retried or not); always true, so that it can stand in an exception filter.
+        /// </summary>
+        private static bool MarkIfOpen(TrackingMoreApiException failure, CallContext call)
+        {
+            if (LeavesOutcomeOpen(failure)) call.MarkOpenOutcome();
+            return true;
+        }
+
+        /// <summary>
+        /// A dropped connection, a timeout and a gateway's 502/503/504 may come after the service did the work; a
+        /// rate-limit answer, an API error and a redirect say it did not.
+        /// </summary>
+        internal static bool LeavesOutcomeOpen(TrackingMoreApiException failure) =>
+            (failure.Kind == ApiFailureKind.Network && !NeverSent(failure)) || failure.Kind == ApiFailureKind.Timeout ||
+            (failure.Kind != ApiFailureKind.Network && IsRetryable(failure) && !failure.IsRateLimited);
+
+        /// <summary>No connection was made (refused, no route, no such host): the request never reached the service.</summary>
+        private static bool NeverSent(TrackingMoreApiException failure)
+        {
+            for (var cause = failure.InnerException; cause != null; cause = cause.InnerException)
+            {
+                if (cause is System.Net.Sockets.SocketException socket)
+                    return socket.SocketErrorCode is System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound
+                        or System.Net.Sockets.SocketError.HostUnreachable or System.Net.Sockets.SocketError.NetworkUnreachable;
+            }
+            return false;
         }
 
         private async Task<ApiResponse> SendOnceAsync(ApiRequest request, CallContext call)

@@ -62,11 +62,11 @@ namespace TrackingMore.Api
             {
                 if (single) return new[] { Done(requests[0], OutcomeKind.Succeeded, await SendOne!(requests[0], attempt).ConfigureAwait(false)) };
                 var result = await SendBatch(requests, attempt).ConfigureAwait(false);
-                return await MatchAsync(client, requests, result, attempt.Resent, call).ConfigureAwait(false);
+                return await MatchAsync(client, requests, result, attempt.MayHaveBeenDone, call).ConfigureAwait(false);
             }
             catch (TrackingMoreApiException failure) when (!failure.IsAuthenticationFailure)
             {
-                if (single && attempt.Resent && failure.MetaCode is int code && code == DoneAfterResendCode)
+                if (single && attempt.MayHaveBeenDone && failure.MetaCode is int code && code == DoneAfterResendCode)
                 {
                     call.Verbose(client.Settings.Redact(requests[0] + ": " + failure.ApiMessage + " after a resend: the first attempt did it."));
                     return await DoneBeforeAsync(client, requests, call).ConfigureAwait(false);
@@ -77,7 +77,7 @@ namespace TrackingMore.Api
         }
 
         private async Task<IReadOnlyList<TrackingOutcome<TRequest>>> MatchAsync(TrackingMoreClient client, IReadOnlyList<TRequest> requests,
-            BulkResult result, bool resent, CallContext call)
+            BulkResult result, bool mayHaveBeenDone, CallContext call)
         {
             var outcomes = new TrackingOutcome<TRequest>?[requests.Count];
             var waiting = new Dictionary<string, Queue<int>>(StringComparer.OrdinalIgnoreCase);
@@ -101,8 +101,8 @@ namespace TrackingMore.Api
             {
                 var index = Take(error.TrackingNumber, error.CarrierCode);
                 if (index < 0) call.Verbose(client.Settings.Redact(BulkEndpoint + " refused " + error + ", which this request did not send."));
-                else if (resent && error.Code == DoneAfterResendCode) doneBefore.Add(index);
-                else outcomes[index] = Failed(requests[index], TrackingMoreApiException.ForBulkItem(error, BulkEndpoint));
+                else if (mayHaveBeenDone && error.Code == DoneAfterResendCode) doneBefore.Add(index);
+                else outcomes[index] = Failed(requests[index], TrackingMoreApiException.ForBulkItem(error, BulkEndpoint).Redacted(client.Settings.Redact));
             }
             if (doneBefore.Count > 0)
             {

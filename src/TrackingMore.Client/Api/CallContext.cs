@@ -24,14 +24,10 @@ namespace TrackingMore.Api
         public void Verbose(string message) => _verbose?.Invoke(message);
 
         /// <summary>
-        /// True once a request of this call was sent again after a failure. The first attempt may have been carried
-        /// out with only its answer lost, so "already exists" for one's own items can then mean success.
-        /// </summary>
-        internal bool Resent { get; private set; }
-
-        /// <summary>
-        /// True once an attempt of this call failed in a way that leaves its outcome open (a dropped connection, a
-        /// gateway error): the service may have done the work. A rate-limit answer says it did not.
+        /// True once an attempt of this call ended in a way that leaves its outcome open — the connection dropped or
+        /// timed out after the request went out, a gateway failed — whether or not a resend followed: the service may
+        /// have done the work. A rate-limit answer says it did not, and marks nothing. So "already exists" (or "does
+        /// not exist") for one's own items means done only after such an attempt.
         /// </summary>
         internal bool MayHaveBeenDone { get; private set; }
 
@@ -42,10 +38,6 @@ namespace TrackingMore.Api
         /// </summary>
         internal CallContext ForOneRequest() => new CallContext(CancellationToken, _verbose);
 
-        internal void MarkResent(bool afterAnOpenOutcome)
-        {
-            Resent = true;
-            MayHaveBeenDone |= afterAnOpenOutcome;
-        }
+        internal void MarkOpenOutcome() => MayHaveBeenDone = true;
     }
 }

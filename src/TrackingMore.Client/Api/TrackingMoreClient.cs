@@ -188,7 +188,7 @@ namespace TrackingMore.Api
         /// <summary>One result per place, in the order given. Costs quota (one per five calls).</summary>
         public Task<IReadOnlyList<RemoteAreaResult>> CheckRemoteAreasAsync(IReadOnlyList<RemoteAreaRequest> places, CallContext call) =>
             SendAsync(Json(HttpMethod.Post, "POST /trackings/remote", "trackings/remote", CheckBulk(places), RequestJsonContext.Default.ListRemoteAreaRequest),
-                call, data => RouteReader.ReadRemoteAreas(data, places));
+                call, data => RouteReader.ReadRemoteAreas(data, places, Settings.Redact));
 
         /// <summary>One result per route, in the order given; null for a route the answer left out.</summary>
         public Task<IReadOnlyList<TransitTime?>> GetTransitTimesAsync(IReadOnlyList<TransitTimeRequest> routes, CallContext call) =>

@@ -19,7 +19,8 @@ namespace TrackingMore.Serialization
         /// about a place when it has the same postal code (spaces and dashes aside), the same country (by ISO code
         /// or name, as the user gave it) and, when the user named a carrier, that carrier.
         /// </summary>
-        public static IReadOnlyList<RemoteAreaResult> ReadRemoteAreas(JsonElement data, IReadOnlyList<RemoteAreaRequest> asked)
+        /// <param name="redact">The connection's redaction, for the service's own words about a place it could not check.</param>
+        public static IReadOnlyList<RemoteAreaResult> ReadRemoteAreas(JsonElement data, IReadOnlyList<RemoteAreaRequest> asked, Func<string?, string> redact)
         {
             var remote = new List<JsonElement>(Objects(Property(data, "remote")));
             var other = new List<JsonElement>(Objects(Property(data, "other")));
@@ -41,7 +42,7 @@ namespace TrackingMore.Serialization
                     if (carrier != null && !carriers.Contains(carrier)) carriers.Add(carrier);
                 }
                 if (carriers.Count > 0) result.RemoteCarrier = string.Join(", ", carriers);
-                if (!result.IsRemote) result.Refusal = Refusal(other, place);
+                if (!result.IsRemote && Refusal(other, place) is string refusal) result.Refusal = redact(refusal);
                 results.Add(result);
             }
             return results;
