@@ -110,3 +110,20 @@ Describe 'Connect-TrackingMore -PassThru and -Connection' {
         @(Get-EmulatorRequest $script:First).Count | Should -Be 0
     }
 }
+
+Describe 'Carrier completion with -Connection' {
+    It 'offers the carriers cached on the connection typed after -Connection, not the current one' {
+        $null = Get-TrackingCarrier -Connection $script:ToFirst
+        # A new current connection, whose cache is still empty: only -Connection's can offer anything.
+        $null = Connect-TestEmulator $script:Second -Extra @{ ListRequestsPerSecond = 0 }
+        try {
+            (TabExpansion2 'Get-Tracking -CarrierCode dh' 27).CompletionMatches | Should -BeNullOrEmpty
+            $global:TrackingMoreCompletionConnection = $script:ToFirst
+            $line = 'Get-Tracking -Connection $TrackingMoreCompletionConnection -CarrierCode dh'
+            (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Contain 'dhl'
+        } finally {
+            Remove-Variable TrackingMoreCompletionConnection -Scope Global -ErrorAction SilentlyContinue
+            $null = Connect-TestEmulator $script:Second -Extra @{ ListRequestsPerSecond = 0 }
+        }
+    }
+}

@@ -19,7 +19,9 @@ namespace TrackingMore.Commands
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var connection = fakeBoundParameters?["Connection"] as TrackingMoreConnection ?? RunspaceState.Current;
+            // A typed variable ($c) arrives wrapped in a PSObject.
+            var typed = fakeBoundParameters?["Connection"];
+            var connection = (typed is PSObject wrapped ? wrapped.BaseObject : typed) as TrackingMoreConnection ?? RunspaceState.Current;
             var carriers = connection == null ? null : RunspaceState.Of(connection)?.CarrierCache;
             if (carriers == null) return Array.Empty<CompletionResult>();
             var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
