@@ -311,3 +311,32 @@ Describe 'Discoverability' {
         $observed.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.WebhookStale,*'
     }
 }
+
+Describe 'README examples from a clone' {
+    It 'runs the ForEach-Object -Parallel example after the README''s lines for a clone, in a new pwsh' {
+        $readme = Get-Content (Join-Path $script:Root 'README.md') -Raw
+        $setup = [regex]::Match($readme, '```powershell\n(?<code>\$env:PSModulePath = [^\n]*\nImport-Module TrackingMore)\n```').Groups['code'].Value
+        $setup | Should -Not -BeNullOrEmpty -Because 'the README says how to make the module loadable by name from a clone'
+        $parallel = [regex]::Match($readme, '(?m)^1\.\.4 \| ForEach-Object -Parallel \{.*\}$').Value
+        $parallel | Should -Not -BeNullOrEmpty
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Set-Location `$env:CLONE_ROOT
+$setup
+`$shop = Connect-TrackingMore -ApiKey (ConvertTo-SecureString `$env:EMULATOR_KEY -AsPlainText -Force) -BaseUri `$env:EMULATOR_URI -PassThru
+`$accounts = @($parallel)
+"accounts=`$(`$accounts.Count)|`$(@(`$accounts | Where-Object { `$_ -is [TrackingMore.Models.TrackingAccount] }).Count)"
+"@
+        $pwsh = Get-PwshCommandLine
+        try {
+            $env:CLONE_ROOT = $script:Root
+            $env:EMULATOR_KEY = $script:Emulator.ApiKey
+            $env:EMULATOR_URI = $script:Emulator.BaseUri
+            $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script 2>&1
+        } finally {
+            Remove-Item Env:CLONE_ROOT, Env:EMULATOR_KEY, Env:EMULATOR_URI
+        }
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        @($output)[-1] | Should -Be 'accounts=4|4'
+    }
+}
