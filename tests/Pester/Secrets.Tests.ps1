@@ -34,6 +34,7 @@ BeforeAll {
             Works = { '{"data":{"tracking_number":"RR1","carrier_code":"dhl"}}' | ConvertFrom-TrackingWebhook -SkipSignatureCheck | Out-Host }
             Fails = { '{"data":{"tracking_number":"RR1","carrier_code":"dhl"},"verifyInfo":{"timeStr":"1","signature":"00"}}' | ConvertFrom-TrackingWebhook -AccountEmail (ConvertTo-SecureString 'demo@example.com' -AsPlainText -Force) }
         }
+        'ConvertTo-TrackingCsvSafe'  = @{ Works = { Get-Tracking -First 2 | ConvertTo-TrackingCsvSafe | Out-Host }; Fails = { ConvertTo-TrackingCsvSafe -NoSuchParameter } }
         'Disconnect-TrackingMore'    = @{ Works = { Disconnect-TrackingMore }; Fails = { Disconnect-TrackingMore -NoSuchParameter } }
     }
 }

@@ -39,7 +39,7 @@ public class FixtureParsingTests
         Assert.Equal(new DateTime(2017, 8, 26, 16, 48, 0), first.OrderCreateTime);
         Assert.Equal(new DateTime(2015, 11, 2, 17, 11, 0), first.LastUpdateTime);
         Assert.Equal(12, first.TransitDays);
-        Assert.Equal("Delivered,RENTON, WA 98056,2015-11-02 17:11", first.LastEvent);
+        Assert.Equal("Delivered, RENTON, WA 98056", first.LastEvent); // the words of the newest event; its date is LastUpdateTime
         Assert.Equal("RN210552627LT", page.Items[1].TrackingNumber);
         Assert.Equal(TrackingStatus.Transit, page.Items[1].Status);
     }
@@ -145,5 +145,16 @@ public class FixtureParsingTests
         Assert.True(failure.IsRateLimited);
         Assert.Equal("TrackingMore.RateLimited", failure.ErrorId);
         Assert.Contains("Exceeded API limits", failure.Message);
+    }
+
+    [Theory]
+    [InlineData("Delivered,RENTON, WA 98056,2015-11-02 17:11", "Delivered,RENTON, WA 98056")]
+    [InlineData("Arrived,2015-11-02 17:11:05", "Arrived")]
+    [InlineData("Delivered,98056", "Delivered,98056")] // a postal code is no date, though it would read as unix seconds
+    [InlineData("Delivered", "Delivered")]
+    public void LastEventWithoutEventsLosesOnlyItsTrailingDate(string lastEvent, string expected)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse("{\"lastEvent\":" + System.Text.Json.JsonSerializer.Serialize(lastEvent) + "}");
+        Assert.Equal(expected, TrackingMore.Serialization.TrackingReader.ReadTracking(json.RootElement).LastEvent);
     }
 }

@@ -26,7 +26,10 @@ namespace TrackingMore.Models
         /// <summary>The flight events, newest first.</summary>
         public EventList<AirWaybillEvent> Events { get; internal set; } = EventList<AirWaybillEvent>.Empty;
 
-        public AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
+        /// <summary>Fields the API sent that this model has no property for; see <see cref="Models.AdditionalProperties"/>.</summary>
+        public AdditionalProperties GetAdditionalProperties() => AdditionalProperties;
+
+        internal AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
 
         public override string ToString() => AirWaybillNumber + " " + Origin + "->" + Destination;
     }

@@ -19,7 +19,10 @@ namespace TrackingMore.Models
         /// <summary>The carrier's country, when the API sends one.</summary>
         public string? Country { get; internal set; }
 
-        public AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
+        /// <summary>Fields the API sent that this model has no property for; see <see cref="Models.AdditionalProperties"/>.</summary>
+        public AdditionalProperties GetAdditionalProperties() => AdditionalProperties;
+
+        internal AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
 
         public override string ToString() => Code + " - " + Name;
     }
@@ -34,7 +37,10 @@ namespace TrackingMore.Models
         public string? CarrierCode { get; internal set; }
         public string? Name { get; internal set; }
 
-        public AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
+        /// <summary>Fields the API sent that this model has no property for; see <see cref="Models.AdditionalProperties"/>.</summary>
+        public AdditionalProperties GetAdditionalProperties() => AdditionalProperties;
+
+        internal AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
 
         public override string ToString() => TrackingNumber + " (" + CarrierCode + ")";
     }

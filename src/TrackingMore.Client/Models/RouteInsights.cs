@@ -49,7 +49,10 @@ namespace TrackingMore.Models
         public double? Days31To60 { get; internal set; }
         public double? Over60Days { get; internal set; }
 
-        public AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
+        /// <summary>Fields the API sent that this model has no property for; see <see cref="Models.AdditionalProperties"/>.</summary>
+        public AdditionalProperties GetAdditionalProperties() => AdditionalProperties;
+
+        internal AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
 
         public override string ToString() => CarrierCode + " " + Origin + "->" + Destination + " (" + Samples + " samples)";
     }

@@ -16,7 +16,10 @@ namespace TrackingMore.Models
         public string? OriginCountry { get; internal set; }
         public string? DestinationCountry { get; internal set; }
 
-        /// <summary>The newest checkpoint as the API words it: "description,details,date".</summary>
+        /// <summary>
+        /// What the newest checkpoint says, "description, details", without its date (that is <see cref="LastUpdateTime"/>);
+        /// the API's own lastEvent is "description,details,date".
+        /// </summary>
         public string? LastEvent { get; internal set; }
 
         /// <summary>The carrier's local time of the newest checkpoint.</summary>
@@ -59,7 +62,10 @@ namespace TrackingMore.Models
         /// <summary>Every checkpoint of both carriers, newest first.</summary>
         public EventList<TrackingEvent> Events { get; internal set; } = EventList<TrackingEvent>.Empty;
 
-        public AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
+        /// <summary>Fields the API sent that this model has no property for; see <see cref="Models.AdditionalProperties"/>.</summary>
+        public AdditionalProperties GetAdditionalProperties() => AdditionalProperties;
+
+        internal AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
 
         public override string ToString() => TrackingNumber + " (" + CarrierCode + ")";
     }

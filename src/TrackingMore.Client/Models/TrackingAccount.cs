@@ -18,7 +18,10 @@ namespace TrackingMore.Models
         /// <summary>Trackings the account may still create (the API's track_number).</summary>
         public long? QuotaLeft { get; internal set; }
 
-        public AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
+        /// <summary>Fields the API sent that this model has no property for; see <see cref="Models.AdditionalProperties"/>.</summary>
+        public AdditionalProperties GetAdditionalProperties() => AdditionalProperties;
+
+        internal AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
 
         public override string ToString() => Email + " (quota left: " + QuotaLeft + ")";
     }
@@ -39,7 +42,10 @@ namespace TrackingMore.Models
         public int Total => Pending + NotFound + Transit + Pickup + Delivered + Undelivered + Exception + Expired;
 
         /// <summary>Counts under names this module does not know (a status the API added later).</summary>
-        public AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
+        /// <summary>Fields the API sent that this model has no property for; see <see cref="Models.AdditionalProperties"/>.</summary>
+        public AdditionalProperties GetAdditionalProperties() => AdditionalProperties;
+
+        internal AdditionalProperties AdditionalProperties { get; } = new AdditionalProperties();
 
         public override string ToString() =>
             Total + " trackings: " + Pending + " pending, " + NotFound + " not found, " + Transit + " in transit, " +

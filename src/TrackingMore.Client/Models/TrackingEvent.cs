@@ -36,11 +36,11 @@ namespace TrackingMore.Models
         /// <summary>The milestone this checkpoint marks (the API's ItemNode), e.g. ItemReceived.</summary>
         public string? Milestone { get; internal set; }
 
-        public override string ToString()
-        {
-            var when = Date?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "(no date)";
-            return string.IsNullOrEmpty(Details) ? when + " " + Description : when + " " + Description + ", " + Details;
-        }
+        /// <summary>What happened, without the date: "description, details" (Tracking.LastEvent of the newest).</summary>
+        internal string? Text => string.IsNullOrEmpty(Details) ? Description : Description + ", " + Details;
+
+        public override string ToString() =>
+            (Date?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "(no date)") + " " + Text;
     }
 
     /// <summary>Events newest first; prints as a count and the newest event, so a CSV cell shows the data.</summary>

@@ -29,6 +29,10 @@ namespace TrackingMore.Serialization
             return FromUnixText(text);
         }
 
+        /// <summary>Whether a text is a carrier-local time in one of the API's written shapes (not unix seconds).</summary>
+        public static bool IsLocalTimeText(string text) =>
+            DateTime.TryParseExact(text.Trim(), LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
         /// <summary>A carrier-local time such as <c>2015-11-02 17:11</c>: no zone is known, so the kind is Unspecified.</summary>
         public static DateTime? ParseLocal(string? text)
         {

@@ -17,6 +17,7 @@ namespace TrackingMore.Serialization
             var tracking = new Tracking();
             if (item.ValueKind != JsonValueKind.Object) return tracking;
             JsonElement originInfo = default, destinationInfo = default;
+            string? lastEvent = null;
             foreach (var field in item.EnumerateObject())
             {
                 var value = field.Value;
@@ -50,7 +51,7 @@ namespace TrackingMore.Serialization
                     case "service_code": tracking.ServiceCode = AsUserText(value); break;
                     case "status_info": tracking.StatusInfo = AsUserText(value); break;
                     case "singed_by": tracking.SignedBy = AsUserText(value); break;
-                    case "lastEvent": tracking.LastEvent = AsUserText(value); break;
+                    case "lastEvent": lastEvent = AsUserText(value); break;
                     case "lastUpdateTime": tracking.LastUpdateTime = ApiDates.ParseLocal(AsString(value)); break;
                     case "origin_info": originInfo = value; break;
                     case "destination_info": destinationInfo = value; break;
@@ -66,7 +67,18 @@ namespace TrackingMore.Serialization
                 // Each leg is newest first already; merging two legs needs a sort.
                 tracking.Events = new EventList<TrackingEvent>(ApiDates.NewestFirst(events, e => e.Date));
             }
+            tracking.LastEvent = tracking.Events.Count > 0 ? tracking.Events[0].Text : WithoutTrailingDate(lastEvent);
             return tracking;
+        }
+
+        /// <summary>
+        /// The API's lastEvent is "description,details,date"; details may hold commas, so the words are taken from the
+        /// newest event when there is one, and otherwise only a trailing date (which LastUpdateTime holds) is cut off.
+        /// </summary>
+        private static string? WithoutTrailingDate(string? lastEvent)
+        {
+            var comma = lastEvent?.LastIndexOf(',') ?? -1;
+            return comma > 0 && ApiDates.IsLocalTimeText(lastEvent!.Substring(comma + 1)) ? lastEvent.Substring(0, comma) : lastEvent;
         }
 
         /// <summary>A single tracking may come bare or, from some endpoints (realtime), wrapped as {items:[...]} or [...].</summary>

@@ -20,9 +20,10 @@ namespace TrackingMore.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
 
-        /// <summary>Kinds of carrier as the API names them: express, globalpost, ...</summary>
+        /// <summary>Kinds of carrier as the API names them: express, globalpost, ...; checked against the list.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CarrierTypeCompleter))]
         public string[]? Type { get; set; }
 
         /// <summary>Fetches the list again instead of using the one this connection keeps.</summary>
@@ -46,6 +47,14 @@ namespace TrackingMore.Commands
             var patterns = (Name ?? Array.Empty<string>())
                 .Select(name => new WildcardPattern(name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)).ToArray();
             var types = new HashSet<string>(Type ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
+            // The kinds are data, not a fixed set (the API documents two and may send more), so a -Type is checked against
+            // the list itself: a misspelt kind would otherwise match nothing and look like an empty answer.
+            var known = CarrierTypeCompleter.KnownTypes(carriers).ToList();
+            var unknown = types.Where(type => !known.Contains(type, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (unknown.Count > 0)
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                    "-Type " + string.Join(", ", unknown.Select(type => "'" + type + "'")) + " is no kind of carrier in the list. The kinds are: " +
+                    string.Join(", ", known.Where(CarrierTypeCompleter.IsPlainWord)) + " (Tab completes them).", "TrackingMore.UnknownCarrierType", unknown.ToArray()));
             var matched = new bool[patterns.Length];
             foreach (var carrier in carriers)
             {
