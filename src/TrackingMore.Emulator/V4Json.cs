@@ -90,7 +90,7 @@ internal static class V4Json
         w.WriteString("substatus", substatus);
         w.WriteNull("status_info");
         w.WriteString("archived", t.Archived ? "archived" : "tracking");
-        w.WriteBoolean("updating", t.TrackUpdate && (!s.Status.IsFinal() || now - t.RetrackedAt < RetrackUpdatingSeconds));
+        w.WriteBoolean("updating", t.TrackUpdate && (!s.Status.IsFinal() || t.RetrackedAt > now - RetrackUpdatingSeconds));
         w.WriteString("source", "API");
         w.WriteString("origin_country", f.OriginCode ?? Geography.All[t.OriginCountry].Iso2);
         w.WriteNull("origin_state");
