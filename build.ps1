@@ -187,7 +187,9 @@ function Invoke-Test {
     $failed = $xunit.Failed + $pesterCounts.Failed
     Write-Host "Reports in ${results}: TrackingMore.Tests.trx, TrackingMore.Emulator.Tests.trx, pester.xml (NUnit), coverage.cobertura.xml"
     Write-Host "Line coverage of TrackingMore.Client.dll and TrackingMore.dll by xunit: $coverage"
-    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed"
+    # Skipped tests say why in the Pester output above (e.g. the Node SDK check where node is absent).
+    $skipped = if ($pesterCounts.Skipped) { ", $($pesterCounts.Skipped) skipped" } else { '' }
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed$skipped"
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0) { exit 1 }
 }
