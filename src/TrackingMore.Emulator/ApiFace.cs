@@ -87,6 +87,19 @@ internal abstract class ApiFace(EmulatorState state)
         }
     }
 
+    /// <summary>The request as the endpoints get it, once its key is known to be valid.</summary>
+    protected IncomingRequest Authenticated(HttpContext http, Account account, RequestRecord record, byte[] body, string[] segments, FaultRule? fault) => new()
+    {
+        Http = http,
+        State = State,
+        Account = account,
+        Record = record,
+        Body = body,
+        Segments = segments,
+        Now = State.Clock.NowUnixSeconds,
+        Fault = fault,
+    };
+
     /// <summary>The --log line: method, path, HTTP status (0 = connection cut), meta code, fault, duration.</summary>
     private static string LogLine(RequestRecord r)
     {

@@ -232,6 +232,16 @@ internal static partial class ServiceEndpoints
             (1 + h % 12).ToString(CultureInfo.InvariantCulture), done, steps);
     }
 
+    /// <summary>The fields a track_info step has in both versions; <paramref name="notYet"/> is actual_date before it happens.</summary>
+    internal static void WriteStepFields(Utf8JsonWriter w, CargoStep step, string? notYet)
+    {
+        w.WriteString("plan_date", Dates.LocalString(step.Plan, Dates.ServiceOffsetHours, seconds: false));
+        w.WriteString("actual_date", step.Done ? Dates.LocalString(step.Actual, Dates.ServiceOffsetHours, seconds: false) : notYet);
+        w.WriteString("event", $"{step.Code} - {step.Text}");
+        w.WriteString("station", step.Station);
+        w.WriteString("flight_number", step.Flight);
+    }
+
     private static void WriteAirWaybill(Utf8JsonWriter w, string awb, long now)
     {
         var story = PlanCargo(awb, now);
@@ -246,11 +256,7 @@ internal static partial class ServiceEndpoints
         foreach (var step in story.Steps)
         {
             w.WriteStartObject();
-            w.WriteString("plan_date", Dates.LocalString(step.Plan, Dates.ServiceOffsetHours, seconds: false));
-            w.WriteString("actual_date", step.Done ? Dates.LocalString(step.Actual, Dates.ServiceOffsetHours, seconds: false) : "");
-            w.WriteString("event", $"{step.Code} - {step.Text}");
-            w.WriteString("station", step.Station);
-            w.WriteString("flight_number", step.Flight);
+            WriteStepFields(w, step, notYet: "");
             w.WriteEndObject();
         }
         w.WriteEndArray();

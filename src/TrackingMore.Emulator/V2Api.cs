@@ -62,16 +62,6 @@ internal sealed class V2Api(EmulatorState state) : ApiFace(state)
         if (!route.Methods.Contains(http.Request.Method, StringComparer.OrdinalIgnoreCase))
             return Envelope.WriteAsync(http, record, State.Options.HttpErrors, ApiCodes.MethodNotAllowed, null, null);
 
-        return route.Handler(new IncomingRequest
-        {
-            Http = http,
-            State = State,
-            Account = account,
-            Record = record,
-            Body = body,
-            Segments = segments,
-            Now = State.Clock.NowUnixSeconds,
-            Fault = fault,
-        });
+        return route.Handler(Authenticated(http, account, record, body, segments, fault));
     }
 }

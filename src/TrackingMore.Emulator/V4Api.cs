@@ -61,17 +61,7 @@ internal sealed class V4Api(EmulatorState state) : ApiFace(state)
         if (!account.TryAcceptV4(route.Name, route.PerSecond, record.StartedTimestamp))
             return V4Codes.WriteAsync(http, record, V4Codes.RateLimited, null);
 
-        return route.Handler(new IncomingRequest
-        {
-            Http = http,
-            State = State,
-            Account = account,
-            Record = record,
-            Body = body,
-            Segments = segments,
-            Now = State.Clock.NowUnixSeconds,
-            Fault = fault,
-        });
+        return route.Handler(Authenticated(http, account, record, body, segments, fault));
     }
 
     /// <summary>Paths match exactly: no empty segment ("//"), no trailing "/", case as published.</summary>

@@ -160,11 +160,7 @@ internal static partial class V4Lookups
             foreach (var step in story.Steps)
             {
                 w.WriteStartObject();
-                w.WriteString("plan_date", Time(step.Plan));
-                w.WriteString("actual_date", step.Done ? Time(step.Actual) : null);
-                w.WriteString("event", $"{step.Code} - {step.Text}");
-                w.WriteString("station", step.Station);
-                w.WriteString("flight_number", step.Flight);
+                ServiceEndpoints.WriteStepFields(w, step, notYet: null);
                 w.WriteString("status", step.Done ? "Done" : "Planned");
                 w.WriteString("piece", story.Pieces);
                 w.WriteString("weight", story.Weight);
