@@ -78,6 +78,40 @@ public sealed class V4OneAccountTests(V4Emulator v4)
     }
 
     [Fact]
+    public async Task ARuleWithoutAVersionHitsBothAndAListPageRuleReshapesV4Pages()
+    {
+        var emulator = new EmulatorProcess("--seed", "40");
+        await emulator.InitializeAsync();
+        try
+        {
+            async Task AddRuleAsync(string json)
+            {
+                using var rule = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+                (await emulator.Http.PostAsync(new Uri(emulator.BaseUri, "../_emulator/faults"), rule)).EnsureSuccessStatusCode();
+            }
+
+            await AddRuleAsync("""{"path":"/carriers","action":"http429","count":1}""");
+            await AddRuleAsync("""{"path":"couriers","action":"http429","count":1}""");
+            var v2 = await emulator.GetAsync("carriers");
+            var v4 = await emulator.SendV4Async(HttpMethod.Get, "couriers/all");
+            Assert.Equal(429, v2.HttpStatus);
+            Assert.Equal(3, Shape.Keys(v2.Meta).Count); // v2's own envelope, with type
+            V4Record.Error(v4, 429); // v4's own envelope
+
+            // repeat-page: every page is page 1, so a client that waits for an empty page must bound its loop.
+            await AddRuleAsync("""{"path":"/trackings/get","action":"repeat-page"}""");
+            var first = await emulator.SendV4Async(HttpMethod.Get, "trackings/get?items_amount=10");
+            var tenth = await emulator.SendV4Async(HttpMethod.Get, "trackings/get?items_amount=10&pages_amount=10");
+            Assert.Equal(first.Data.GetRawText(), tenth.Data.GetRawText());
+            Assert.Equal(10, tenth.Data.GetArrayLength());
+        }
+        finally
+        {
+            await emulator.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task TheClockMovesV4TrackingsToTheirEnd()
     {
         // An emulator of its own: a month later, the shared one's seeded statuses would all be final.
