@@ -179,7 +179,7 @@ function Invoke-Test {
     } finally {
         Remove-Item Env:TRACKINGMORE_TEST_MODULE, Env:TRACKINGMORE_TEST_EMULATOR, Env:TRACKINGMORE_TEST_CLIENT_SAMPLE, Env:TRACKINGMORE_TEST_REPOSITORY -ErrorAction SilentlyContinue
     }
-    $pesterCounts = @{ Passed = 0; Failed = 1 }
+    $pesterCounts = @{ Passed = 0; Failed = 1; Skipped = 0 }
     if (Test-Path $summary) { $pesterCounts = Get-Content $summary -Raw | ConvertFrom-Json -AsHashtable }
     else { Write-Warning 'The Pester run wrote no summary; counted as one failure.' }
 
@@ -188,7 +188,7 @@ function Invoke-Test {
     Write-Host "Reports in ${results}: TrackingMore.Tests.trx, TrackingMore.Emulator.Tests.trx, pester.xml (NUnit), coverage.cobertura.xml"
     Write-Host "Line coverage of TrackingMore.Client.dll and TrackingMore.dll by xunit: $coverage"
     # Skipped tests say why in the Pester output above (e.g. the Node SDK check where node is absent).
-    $skipped = if ($pesterCounts.Skipped) { ", $($pesterCounts.Skipped) skipped" } else { '' }
+    $skipped = if ($pesterCounts['Skipped']) { ", $($pesterCounts['Skipped']) skipped" } else { '' }
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed$skipped"
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0) { exit 1 }
