@@ -79,26 +79,25 @@ internal static class V4Json
         var route = new TrackingJson.RouteView(t, s.Visible);
         var (status, substatus) = StatusOf(t, s);
 
+        // In the order of the captured answer (fixtures/v4-list-captured-2023.json); recipient_postcode and label,
+        // which api-v4.md lists and the capture lacks, beside their neighbours.
         w.WriteStartObject();
         WriteIdentity(w, t);
         w.WriteString("order_number", f.OrderNumber);
         w.WriteString("order_date", f.OrderCreateTime as string);
-        w.WriteString("order_id", f.OrderId);
         w.WriteString("created_at", Iso(t.CreatedAt));
         w.WriteString("update_at", Iso(Math.Max(s.ChangedAt, t.CreatedAt)));
         w.WriteString("delivery_status", status);
-        w.WriteString("substatus", substatus);
-        w.WriteNull("status_info");
         w.WriteString("archived", t.Archived ? "archived" : "tracking");
         w.WriteBoolean("updating", t.TrackUpdate && (!s.Status.IsFinal() || t.RetrackedAt > now - RetrackUpdatingSeconds));
         w.WriteString("source", "API");
-        w.WriteString("origin_country", f.OriginCode ?? Geography.All[t.OriginCountry].Iso2);
-        w.WriteNull("origin_state");
-        w.WriteNull("origin_city");
         var destination = Geography.IndexOf(f.DestinationCode);
         w.WriteString("destination_country", Geography.All[destination >= 0 ? destination : t.DestinationCountry].Iso2);
         w.WriteNull("destination_state");
         w.WriteNull("destination_city");
+        w.WriteString("origin_country", f.OriginCode ?? Geography.All[t.OriginCountry].Iso2);
+        w.WriteNull("origin_state");
+        w.WriteNull("origin_city");
         w.WriteString("tracking_postal_code", f.TrackingPostalCode);
         w.WriteString("tracking_ship_date", f.TrackingShipDate);
         w.WriteString("tracking_destination_country", f.TrackingDestinationCountry);
@@ -109,6 +108,7 @@ internal static class V4Json
         w.WriteString("customer_email", Email(f.CustomerEmail));
         w.WriteString("customer_sms", f.CustomerPhone);
         w.WriteString("recipient_postcode", f.RecipientPostcode);
+        w.WriteString("order_id", f.OrderId);
         w.WriteString("title", f.Title);
         w.WriteString("logistics_channel", f.LogisticsChannel);
         w.WriteString("note", f.Comment);
@@ -119,6 +119,8 @@ internal static class V4Json
         foreach (var name in (string[])["service_code", "weight", "weight_kg", "product_type", "pieces", "dimension", "previously",
                      "destination_track_number", "exchange_number", "scheduled_delivery_date", "scheduled_address"])
             w.WriteNull(name);
+        w.WriteString("substatus", substatus);
+        w.WriteNull("status_info");
         if (s.Visible > 0)
         {
             var (detail, location) = route.Describe(s.Visible - 1);
