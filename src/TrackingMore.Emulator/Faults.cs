@@ -125,7 +125,7 @@ internal sealed class Faults
     }
 
     /// <summary>Finds the rule that applies to this request, counting the match on every rule it passes.</summary>
-    public FaultRule? Match(string method, string version, string pathBelowV2)
+    public FaultRule? Match(string method, string version, string pathBelowVersion)
     {
         lock (_gate)
         {
@@ -135,8 +135,8 @@ internal sealed class Faults
                 if (rule.Exhausted) continue;
                 if (rule.Method is not null && !string.Equals(rule.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
                 if (rule.Version is not null && rule.Version != version) continue;
-                if (rule.Path is not null && !pathBelowV2.StartsWith(rule.Path, StringComparison.OrdinalIgnoreCase)) continue;
-                if (ListFaults.Shapes(rule.Action) && !ListFaults.IsListPath(pathBelowV2)) continue;
+                if (rule.Path is not null && !pathBelowVersion.StartsWith(rule.Path, StringComparison.OrdinalIgnoreCase)) continue;
+                if (ListFaults.Shapes(rule.Action) && !ListFaults.IsListPath(pathBelowVersion)) continue;
                 var index = rule.Matched++;
                 if (index < rule.After) continue;
                 if (rule.Rate is { } rate && StableHash.Unit(StableHash.Mix(rule.Seed, (ulong)index)) >= rate) continue;
@@ -326,6 +326,7 @@ internal sealed class Faults
         return path.Length == 0 ? null : path;
     }
 
+    /// <summary>"v2" or "v4" when a rule's path starts with that version, else null (the rule holds for both).</summary>
     private static string? VersionOf(string? path)
     {
         if (string.IsNullOrEmpty(path)) return null;
