@@ -190,7 +190,7 @@ function Invoke-Test {
         Remove-Item Env:TRACKINGMORE_TEST_MODULE, Env:TRACKINGMORE_TEST_EMULATOR, Env:TRACKINGMORE_TEST_CLIENT_SAMPLE, Env:TRACKINGMORE_TEST_REPOSITORY,
             Env:TRACKINGMORE_TEST_REPOSITORIES_BEFORE -ErrorAction SilentlyContinue
     }
-    $pesterCounts = @{ Passed = 0; Failed = 1 }
+    $pesterCounts = @{ Passed = 0; Failed = 1; Skipped = 0 }
     $written = if (Test-Path $summary) { Get-Content $summary -Raw | ConvertFrom-Json -AsHashtable }
     if ($written -and $written.Passed -is [long] -and $written.Failed -is [long]) { $pesterCounts = $written }
     else { Write-Warning 'The Pester run wrote no summary with counts; counted as one failure.' }
@@ -199,7 +199,9 @@ function Invoke-Test {
     $failed = $xunit.Failed + $pesterCounts.Failed
     Write-Host "Reports in ${results}: $((Get-ChildItem $results -File).Name -join ', ')"
     Write-Host "Line coverage of TrackingMore.Client.dll and TrackingMore.dll by xunit: $coverage"
-    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed"
+    # Skipped tests say why in the Pester output above (e.g. the Node SDK check where node is absent).
+    $skipped = if ($pesterCounts['Skipped']) { ", $($pesterCounts['Skipped']) skipped" } else { '' }
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed$skipped"
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0) { exit 1 }
 }

@@ -50,15 +50,36 @@ internal sealed class Account(int index, int quota, long registeredAt)
     /// <summary>POST /trackings/realtime: at most three accepted requests in any real second (less the tolerance).</summary>
     public bool TryAcceptRealtime(long startedTimestamp, int toleranceMs)
     {
+        lock (_gate) return TryAcceptInWindow(_realtimeAccepted, 3, startedTimestamp, 1000 - toleranceMs);
+    }
+
+    private readonly Dictionary<string, Queue<long>> _v4Accepted = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A v4 endpoint's limit: at most <paramref name="perSecond"/> requests of this key to <paramref name="endpoint"/>
+    /// in any sliding real second. Every request that passed the key check counts, whatever it answered; a refused
+    /// one does not (no lock-out after a 429).
+    /// </summary>
+    public bool TryAcceptV4(string endpoint, int perSecond, long startedTimestamp, int toleranceMs)
+    {
         lock (_gate)
         {
-            while (_realtimeAccepted.Count > 0 &&
-                   Stopwatch.GetElapsedTime(_realtimeAccepted.Peek(), startedTimestamp).TotalMilliseconds >= 1000 - toleranceMs)
-                _realtimeAccepted.Dequeue();
-            if (_realtimeAccepted.Count >= 3) return false;
-            _realtimeAccepted.Enqueue(startedTimestamp);
-            return true;
+            if (!_v4Accepted.TryGetValue(endpoint, out var accepted)) _v4Accepted[endpoint] = accepted = new Queue<long>();
+            return TryAcceptInWindow(accepted, perSecond, startedTimestamp, 1000 - toleranceMs);
         }
+    }
+
+    /// <summary>
+    /// A sliding window of <paramref name="windowMs"/> (a second, less any tolerance) over the accepted requests'
+    /// start times (caller holds the lock).
+    /// </summary>
+    private static bool TryAcceptInWindow(Queue<long> accepted, int perSecond, long startedTimestamp, int windowMs)
+    {
+        while (accepted.Count > 0 && Stopwatch.GetElapsedTime(accepted.Peek(), startedTimestamp).TotalMilliseconds >= windowMs)
+            accepted.Dequeue();
+        if (accepted.Count >= perSecond) return false;
+        accepted.Enqueue(startedTimestamp);
+        return true;
     }
 
     /// <summary>POST /trackings/realtime: the same shipment at most once per two simulated hours.</summary>

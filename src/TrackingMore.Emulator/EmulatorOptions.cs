@@ -7,6 +7,7 @@ internal sealed class EmulatorOptions
 {
     public int Port { get; private set; }
     public List<string> ApiKeys { get; } = [];
+    public HashSet<string> ForbiddenKeys { get; } = new(StringComparer.Ordinal);
     public int Seed { get; private set; }
     public ulong RandomSeed { get; private set; } = 1;
     public double TimeScale { get; private set; } = 1;
@@ -18,18 +19,19 @@ internal sealed class EmulatorOptions
     public bool SecondListener { get; private set; }
 
     public const string Usage = """
-        TrackingMore v2 emulator
+        TrackingMore v2 and v4 emulator
           --port N               TCP port on 127.0.0.1 (0 = any free port; default 0)
           --api-key K            a valid key; repeat for several accounts (default demo-key)
+          --forbidden-key K      a key the service knows but refuses: v4 answers 403, v2 4001; repeatable
           --seed N               number of seeded trackings (default 0)
           --random-seed S        makes seeding and simulation deterministic (default 1)
           --time-scale X         simulated seconds per real second (default 1)
           --list-interval-ms N   minimum gap between GET /trackings/get per key (default 1000; 0 = off)
-          --rate-tolerance-ms N  let list and realtime requests arrive up to N ms early (default 0), for tests on a
+          --rate-tolerance-ms N  let rate-limited requests (v2 list, realtime; v4) arrive up to N ms early (default 0), for tests on a
                                  loaded machine, where a client's spacing reaches the server with scheduling jitter
           --quota N              creatable trackings per key, shown as track_number (default 100000)
           --http-errors          answer errors with real HTTP statuses instead of HTTP 200
-          --log                  print one line per /v2 request to stdout
+          --log                  print one line per /v2 and /v4 request to stdout
           --second-listener      also listen on 127.0.0.2 (a free port), the target of redirect faults
         """;
 
@@ -65,6 +67,11 @@ internal sealed class EmulatorOptions
                         var key = Value();
                         if (key.Length == 0) throw new FormatException("--api-key must not be empty");
                         o.ApiKeys.Add(key);
+                        break;
+                    case "--forbidden-key":
+                        var forbidden = Value();
+                        if (forbidden.Length == 0) throw new FormatException("--forbidden-key must not be empty");
+                        o.ForbiddenKeys.Add(forbidden);
                         break;
                     case "--seed": o.Seed = ParseInt(Value(), 0, 5_000_000, name); break;
                     case "--random-seed":

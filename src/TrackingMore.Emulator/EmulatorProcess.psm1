@@ -7,7 +7,8 @@ function Start-TrackingMoreEmulator {
     .SYNOPSIS
         Starts the emulator on a free loopback port and waits for its "Listening on" line.
     .OUTPUTS
-        An object with Process, BaseUri (…/v2), Root (the emulator's root URI, for /_emulator hooks) and ApiKey.
+        An object with Process, BaseUri (…/v2), V4BaseUri (…/v4: the same account through v4), Root (the emulator's
+        root URI, for /_emulator hooks) and ApiKey.
     #>
     [CmdletBinding()]
     param(
@@ -42,6 +43,7 @@ function Start-TrackingMoreEmulator {
         PSTypeName = 'TrackingMore.EmulatorProcess'
         Process    = $process
         BaseUri    = $baseUri
+        V4BaseUri  = ($baseUri -replace '/v2$', '') + '/v4'
         Root       = $baseUri -replace '/v2$', ''
         ApiKey     = $ApiKey
     }
@@ -56,7 +58,7 @@ function Stop-TrackingMoreEmulator {
     }
 }
 
-# The /v2 requests the emulator has logged, in arrival order; -PathLike keeps those whose path (as sent) matches.
+# The /v2 and /v4 requests the emulator has logged, in arrival order; -PathLike keeps those whose path (as sent) matches.
 function Get-EmulatorRequest {
     [CmdletBinding()]
     param([Parameter(Mandatory, Position = 0)] $Emulator, [Parameter(Position = 1)] [string] $PathLike = '*')

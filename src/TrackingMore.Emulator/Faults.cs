@@ -17,7 +17,8 @@ internal enum FaultAction
 internal sealed class FaultRule
 {
     public int Id;
-    public string? Path;            // prefix of the path below /v2; null = any
+    public string? Path;            // prefix of the path below the version; null = any
+    public string? Version;         // "v2" or "v4" when the rule's path named one; null = both
     public string? Method;          // null = any
     public FaultAction Action;
     public required string ActionName;
@@ -124,7 +125,7 @@ internal sealed class Faults
     }
 
     /// <summary>Finds the rule that applies to this request, counting the match on every rule it passes.</summary>
-    public FaultRule? Match(string method, string pathBelowV2)
+    public FaultRule? Match(string method, string version, string pathBelowVersion)
     {
         lock (_gate)
         {
@@ -133,8 +134,9 @@ internal sealed class Faults
             {
                 if (rule.Exhausted) continue;
                 if (rule.Method is not null && !string.Equals(rule.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
-                if (rule.Path is not null && !pathBelowV2.StartsWith(rule.Path, StringComparison.OrdinalIgnoreCase)) continue;
-                if (ListFaults.Shapes(rule.Action) && !ListFaults.IsListPath(pathBelowV2)) continue;
+                if (rule.Version is not null && rule.Version != version) continue;
+                if (rule.Path is not null && !pathBelowVersion.StartsWith(rule.Path, StringComparison.OrdinalIgnoreCase)) continue;
+                if (ListFaults.Shapes(rule.Action) && !ListFaults.IsListPath(pathBelowVersion)) continue;
                 var index = rule.Matched++;
                 if (index < rule.After) continue;
                 if (rule.Rate is { } rate && StableHash.Unit(StableHash.Mix(rule.Seed, (ulong)index)) >= rate) continue;
@@ -262,6 +264,7 @@ internal sealed class Faults
         {
             ActionName = actionName.ToLowerInvariant(),
             Action = action,
+            Version = VersionOf(Inputs.Text(o, "path")),
             Path = NormalizePath(Inputs.Text(o, "path")),
             Method = Inputs.Text(o, "method")?.ToUpperInvariant(),
             Count = IntOrNull("count", 1),
@@ -311,14 +314,29 @@ internal sealed class Faults
         return problem is null ? rule : null;
     }
 
-    /// <summary>Rule paths are below /v2; "/v2/trackings/get" and "trackings/get" both mean "/trackings/get".</summary>
+    /// <summary>
+    /// Rule paths are below the version; "/v2/trackings/get" and "/v4/trackings/get" hold to that version only,
+    /// "trackings/get" and "/trackings/get" to both.
+    /// </summary>
     private static string? NormalizePath(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "/") return null;
         if (!path.StartsWith('/')) path = "/" + path;
-        if (path.StartsWith("/v2/", StringComparison.OrdinalIgnoreCase) || path.Equals("/v2", StringComparison.OrdinalIgnoreCase))
-            path = path[3..];
+        if (VersionOf(path) is not null) path = path[3..];
         return path.Length == 0 ? null : path;
+    }
+
+    /// <summary>"v2" or "v4" when a rule's path starts with that version, else null (the rule holds for both).</summary>
+    private static string? VersionOf(string? path)
+    {
+        if (string.IsNullOrEmpty(path)) return null;
+        var p = path.TrimStart('/');
+        foreach (var version in (string[])["v2", "v4"])
+        {
+            if (p.Equals(version, StringComparison.OrdinalIgnoreCase) || p.StartsWith(version + "/", StringComparison.OrdinalIgnoreCase))
+                return version;
+        }
+        return null;
     }
 
     public static void Write(Utf8JsonWriter w, FaultRule r)
@@ -326,6 +344,7 @@ internal sealed class Faults
         w.WriteStartObject();
         w.WriteNumber("id", r.Id);
         w.WriteString("path", r.Path);
+        if (r.Version is not null) w.WriteString("version", r.Version);
         w.WriteString("method", r.Method);
         w.WriteString("action", r.ActionName);
         if (r.Count is { } count)

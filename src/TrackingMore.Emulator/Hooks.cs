@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace TrackingMore.Emulator;
 
 /// <summary>
-/// /_emulator: test and measurement hooks, outside the API (no key needed). requests: the log of /v2 requests;
+/// /_emulator: test and measurement hooks, outside the API (no key needed). requests: the log of /v2 and /v4 requests;
 /// faults: injected failures; clock: simulated time; info: the listeners' base URIs.
 /// </summary>
 internal sealed class Hooks(EmulatorState state)
@@ -86,6 +86,8 @@ internal sealed class Hooks(EmulatorState state)
         w.WriteStartObject();
         w.WriteString("baseUri", state.Listeners.BaseUri);
         w.WriteString("secondBaseUri", state.Listeners.SecondBaseUri);
+        // The same listener and account store, v4's face.
+        w.WriteString("v4BaseUri", state.Listeners.BaseUri[..^"/v2".Length] + "/v4");
         w.WriteEndObject();
     }
 

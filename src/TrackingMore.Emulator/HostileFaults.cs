@@ -70,7 +70,8 @@ internal static class HostileFaults
     {
         var query = record.Query.Length > 0 ? "?" + record.Query : "";
         http.Response.StatusCode = rule.Status!.Value;
-        http.Response.Headers.Location = rule.Location ?? listeners.SecondBaseUri + record.Path[3..] + query;
+        // The second listener's origin and the path as sent, version included.
+        http.Response.Headers.Location = rule.Location ?? listeners.SecondBaseUri![..^"/v2".Length] + record.Path + query;
         http.Response.ContentLength = 0;
         return Task.CompletedTask;
     }
@@ -92,7 +93,8 @@ internal static class HostileFaults
     /// <summary>echo-key: HTTP 200, an error envelope whose message quotes the request's key twice.</summary>
     private static async Task EchoKeyAsync(HttpContext http, FaultRule rule, RequestRecord record)
     {
-        var key = http.Request.Headers[V2Api.KeyHeader].ToString();
+        var header = record.Path.StartsWith("/v4", StringComparison.OrdinalIgnoreCase) ? V4Api.Header : V2Api.Header;
+        var key = http.Request.Headers[header].ToString();
         var code = rule.Code!.Value;
         record.MetaCode = code;
         http.Response.StatusCode = 200;
@@ -102,7 +104,7 @@ internal static class HostileFaults
         w.WriteStartObject("meta");
         w.WriteNumber("code", code);
         w.WriteString("type", "Bad Request");
-        w.WriteString("message", $"Invalid request for key {key}. {V2Api.KeyHeader}: {key}");
+        w.WriteString("message", $"Invalid request for key {key}. {header}: {key}");
         w.WriteEndObject();
         w.WriteStartArray("data");
         w.WriteEndArray();

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace TrackingMore.Emulator;
 
-/// <summary>One authenticated /v2 request as the endpoints see it.</summary>
+/// <summary>One authenticated /v2 or /v4 request as the endpoints see it.</summary>
 internal sealed class IncomingRequest
 {
     public required HttpContext Http { get; init; }
@@ -11,7 +11,7 @@ internal sealed class IncomingRequest
     public required RequestRecord Record { get; init; }
     public required byte[] Body { get; init; }
 
-    /// <summary>Path segments below /v2, each percent-decoded on its own (so %2F inside a number stays in it).</summary>
+    /// <summary>Path segments below /v2 or /v4, each percent-decoded on its own (so %2F inside a number stays in it).</summary>
     public required string[] Segments { get; init; }
 
     /// <summary>Simulated now, read once so that one answer is consistent with itself.</summary>

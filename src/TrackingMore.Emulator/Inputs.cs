@@ -61,13 +61,12 @@ internal static class Inputs
     public static int CheckNumber(string? number)
     {
         if (number is null) return ApiCodes.NumberRequired;
-        if (number.Length is 0 or > MaxNumberLength || string.IsNullOrWhiteSpace(number)) return ApiCodes.InvalidNumber;
-        foreach (var c in number)
-        {
-            if (char.IsControl(c)) return ApiCodes.InvalidNumber;
-        }
+        if (number.Length == 0 || string.IsNullOrWhiteSpace(number) || !IsWithinNumberBounds(number)) return ApiCodes.InvalidNumber;
         return 0;
     }
+
+    /// <summary>The bounds both versions hold a tracking number to: at most 50 characters, no control characters.</summary>
+    public static bool IsWithinNumberBounds(string number) => number.Length <= MaxNumberLength && !number.Any(char.IsControl);
 
     /// <summary>4015 when absent, malformed ([0-9a-z-_]+) or not a known carrier.</summary>
     public static int CheckCarrier(string? code, out short index)

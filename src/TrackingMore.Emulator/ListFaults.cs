@@ -15,8 +15,13 @@ internal static class ListFaults
         pathBelowV2.TrimEnd('/').Equals("/trackings/get", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The items to send instead of <paramref name="page"/> (the normal page) under the list fault, if any.</summary>
-    public static StoredTracking[] Reshape(FaultRule? fault, TrackingStore store, Func<StoredTracking, bool>? filter, ListQuery q, StoredTracking[] page)
+    public static StoredTracking[] Reshape(FaultRule? fault, TrackingStore store, Func<StoredTracking, bool>? filter, ListQuery q, StoredTracking[] page) =>
+        Reshape(fault, store, filter, q.Page, q.Limit, page);
+
+    /// <summary>The same for a page number and size of either version (v4: pages_amount, items_amount).</summary>
+    public static StoredTracking[] Reshape(FaultRule? fault, TrackingStore store, Func<StoredTracking, bool>? filter, int pageNumber, int limit, StoredTracking[] page)
     {
+        var q = (Page: pageNumber, Limit: limit);
         var skip = (long)(q.Page - 1) * q.Limit;
         switch (fault?.Action)
         {

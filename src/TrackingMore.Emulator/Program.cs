@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using TrackingMore.Emulator;
 
-// Offline emulator of the TrackingMore v2 API. See README.md beside this file.
+// Offline emulator of the TrackingMore v2 and v4 APIs (one account behind both). See README.md beside this file.
 
 var options = EmulatorOptions.Parse(args, out var error);
 if (options is null)
@@ -46,14 +46,16 @@ builder.WebHost.ConfigureKestrel(k =>
 });
 
 var app = builder.Build();
-var api = new V2Api(state);
+var v2 = new V2Api(state);
+var v4 = new V4Api(state);
 var hooks = new Hooks(state);
-app.Map("/v2", branch => branch.Run(api.HandleAsync));
+app.Map("/v2", branch => branch.Run(v2.HandleAsync));
+app.Map("/v4", branch => branch.Run(v4.HandleAsync));
 app.Map("/_emulator", branch => branch.Run(hooks.HandleAsync));
 app.Run(http =>
 {
     http.Response.StatusCode = 404;
-    return http.Response.WriteAsync("Not found: the API is under /v2, the test hooks under /_emulator.\n");
+    return http.Response.WriteAsync("Not found: the API is under /v2 and /v4, the test hooks under /_emulator.\n");
 });
 
 await app.StartAsync();

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace TrackingMore.Emulator;
 
-/// <summary>One received /v2 request as GET /_emulator/requests shows it. The API key itself is never kept.</summary>
+/// <summary>One received /v2 or /v4 request as GET /_emulator/requests shows it. The API key itself is never kept.</summary>
 internal sealed class RequestRecord
 {
     public long Seq;
@@ -17,7 +17,7 @@ internal sealed class RequestRecord
     public int HttpStatus;
     public int? MetaCode;
     public bool ApiKeyValid;
-    public bool KeyHeader;          // a Trackingmore-Api-Key header arrived, whatever its value
+    public bool KeyHeader;          // the version's key header arrived (Trackingmore-Api-Key, Tracking-Api-Key), whatever its value
     public required string Listener; // "primary" or "second" (see Listeners)
     public string? Fault;
 }
@@ -37,7 +37,7 @@ internal sealed class RequestLog(int capacity = 100_000)
     private readonly double _epochMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
     private readonly long _epochTimestamp = Stopwatch.GetTimestamp();
 
-    public RequestRecord Begin(HttpContext http, string rawPath, string rawQuery, string listener)
+    public RequestRecord Begin(HttpContext http, string rawPath, string rawQuery, string listener, string keyHeader)
     {
         var now = Stopwatch.GetTimestamp();
         return new RequestRecord
@@ -47,7 +47,7 @@ internal sealed class RequestLog(int capacity = 100_000)
             Path = rawPath,
             Query = rawQuery,
             Listener = listener,
-            KeyHeader = http.Request.Headers.ContainsKey(V2Api.KeyHeader),
+            KeyHeader = http.Request.Headers.ContainsKey(keyHeader),
             StartedTimestamp = now,
             StartedMs = _epochMs + Stopwatch.GetElapsedTime(_epochTimestamp, now).TotalMilliseconds,
         };

@@ -197,11 +197,19 @@ internal static partial class ServiceEndpoints
         }, message: ApiCodes.StatusPageSuccessMessage);
     }
 
-    private static void WriteAirWaybill(Utf8JsonWriter w, string awb, long now)
+    /// <summary>One step of an air waybill's story: planned and actual times (unix seconds), IATA status code and text.</summary>
+    internal readonly record struct CargoStep(long Plan, long Actual, bool Done, string Code, string Text, string Station, string Flight);
+
+    /// <summary>An air waybill's story, the same for v2's aircargo and v4's awb: a function of the number and the clock.</summary>
+    internal sealed record CargoStory(string Awb, string Airline, string Origin, string Destination, string Weight, string Pieces, int Done, CargoStep[] Steps);
+
+    /// <summary>The airline of an AWB prefix (its first three digits), or null when the table has none.</summary>
+    internal static string? AirlineOf(string awb) => Airlines.FirstOrDefault(a => a.Prefix == awb[..3]).Airline;
+
+    internal static CargoStory PlanCargo(string awb, long now)
     {
         var h = StableHash.Of(awb.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal));
-        var prefix = awb[..3];
-        var airline = Airlines.FirstOrDefault(a => a.Prefix == prefix).Airline ?? Airlines[(int)(h % (ulong)Airlines.Length)].Airline;
+        var airline = AirlineOf(awb) ?? Airlines[(int)(h % (ulong)Airlines.Length)].Airline;
         var origin = Airports[(int)(h % (ulong)Airports.Length)];
         var destination = Airports[(int)((h / 7 + 1 + h % (ulong)(Airports.Length - 1)) % (ulong)Airports.Length)];
         if (destination == origin) destination = Airports[(Array.IndexOf(Airports, origin) + 1) % Airports.Length];
@@ -211,26 +219,44 @@ internal static partial class ServiceEndpoints
         {
             if (start + k * 8 * 3600 <= now) done = k + 1;
         }
-
-        w.WriteStartObject();
-        w.WriteString("track_number", awb);
-        w.WriteString("weight", (5 + h % 4000 / 10.0).ToString("0.0", CultureInfo.InvariantCulture));
-        w.WriteString("piece", (1 + h % 12).ToString(CultureInfo.InvariantCulture));
-        w.WriteString("origin", origin);
-        w.WriteString("destination", destination);
-        w.WriteNumber("status_number", done);
-        w.WriteStartArray("track_info");
         var flight = $"{airline}{100 + h % 900}";
+        var steps = new CargoStep[CargoSteps.Length];
         for (var k = 0; k < CargoSteps.Length; k++)
         {
             var plan = start + k * 8 * 3600L;
             var actual = plan + (long)((StableHash.Mix(h, (ulong)k) % 120) - 30) * 60;
+            steps[k] = new CargoStep(plan, actual, k < done, CargoSteps[k].Code, CargoSteps[k].Text, k < 3 ? origin : destination,
+                CargoSteps[k].Code is "DEP" or "ARR" or "RCF" ? flight : "");
+        }
+        return new CargoStory(awb, airline, origin, destination, (5 + h % 4000 / 10.0).ToString("0.0", CultureInfo.InvariantCulture),
+            (1 + h % 12).ToString(CultureInfo.InvariantCulture), done, steps);
+    }
+
+    /// <summary>The fields a track_info step has in both versions; <paramref name="notYet"/> is actual_date before it happens.</summary>
+    internal static void WriteStepFields(Utf8JsonWriter w, CargoStep step, string? notYet)
+    {
+        w.WriteString("plan_date", Dates.LocalString(step.Plan, Dates.ServiceOffsetHours, seconds: false));
+        w.WriteString("actual_date", step.Done ? Dates.LocalString(step.Actual, Dates.ServiceOffsetHours, seconds: false) : notYet);
+        w.WriteString("event", $"{step.Code} - {step.Text}");
+        w.WriteString("station", step.Station);
+        w.WriteString("flight_number", step.Flight);
+    }
+
+    private static void WriteAirWaybill(Utf8JsonWriter w, string awb, long now)
+    {
+        var story = PlanCargo(awb, now);
+        w.WriteStartObject();
+        w.WriteString("track_number", awb);
+        w.WriteString("weight", story.Weight);
+        w.WriteString("piece", story.Pieces);
+        w.WriteString("origin", story.Origin);
+        w.WriteString("destination", story.Destination);
+        w.WriteNumber("status_number", story.Done);
+        w.WriteStartArray("track_info");
+        foreach (var step in story.Steps)
+        {
             w.WriteStartObject();
-            w.WriteString("plan_date", Dates.LocalString(plan, Dates.ServiceOffsetHours, seconds: false));
-            w.WriteString("actual_date", k < done ? Dates.LocalString(actual, Dates.ServiceOffsetHours, seconds: false) : "");
-            w.WriteString("event", $"{CargoSteps[k].Code} - {CargoSteps[k].Text}");
-            w.WriteString("station", k < 3 ? origin : destination);
-            w.WriteString("flight_number", CargoSteps[k].Code is "DEP" or "ARR" or "RCF" ? flight : "");
+            WriteStepFields(w, step, notYet: "");
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -65,6 +65,19 @@ internal sealed record TrackingFields
     public object? OrderCreateTime { get; init; }
     public string? Comment { get; init; }
     public string? DestinationCode { get; init; }
+
+    // Fields only v4 reads and writes (v2 neither shows nor changes them).
+    public string? OrderNumber { get; init; }
+    public string? OriginCode { get; init; }
+    public string? RecipientPostcode { get; init; }
+    public string? Label { get; init; }
+    public string? Language { get; init; }
+    public string? TrackingPostalCode { get; init; }
+    public string? TrackingShipDate { get; init; }
+    public string? TrackingDestinationCountry { get; init; }
+    public string? TrackingOriginCountry { get; init; }
+    public string? TrackingKey { get; init; }
+    public string? TrackingCourierAccount { get; init; }
 }
 
 /// <summary>
@@ -95,6 +108,7 @@ internal sealed class StoredTracking
     public long FrozenAt = long.MaxValue;     // set by /trackings/notupdate: the state stops moving then
     public Status? StatusOverride;            // PUT status 4/7; 8 clears it
     public long EditedAt;                     // last change through the API, moves updated_at
+    public long RetrackedAt = long.MinValue;  // v4 /trackings/retrack: shows updating: true for a while
 
     public TrackingKey Key => new(Carrier, Number);
 

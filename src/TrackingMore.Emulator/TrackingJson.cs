@@ -98,8 +98,7 @@ internal static class TrackingJson
 
         if (s.Visible > 0 && (t.Quirks & Quirks.ItemTimeLengthNull) == 0)
         {
-            var span = Simulation.TimeOf(t, s.Visible - 1) - Simulation.TimeOf(t, 0);
-            w.WriteNumber(Names.ItemTimeLength, (span + 86399) / 86400);
+            w.WriteNumber(Names.ItemTimeLength, TransitDays(t, s.Visible));
         }
         else
         {
@@ -146,6 +145,10 @@ internal static class TrackingJson
         }
         w.WriteEndObject();
     }
+
+    /// <summary>Days from the first to the newest visible checkpoint, started days counted (v2 itemTimeLength, v4 transit_time).</summary>
+    public static long TransitDays(StoredTracking t, int visible) =>
+        visible == 0 ? 0 : (Simulation.TimeOf(t, visible - 1) - Simulation.TimeOf(t, 0) + 86399) / 86400;
 
     /// <summary>origin_info / destination_info with events [from, to), newest first.</summary>
     private static void WriteInfo(Utf8JsonWriter w, JsonEncodedText name, RouteView route, CarrierRecord? carrier, int from, int to)
@@ -196,9 +199,10 @@ internal static class TrackingJson
 
     /// <summary>
     /// Where each visible event of a route happens: events from the arrival abroad on are on the destination
-    /// side (destination country, and destination_info when a second carrier takes over).
+    /// side (destination country, and destination_info when a second carrier takes over). v4 (V4Json) reads routes
+    /// through it too, so both versions tell one story.
     /// </summary>
-    private readonly struct RouteView
+    internal readonly struct RouteView
     {
         public readonly StoredTracking Tracking;
         public readonly int Split;
@@ -221,7 +225,7 @@ internal static class TrackingJson
 
         public EventKind Kind(int i) => Simulation.KindOf(Tracking.Events[i]);
 
-        private Country CountryOf(int i) => Geography.All[i < Split ? Tracking.OriginCountry : Tracking.DestinationCountry];
+        public Country CountryOf(int i) => Geography.All[i < Split ? Tracking.OriginCountry : Tracking.DestinationCountry];
 
         private Script ScriptOf(int i) =>
             Carriers.Get(TwoLegs && i >= Split ? Tracking.DestinationCarrier : Tracking.Carrier).Script;

@@ -9,6 +9,9 @@ internal sealed class TrackingStore
     private readonly Lock _gate = new();
     private readonly Dictionary<TrackingKey, StoredTracking> _byKey = [];
 
+    /// <summary>The same trackings by id: v4 updates, deletes and retracks by id.</summary>
+    private readonly Dictionary<(ulong High, ulong Low), StoredTracking> _byId = [];
+
     /// <summary>
     /// Ascending by (created_at, id descending): the list order (created_at descending, then id ascending) is this
     /// list read backwards, and new trackings, being the newest, are appended at the end.
@@ -34,9 +37,12 @@ internal sealed class TrackingStore
         lock (_gate)
         {
             _byKey.EnsureCapacity(_byKey.Count + trackings.Count);
+            _byId.EnsureCapacity(_byId.Count + trackings.Count);
             foreach (var t in trackings)
             {
-                if (_byKey.TryAdd(t.Key, t)) _ordered.Add(t);
+                if (!_byKey.TryAdd(t.Key, t)) continue;
+                _byId[(t.IdHigh, t.IdLow)] = t;
+                _ordered.Add(t);
             }
             _ordered.Sort(Order);
         }
@@ -53,6 +59,7 @@ internal sealed class TrackingStore
         lock (_gate)
         {
             if (!_byKey.TryAdd(t.Key, t)) return false;
+            _byId[(t.IdHigh, t.IdLow)] = t;
             var at = _ordered.BinarySearch(t, Order);
             _ordered.Insert(at < 0 ? ~at : at, t);
             return true;
@@ -64,8 +71,26 @@ internal sealed class TrackingStore
         lock (_gate)
         {
             if (!_byKey.Remove(key, out tracking!)) return false;
+            _byId.Remove((tracking.IdHigh, tracking.IdLow));
             var at = _ordered.BinarySearch(tracking, Order);
             _ordered.RemoveAt(at);
+            return true;
+        }
+    }
+
+    public bool TryGet((ulong High, ulong Low) id, out StoredTracking tracking)
+    {
+        lock (_gate) return _byId.TryGetValue(id, out tracking!);
+    }
+
+    /// <summary>Applies a change to the tracking with this id under the lock; false when there is none.</summary>
+    public bool TryUpdate((ulong High, ulong Low) id, Func<StoredTracking, int> change, out int code, out StoredTracking? tracking)
+    {
+        lock (_gate)
+        {
+            code = 0;
+            if (!_byId.TryGetValue(id, out tracking)) return false;
+            code = change(tracking);
             return true;
         }
     }

@@ -1,16 +1,13 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http.Features;
-
 namespace TrackingMore.Emulator;
 
-/// <summary>
-/// The /v2 pipeline: log → faults → authentication → routing. Routing is done here on the raw request target,
-/// because a tracking number may hold "/", "?", "#" or "%" (sent percent-encoded) and ASP.NET's decoded path
-/// cannot tell an encoded "/" from a real one.
-/// </summary>
-internal sealed class V2Api(EmulatorState state)
+/// <summary>The /v2 face (pipeline in <see cref="ApiFace"/>): authentication, then routing.</summary>
+internal sealed class V2Api(EmulatorState state) : ApiFace(state)
 {
-    public const string KeyHeader = "Trackingmore-Api-Key";
+    public const string Header = "Trackingmore-Api-Key";
+
+    public override string Version => "v2";
+
+    public override string KeyHeader => Header;
 
     private delegate Task Handler(IncomingRequest r);
 
@@ -44,83 +41,15 @@ internal sealed class V2Api(EmulatorState state)
 
     private static string Key(params string[] segments) => string.Join(Separator, segments);
 
-    public async Task HandleAsync(HttpContext http)
+    protected override Task WriteServerErrorAsync(HttpContext http, RequestRecord record) =>
+        Envelope.WriteAsync(http, record, State.Options.HttpErrors, ApiCodes.ServerError, null, null);
+
+    /// <summary>v2 checks the key first, then the route.</summary>
+    protected override Task DispatchAsync(HttpContext http, Account? account, RequestRecord record, byte[] body, string[] segments, FaultRule? fault)
     {
-        var (rawPath, rawQuery) = RawTarget(http);
-        var second = state.Listeners.IsSecond(http.Connection);
-        var record = state.Log.Begin(http, rawPath, rawQuery, second ? "second" : "primary");
-        FaultRule? fault = null;
-        try
-        {
-            var body = await ReadBodyAsync(http);
-            record.BodySize = body.Length;
-            var belowV2 = rawPath.Length > 3 ? rawPath[3..] : "";
-            var account = state.Accounts.Find(http.Request.Headers[KeyHeader].ToString());
-            record.ApiKeyValid = account is not null;
+        if (account is null)
+            return Envelope.WriteAsync(http, record, State.Options.HttpErrors, ApiCodes.Unauthorized, null, null);
 
-            // The second listener stands for the host a redirect points at: it answers normally, never with a fault.
-            fault = second ? null : state.Faults.Match(http.Request.Method, belowV2);
-            if (fault is not null)
-            {
-                record.Fault = fault.ActionName;
-                switch (fault.Action)
-                {
-                    case FaultAction.Delay:
-                        await Task.Delay(fault.DelayMs, http.RequestAborted);
-                        break;
-                    case FaultAction.AfterProcessDrop:
-                        // Do the work, but write the answer nowhere; the connection is cut afterwards.
-                        http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
-                        break;
-                    case var action when ListFaults.Shapes(action):
-                        break; // the list endpoint reshapes its page
-                    default:
-                        await Faults.RespondAsync(http, fault, record, state.Listeners);
-                        return;
-                }
-            }
-
-            if (account is null)
-            {
-                await Envelope.WriteAsync(http, record, state.Options.HttpErrors, ApiCodes.Unauthorized, null, null);
-            }
-            else
-            {
-                await DispatchAsync(http, account, record, body, Segments(belowV2), fault);
-            }
-
-            if (fault?.Action == FaultAction.AfterProcessDrop) http.Abort();
-        }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away; nothing to answer.
-        }
-        catch (Exception e) when (!http.Response.HasStarted)
-        {
-            await Console.Error.WriteLineAsync($"emulator: {http.Request.Method} {rawPath} failed: {e}");
-            await Envelope.WriteAsync(http, record, state.Options.HttpErrors, ApiCodes.ServerError, null, null);
-        }
-        finally
-        {
-            var cut = fault?.Action is FaultAction.Drop or FaultAction.AfterProcessDrop or FaultAction.HugeContentLength;
-            var status = cut ? 0 : http.Response.StatusCode;
-            state.Log.End(record, status);
-            if (state.Options.Log) Console.Out.WriteLine(LogLine(record));
-        }
-    }
-
-    /// <summary>The --log line: method, path, HTTP status (0 = connection cut), meta code, fault, duration.</summary>
-    private static string LogLine(RequestRecord r)
-    {
-        var query = r.Query.Length > 0 ? "?" + r.Query : "";
-        var meta = r.MetaCode?.ToString(CultureInfo.InvariantCulture) ?? "-";
-        var fault = r.Fault is null ? "" : " fault=" + r.Fault;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{r.Method} {r.Path}{query} {r.HttpStatus} meta={meta}{fault} {r.DurationMs:0.0}ms");
-    }
-
-    private Task DispatchAsync(HttpContext http, Account account, RequestRecord record, byte[] body, string[] segments, FaultRule? fault)
-    {
         Route? route;
         if (!Fixed.TryGetValue(string.Join(Separator, segments), out route) &&
             segments.Length is 3 or 4 && segments[0].Equals("trackings", StringComparison.OrdinalIgnoreCase))
@@ -129,49 +58,10 @@ internal sealed class V2Api(EmulatorState state)
         }
 
         if (route is null)
-            return Envelope.WriteAsync(http, record, state.Options.HttpErrors, ApiCodes.NotFoundUrl, null, null);
+            return Envelope.WriteAsync(http, record, State.Options.HttpErrors, ApiCodes.NotFoundUrl, null, null);
         if (!route.Methods.Contains(http.Request.Method, StringComparer.OrdinalIgnoreCase))
-            return Envelope.WriteAsync(http, record, state.Options.HttpErrors, ApiCodes.MethodNotAllowed, null, null);
+            return Envelope.WriteAsync(http, record, State.Options.HttpErrors, ApiCodes.MethodNotAllowed, null, null);
 
-        return route.Handler(new IncomingRequest
-        {
-            Http = http,
-            State = state,
-            Account = account,
-            Record = record,
-            Body = body,
-            Segments = segments,
-            Now = state.Clock.NowUnixSeconds,
-            Fault = fault,
-        });
-    }
-
-    /// <summary>The path and query exactly as the client sent them (still percent-encoded).</summary>
-    private static (string Path, string Query) RawTarget(HttpContext http)
-    {
-        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (string.IsNullOrEmpty(raw) || raw[0] != '/')
-            return ((http.Request.PathBase + http.Request.Path).ToUriComponent(), http.Request.QueryString.Value?.TrimStart('?') ?? "");
-        var q = raw.IndexOf('?');
-        return q < 0 ? (raw, "") : (raw[..q], raw[(q + 1)..]);
-    }
-
-    /// <summary>Splits the encoded path first, then decodes each segment: "dhl/A%2FB" is two segments.</summary>
-    private static string[] Segments(string belowV2)
-    {
-        var parts = belowV2.Split('/');
-        var start = parts.Length > 0 && parts[0].Length == 0 ? 1 : 0;
-        var end = parts.Length > start && parts[^1].Length == 0 ? parts.Length - 1 : parts.Length;
-        var segments = new string[Math.Max(0, end - start)];
-        for (var i = 0; i < segments.Length; i++) segments[i] = Uri.UnescapeDataString(parts[start + i]);
-        return segments;
-    }
-
-    private static async Task<byte[]> ReadBodyAsync(HttpContext http)
-    {
-        if (http.Request.ContentLength == 0) return [];
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-        return buffer.ToArray();
+        return route.Handler(Authenticated(http, account, record, body, segments, fault));
     }
 }

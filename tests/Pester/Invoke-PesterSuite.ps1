@@ -1,5 +1,5 @@
 # Runs every *.Tests.ps1 beside this file (or the -Path given, with -Tag/-ExcludeTag) in this (new) pwsh process and
-# writes {Passed, Failed} for build.ps1, and every test's result as NUnit XML for CI.
+# writes {Passed, Failed, Skipped} for build.ps1, and every test's result as NUnit XML for CI.
 param(
     [Parameter(Mandatory)] [string] $PesterPath,
     [Parameter(Mandatory)] [string] $SummaryPath,
@@ -25,7 +25,7 @@ $configuration.TestResult.Enabled = $false
 $result = Invoke-Pester -Configuration $configuration
 # Containers that failed to load count as failures: a broken file must not look like a passing one.
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-@{ Passed = $result.PassedCount; Failed = $failed } | ConvertTo-Json | Set-Content -Path $SummaryPath
+@{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount } | ConvertTo-Json | Set-Content -Path $SummaryPath
 try {
     $result | Export-NUnitReport -Path $ResultPath
 } catch {

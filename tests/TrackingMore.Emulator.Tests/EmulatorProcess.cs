@@ -90,6 +90,20 @@ public sealed partial class EmulatorProcess : IAsyncLifetime
 
     public Task<Answer> GetAsync(string path, string apiKey = ApiKey) => SendAsync(HttpMethod.Get, path, null, apiKey);
 
+    /// <summary>Sends one request below /v4 with v4's key header (Tracking-Api-Key) and parses the envelope.</summary>
+    public async Task<Answer> SendV4Async(HttpMethod method, string path, string? json = null, string apiKey = ApiKey)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(BaseUri, "../v4/" + path));
+        request.Headers.Add("Tracking-Api-Key", apiKey);
+        if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return new Answer((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), "v4/" + path)
+        {
+            RetryAfter = response.Headers.RetryAfter?.ToString(),
+        };
+    }
+
     public Task<Answer> PostAsync(string path, string json, string apiKey = ApiKey) => SendAsync(HttpMethod.Post, path, json, apiKey);
 
     /// <summary>Creates a china-post tracking the carrier knows (its story ends delivered); returns its number.</summary>
@@ -126,6 +140,9 @@ public sealed partial class EmulatorProcess : IAsyncLifetime
 /// <summary>One answer: the HTTP status and the parsed envelope.</summary>
 public sealed record Answer(int HttpStatus, JsonElement Root, string Path)
 {
+    /// <summary>The Retry-After header of a v4 answer, if any.</summary>
+    public string? RetryAfter { get; init; }
+
     public JsonElement Meta => Root.GetProperty("meta");
     public JsonElement Data => Root.GetProperty("data");
     public int Code => Meta.GetProperty("code").GetInt32();
