@@ -88,7 +88,7 @@ internal static class TrackingEndpoints
             w.WriteStartObject();
             w.WriteNumber("page", q.Page);
             w.WriteNumber("limit", q.Limit);
-            w.WriteString("total", total.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (r.Fault is not { HideTotal: true }) w.WriteString("total", total.ToString(System.Globalization.CultureInfo.InvariantCulture));
             w.WriteNumber("count", items.Length);
             w.WriteStartArray("items");
             for (var i = 0; i < items.Length; i++)
