@@ -173,6 +173,10 @@ internal static class HostileFaults
     /// <summary>DELETE /_emulator/faults: the compressed bombs go with the rules that asked for them.</summary>
     public static void ReleasePayloads() => Bombs.Clear();
 
+    /// <summary>The bytes of the compressed bombs held now (shown by /_emulator/info).</summary>
+    public static long PayloadBytes =>
+        Bombs.Values.Sum(bomb => bomb.IsValueCreated && bomb.Value.IsCompletedSuccessfully ? (long)bomb.Value.Result.Length : 0);
+
     /// <summary>Starts compressing the bomb of that size (if not yet done) without waiting for it.</summary>
     public static void PrepareGzipBomb(int sizeMb) => _ = BombOf(sizeMb);
 

@@ -48,23 +48,39 @@ internal static class Inputs
         if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var v)) return null;
         return v.ValueKind switch
         {
-            JsonValueKind.String => v.GetString(),
+            JsonValueKind.String => StringOrReplacement(v),
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
             _ => null,
         };
     }
 
+    /// <summary>
+    /// A JSON string; one whose bytes are not UTF-8 is read as U+FFFD, as the service's decoder would not read it
+    /// either: a number holding it is 4014, not a server error.
+    /// </summary>
+    private static string StringOrReplacement(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return "\uFFFD";
+        }
+    }
+
     public static bool Has(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out _);
 
-    /// <summary>4013 when absent; 4014 when empty, blank, longer than 50 or holding control characters.</summary>
+    /// <summary>4013 when absent; 4014 when empty, blank, longer than 50, holding control characters or bytes that are not UTF-8.</summary>
     public static int CheckNumber(string? number)
     {
         if (number is null) return ApiCodes.NumberRequired;
         if (number.Length is 0 or > MaxNumberLength || string.IsNullOrWhiteSpace(number)) return ApiCodes.InvalidNumber;
         foreach (var c in number)
         {
-            if (char.IsControl(c)) return ApiCodes.InvalidNumber;
+            if (char.IsControl(c) || c == '\uFFFD') return ApiCodes.InvalidNumber;
         }
         return 0;
     }
