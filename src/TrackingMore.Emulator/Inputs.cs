@@ -107,6 +107,31 @@ internal static class Inputs
         return 0;
     }
 
+    /// <summary>
+    /// The longest text field a create or edit may carry (title, customer and order fields, comment): api-v2.md gives
+    /// none, so this is the emulator's decision, a database column's usual 255, and the module's parameters refuse the
+    /// same. Longer is refused whole, like the service's other invalid parameters, with 4012.
+    /// </summary>
+    public const int MaxTextLength = 255;
+
+    private static readonly string[] TextFields =
+        ["title", "logistics_channel", "customer_name", "customer_email", "customer_phone", "order_id", "order", "order_create_time", "comment",
+         "destination_code", "tracking_destination_country"];
+
+    /// <summary>4012 when a text field of a create or edit object is longer than <see cref="MaxTextLength"/>; else 0.</summary>
+    public static int CheckTextLengths(JsonElement obj)
+    {
+        if (obj.ValueKind != JsonValueKind.Object) return 0;
+        foreach (var name in TextFields)
+        {
+            if (!obj.TryGetProperty(name, out var value)) continue;
+            var texts = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : new[] { value }.AsEnumerable();
+            foreach (var text in texts)
+                if (text.ValueKind == JsonValueKind.String && StringOrReplacement(text).Length > MaxTextLength) return ApiCodes.MissingParameters;
+        }
+        return 0;
+    }
+
     /// <summary>The fields a create request (post, batch, realtime) may carry.</summary>
     public static TrackingFields ReadCreateFields(JsonElement obj) => new()
     {
@@ -128,6 +153,7 @@ internal static class Inputs
     /// </summary>
     public static int ApplyEdits(JsonElement obj, StoredTracking t, long now)
     {
+        if (CheckTextLengths(obj) is var tooLong and not 0) return tooLong;
         bool? archived = null;
         if (Has(obj, "archived"))
         {

@@ -186,6 +186,7 @@ internal static class TrackingEndpoints
     {
         created = null;
         var code = Inputs.ReadKey(item, out var key);
+        if (code == 0) code = Inputs.CheckTextLengths(item);
         if (code != 0) return code;
         var t = Shipments.FromApi(key.Number, key.Carrier, Inputs.ReadCreateFields(item), r.Now, r.State.Options.RandomSeed);
         if (!r.Store.TryAdd(t)) return ApiCodes.AlreadyExists;

@@ -274,3 +274,26 @@ Describe 'The hooks answer this machine''s tests only (issue 17)' {
         $text | Should -Not -Match '"code":500'
     }
 }
+
+Describe 'Fields are bounded as the service bounds them (issue 17)' {
+    It 'refuses a <Field> of <Length> characters on <Path> with 4012, and stores nothing' -ForEach @(
+        @{ Field = 'title'; Length = 256; Path = 'trackings/post' }
+        @{ Field = 'customer_name'; Length = 30MB; Path = 'trackings/post' }
+        @{ Field = 'comment'; Length = 256; Path = 'trackings/batch' }
+    ) {
+        $number = 'FB{0:D9}CN' -f (Get-Random -Maximum 999999999)
+        $item = @{ tracking_number = $number; carrier_code = 'china-post'; $Field = 'x' * $Length }
+        $json = if ($Path -eq 'trackings/batch') { ConvertTo-Json @($item) -Compress } else { $item | ConvertTo-Json -Compress }
+        $text = Read-Text (Send-Raw "$($script:Emulator.BaseUri)/$Path" -Method POST -Body $json)
+        $text | Should -Match '4012'
+        (Read-Text (Send-Raw "$($script:Emulator.BaseUri)/trackings/get?numbers=$number") | ConvertFrom-Json).data.items.Count | Should -Be 0
+    }
+
+    It 'refuses an edit whose title is longer than 255 characters with 4012' {
+        $number = 'FE{0:D9}CN' -f (Get-Random -Maximum 999999999)
+        $null = Send-Raw "$($script:Emulator.BaseUri)/trackings/post" -Method POST -Body (@{ tracking_number = $number; carrier_code = 'china-post'; title = 'short' } | ConvertTo-Json -Compress)
+        $text = Read-Text (Send-Raw "$($script:Emulator.BaseUri)/trackings/china-post/$number" -Method PUT -Body (@{ title = 'x' * 256 } | ConvertTo-Json -Compress))
+        $text | Should -Match '4012'
+        (Read-Text (Send-Raw "$($script:Emulator.BaseUri)/trackings/get?numbers=$number") | ConvertFrom-Json).data.items[0].title | Should -Be 'short'
+    }
+}

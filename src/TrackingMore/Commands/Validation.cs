@@ -91,6 +91,23 @@ namespace TrackingMore.Commands
         }
     }
 
+    /// <summary>
+    /// Text fields of a tracking (title, customer and order fields, comment): at most 255 characters, the most the
+    /// service stores (the emulator refuses longer with 4012), so a runaway value is refused before it is sent.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateFieldLengthAttribute : ValidateEachArgumentAttribute
+    {
+        public const int MaxLength = 255;
+
+        protected override void ValidateElement(object? element)
+        {
+            if (element is string text && text.Length > MaxLength)
+                throw new ValidationMetadataException("The value is " + text.Length + " characters long; the API keeps at most " + MaxLength +
+                                                      " in a tracking's field. Shorten it.");
+        }
+    }
+
     /// <summary>A parameter whose every value must match a pattern; the message says what a value looks like.</summary>
     public abstract class ValidateEachPatternAttribute : ValidateEachArgumentAttribute
     {
