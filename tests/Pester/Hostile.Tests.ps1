@@ -576,7 +576,8 @@ Describe '12. A proxy from the environment never sees the key of a loopback conn
             $listener.Stop()
         }
         $seen.Text | Should -Not -Match ([regex]::Escape($script:Key))
-        $seen.Text | Should -BeNullOrEmpty
+        # pwsh itself may send its own telemetry through ALL_PROXY: what matters is that nothing for the emulator came.
+        $seen.Text | Should -Not -Match ([regex]::Escape(([uri]$script:Emulator.BaseUri).Authority))
         $result.ErrorId | Should -Be 'no error'
         $result.Count | Should -Be 1
     }
