@@ -358,33 +358,20 @@ try {
         Goal = 'ends, every id once'
     }
 
-    # A tiny proxy on loopback that records what reaches it, named by HTTP_PROXY and ALL_PROXY for the child.
+    # A recording proxy on loopback (EmulatorProcess.psm1), named by HTTP_PROXY and ALL_PROXY for the child.
     $proxySeen = foreach ($variable in 'HTTP_PROXY', 'ALL_PROXY') {
-        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-        $listener.Start()
-        $state = [hashtable]::Synchronized(@{ Text = ''; Stop = $false })
-        $job = Start-ThreadJob -ArgumentList $listener, $state -ScriptBlock {
-            param($Listener, $State)
-            while (-not $State.Stop) {
-                if (-not $Listener.Pending()) { Start-Sleep -Milliseconds 20; continue }
-                $client = $Listener.AcceptTcpClient(); $stream = $client.GetStream(); $stream.ReadTimeout = 5000
-                $buffer = [byte[]]::new(65536); $read = $stream.Read($buffer, 0, $buffer.Length)
-                $State.Text += [Text.Encoding]::ASCII.GetString($buffer, 0, $read)
-                $answer = [Text.Encoding]::ASCII.GetBytes("HTTP/1.1 502 Bad Gateway`r`nContent-Length: 0`r`nConnection: close`r`n`r`n")
-                $stream.Write($answer, 0, $answer.Length); $client.Close()
-            }
-        }
+        $proxy = Start-RecordingProxy
         $saved = [Environment]::GetEnvironmentVariable($variable)
-        [Environment]::SetEnvironmentVariable($variable, "http://127.0.0.1:$($listener.LocalEndpoint.Port)")
+        [Environment]::SetEnvironmentVariable($variable, $proxy.Uri)
         try {
             $run = Invoke-Child ($connect + '$count = @(Get-Tracking -PageSize 5).Count; @{ Count = $count } | ConvertTo-Json -Compress') $parameters
         } finally {
             [Environment]::SetEnvironmentVariable($variable, $saved)
-            $state.Stop = $true; $null = $job | Wait-Job -Timeout 10; $job | Remove-Job -Force; $listener.Stop()
+            $seen = Stop-RecordingProxy $proxy
         }
         # pwsh's own telemetry may go through ALL_PROXY too: the requests counted are those for the emulator.
-        $forEmulator = [regex]::Matches($state.Text, [regex]::Escape(([uri]$emulator.BaseUri).Authority)).Count
-        [pscustomobject]@{ Variable = $variable; Objects = $run.Count; ForEmulator = $forEmulator; Key = $state.Text.Contains($Key) }
+        $forEmulator = [regex]::Matches($seen, [regex]::Escape(([uri]$emulator.BaseUri).Authority)).Count
+        [pscustomobject]@{ Variable = $variable; Objects = $run.Count; ForEmulator = $forEmulator; Key = $seen.Contains($Key) }
     }
     $rows['Proxy'] = [ordered]@{
         Measure = 'Get-Tracking against http://127.0.0.1 with HTTP_PROXY / ALL_PROXY naming a recording proxy, no NO_PROXY'

@@ -278,7 +278,7 @@ Describe 'The hooks answer this machine''s tests only (issue 17)' {
 Describe 'Fields are bounded as the service bounds them (issue 17)' {
     It 'refuses a <Field> of <Length> characters on <Path> with 4012, and stores nothing' -ForEach @(
         @{ Field = 'title'; Length = 256; Path = 'trackings/post' }
-        @{ Field = 'customer_name'; Length = 30MB; Path = 'trackings/post' }
+        @{ Field = 'customer_name'; Length = 25MB; Path = 'trackings/post' }
         @{ Field = 'comment'; Length = 256; Path = 'trackings/batch' }
     ) {
         $number = 'FB{0:D9}CN' -f (Get-Random -Maximum 999999999)
