@@ -101,5 +101,41 @@ function Get-EmulatorInfo {
     Invoke-RestMethod -Uri "$($Emulator.Root)/_emulator/info" -NoProxy
 }
 
+# A tiny HTTP proxy on loopback for probing what a client sends through HTTP_PROXY / ALL_PROXY: it records the first
+# read of every connection and answers 502. Stop-RecordingProxy ends it and returns all it recorded.
+function Start-RecordingProxy {
+    [CmdletBinding()]
+    param()
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $seen = [hashtable]::Synchronized(@{ Text = ''; Stop = $false })
+    $job = Start-ThreadJob -ArgumentList $listener, $seen -ScriptBlock {
+        param($Listener, $Seen)
+        while (-not $Seen.Stop) {
+            if (-not $Listener.Pending()) { Start-Sleep -Milliseconds 20; continue }
+            $client = $Listener.AcceptTcpClient()
+            $stream = $client.GetStream()
+            $stream.ReadTimeout = 5000
+            $buffer = [byte[]]::new(65536)
+            $read = $stream.Read($buffer, 0, $buffer.Length)
+            $Seen.Text += [Text.Encoding]::ASCII.GetString($buffer, 0, $read)
+            $answer = [Text.Encoding]::ASCII.GetBytes("HTTP/1.1 502 Bad Gateway`r`nContent-Length: 0`r`nConnection: close`r`n`r`n")
+            $stream.Write($answer, 0, $answer.Length)
+            $client.Close()
+        }
+    }
+    [pscustomobject]@{ Uri = "http://127.0.0.1:$($listener.LocalEndpoint.Port)"; Listener = $listener; Seen = $seen; Job = $job }
+}
+
+function Stop-RecordingProxy {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Proxy)
+    $Proxy.Seen.Stop = $true
+    $null = $Proxy.Job | Wait-Job -Timeout 10
+    $Proxy.Job | Remove-Job -Force
+    $Proxy.Listener.Stop()
+    $Proxy.Seen.Text
+}
+
 Export-ModuleMember -Function Start-TrackingMoreEmulator, Stop-TrackingMoreEmulator, Get-EmulatorRequest, Clear-EmulatorRequest,
-    Add-EmulatorFault, Clear-EmulatorFault, Step-EmulatorClock, Get-EmulatorInfo
+    Add-EmulatorFault, Clear-EmulatorFault, Step-EmulatorClock, Get-EmulatorInfo, Start-RecordingProxy, Stop-RecordingProxy

@@ -8,9 +8,9 @@ internal enum FaultAction
 {
     Http503, Http502Html, Http504, Http500, Meta429, Http429, Drop, Delay, Truncated, WrongTypes, AfterProcessDrop,
     // Hostile servers and proxies (HostileFaults): where a client could leak its key or grow without bound.
-    Redirect, EchoHeaders, EchoKey, Endless, GzipBomb, HugeContentLength,
+    Redirect, EchoHeaders, EchoKey, Endless, GzipBomb, HugeContentLength, CarrierList,
     // Hostile list pages (ListFaults): the request is processed normally, its page is reshaped.
-    RepeatPage, OverlongPage, DuplicateIds,
+    RepeatPage, OverlongPage, DuplicateIds, CyclePages,
 }
 
 /// <summary>A fault rule added with POST /_emulator/faults (format in README.md).</summary>
@@ -36,6 +36,10 @@ internal sealed class FaultRule
     public int? SizeMb;             // gzip-bomb: inflated size in MiB
     public long? ContentLength;     // huge-content-length: the announced length
     public int? Extra;              // overlong-page: items beyond limit
+    public int? Cycle;              // cycle-pages: how many distinct pages are served in turn
+    public bool HideTotal;          // cycle-pages: answer without a total, so the total cannot end the walk
+    public byte[]? Items;           // carrier-list: the items' JSON, comma-separated, as given
+    public int Repeat = 1;          // carrier-list: how many times the items are sent
     public long Matched;
     public long Applied;
 
@@ -70,9 +74,11 @@ internal sealed class Faults
         ["endless"] = FaultAction.Endless,
         ["gzip-bomb"] = FaultAction.GzipBomb,
         ["huge-content-length"] = FaultAction.HugeContentLength,
+        ["carrier-list"] = FaultAction.CarrierList,
         ["repeat-page"] = FaultAction.RepeatPage,
         ["overlong-page"] = FaultAction.OverlongPage,
         ["duplicate-ids"] = FaultAction.DuplicateIds,
+        ["cycle-pages"] = FaultAction.CyclePages,
     };
 
     private static readonly int[] RedirectStatuses = [301, 302, 303, 307, 308];
@@ -114,9 +120,11 @@ internal sealed class Faults
         return parsed;
     }
 
+    /// <summary>Removes every rule and frees what they held (compressed bombs, carrier lists).</summary>
     public void Clear()
     {
         lock (_gate) _rules.Clear();
+        HostileFaults.ReleasePayloads();
     }
 
     public List<FaultRule> Active()
@@ -309,6 +317,18 @@ internal sealed class Faults
             case FaultAction.OverlongPage:
                 rule.Extra = IntOrNull("extra", 1, ListQuery.MaxLimit) ?? 10;
                 break;
+            case FaultAction.CarrierList:
+                if (!o.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array || items.GetArrayLength() == 0)
+                    problem ??= "carrier-list needs items: a non-empty array of carrier objects";
+                else rule.Items = Encoding.UTF8.GetBytes(string.Join(",", items.EnumerateArray().Select(item => JsonSerializer.Serialize(item))));
+                rule.Repeat = IntOrNull("repeat", 1, HostileFaults.MaxCarrierRepeat) ?? 1;
+                break;
+            case FaultAction.CyclePages:
+                rule.Cycle = IntOrNull("cycle", 2, 1000) ?? 2;
+                var withTotal = Inputs.Text(o, "withTotal");
+                if (withTotal is not null && !bool.TryParse(withTotal, out _)) problem ??= "withTotal must be true or false";
+                rule.HideTotal = withTotal is not null && bool.TryParse(withTotal, out var shown) && !shown;
+                break;
         }
         error = problem;
         return problem is null ? rule : null;
@@ -371,6 +391,12 @@ internal sealed class Faults
         if (r.SizeMb is { } sizeMb) w.WriteNumber("sizeMb", sizeMb);
         if (r.ContentLength is { } contentLength) w.WriteNumber("contentLength", contentLength);
         if (r.Extra is { } extra) w.WriteNumber("extra", extra);
+        if (r.Action == FaultAction.CarrierList) w.WriteNumber("repeat", r.Repeat);
+        if (r.Cycle is { } cycle)
+        {
+            w.WriteNumber("cycle", cycle);
+            w.WriteBoolean("withTotal", !r.HideTotal);
+        }
         w.WriteNumber("matched", r.Matched);
         w.WriteNumber("applied", r.Applied);
         w.WriteEndObject();

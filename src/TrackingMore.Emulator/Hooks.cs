@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace TrackingMore.Emulator;
@@ -6,11 +7,24 @@ namespace TrackingMore.Emulator;
 /// <summary>
 /// /_emulator: test and measurement hooks, outside the API (no key needed). requests: the log of /v2 and /v4 requests;
 /// faults: injected failures; clock: simulated time; info: the listeners' base URIs.
+/// <para>A developer's emulator runs beside their browser, so the hooks answer only this machine's tests: the Host
+/// must be 127.0.0.1, localhost or [::1] (with any port), which a DNS-rebinding page cannot send; and a POST must be
+/// <c>application/json</c>, which a cross-site page cannot send without a CORS preflight that the emulator never
+/// grants (DELETE needs one anyway).</para>
 /// </summary>
 internal sealed class Hooks(EmulatorState state)
 {
+    /// <summary>The most advanceSeconds one call may ask (100 years), and the most the clock may be moved in all.</summary>
+    public const long MaxAdvanceSeconds = 100L * 366 * 24 * 3600;
+
     public Task HandleAsync(HttpContext http)
     {
+        if (!IsLoopbackHost(http.Request.Host.Host))
+            return Error(http, 403, "the hooks answer only Host 127.0.0.1, localhost or [::1]");
+        if (http.Request.Method.Equals("POST", StringComparison.OrdinalIgnoreCase) &&
+            !(MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) &&
+              string.Equals(type.MediaType, "application/json", StringComparison.OrdinalIgnoreCase)))
+            return Error(http, 415, "hook POSTs must be Content-Type: application/json");
         var path = http.Request.Path.Value?.TrimEnd('/') ?? "";
         var method = http.Request.Method.ToUpperInvariant();
         return (path, method) switch
@@ -58,12 +72,12 @@ internal sealed class Hooks(EmulatorState state)
     {
         var body = await ReadJsonAsync(http);
         var text = body is { } b ? Inputs.Text(b, "advanceSeconds") : null;
-        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > MaxAdvanceSeconds ||
+            !state.Clock.TryAdvance(seconds, MaxAdvanceSeconds))
         {
-            await Error(http, 400, "expected {\"advanceSeconds\": N} with N >= 0");
+            await Error(http, 400, $"expected {{\"advanceSeconds\": N}} with N from 0 to {MaxAdvanceSeconds} (100 years), and at most that much in all");
             return;
         }
-        state.Clock.Advance(seconds);
         await Json(http, 200, WriteClock);
     }
 
@@ -88,6 +102,7 @@ internal sealed class Hooks(EmulatorState state)
         w.WriteString("secondBaseUri", state.Listeners.SecondBaseUri);
         // The same listener and account store, v4's face.
         w.WriteString("v4BaseUri", state.Listeners.BaseUri[..^"/v2".Length] + "/v4");
+        w.WriteNumber("faultPayloadBytes", HostileFaults.PayloadBytes);
         w.WriteEndObject();
     }
 
@@ -108,6 +123,10 @@ internal sealed class Hooks(EmulatorState state)
             w.WriteEndObject();
         });
     }
+
+    private static bool IsLoopbackHost(string host) =>
+        host.Equals("127.0.0.1", StringComparison.Ordinal) || host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ||
+        host.Equals("[::1]", StringComparison.Ordinal);
 
     private static Task Error(HttpContext http, int status, string message) => Json(http, status, w =>
     {

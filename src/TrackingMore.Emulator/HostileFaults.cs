@@ -17,6 +17,9 @@ internal static class HostileFaults
     /// <summary>The largest limitMb / sizeMb a rule may ask for.</summary>
     public const int MaxMb = 8192;
 
+    /// <summary>The most times a carrier-list rule may send its items.</summary>
+    public const int MaxCarrierRepeat = 10_000_000;
+
     /// <summary>The successful list envelope up to its first item, shared by the endless and bomb bodies.</summary>
     private const string ListHead =
         """{"meta":{"code":200,"type":"Success","message":"The request was successful."},"data":{"page":1,"limit":100,"total":"1","count":1,"items":[""";
@@ -50,7 +53,7 @@ internal static class HostileFaults
     /// <summary>The smallest announced length that still lies (more than the bytes really sent).</summary>
     public static long HugeContentLengthMinimum => HugeContentLengthStart.Length + 1;
 
-    /// <summary>The compressed bombs by inflated size in MiB, each built once, on first need.</summary>
+    /// <summary>The compressed bombs by inflated size in MiB, each built once, on first need, dropped when the rules are cleared.</summary>
     private static readonly ConcurrentDictionary<int, Lazy<Task<byte[]>>> Bombs = new();
 
     /// <summary>Answers a request with one of the hostile actions.</summary>
@@ -62,6 +65,7 @@ internal static class HostileFaults
         FaultAction.Endless => EndlessAsync(http, rule),
         FaultAction.GzipBomb => GzipBombAsync(http, rule, record),
         FaultAction.HugeContentLength => HugeContentLengthAsync(http, rule),
+        FaultAction.CarrierList => CarrierListAsync(http, rule, record),
         _ => throw new InvalidOperationException($"{rule.ActionName} is not answered in place"),
     };
 
@@ -139,6 +143,41 @@ internal static class HostileFaults
         response.ContentLength = bomb.Length;
         await response.Body.WriteAsync(bomb, http.RequestAborted);
     }
+
+    /// <summary>
+    /// carrier-list: a GET /carriers answer whose data is the rule's items, repeat times, written in chunks as it
+    /// goes (60 MB of {"code":"a"} never sits whole in the emulator).
+    /// </summary>
+    private static async Task CarrierListAsync(HttpContext http, FaultRule rule, RequestRecord record)
+    {
+        record.MetaCode = ApiCodes.Success;
+        var response = http.Response;
+        response.StatusCode = 200;
+        response.ContentType = "application/json; charset=utf-8";
+        await response.Body.WriteAsync(CarrierListHead, http.RequestAborted);
+        var perChunk = Math.Max(1, 64 * 1024 / (rule.Items!.Length + 1));
+        for (var sent = 0; sent < rule.Repeat;)
+        {
+            var copies = Math.Min(perChunk, rule.Repeat - sent);
+            var chunk = new MemoryStream(copies * (rule.Items.Length + 1));
+            for (var k = 0; k < copies; k++, sent++)
+            {
+                if (sent > 0) chunk.WriteByte((byte)',');
+                chunk.Write(rule.Items);
+            }
+            await response.Body.WriteAsync(chunk.GetBuffer().AsMemory(0, (int)chunk.Length), http.RequestAborted);
+        }
+        await response.Body.WriteAsync(EndlessEnd.AsMemory(0, 2), http.RequestAborted);
+    }
+
+    private static readonly byte[] CarrierListHead = Encoding.UTF8.GetBytes("{\"meta\":{\"code\":200,\"type\":\"Success\",\"message\":\"Success\"},\"data\":[");
+
+    /// <summary>DELETE /_emulator/faults: the compressed bombs go with the rules that asked for them.</summary>
+    public static void ReleasePayloads() => Bombs.Clear();
+
+    /// <summary>The bytes of the compressed bombs held now (shown by /_emulator/info).</summary>
+    public static long PayloadBytes =>
+        Bombs.Values.Sum(bomb => bomb.IsValueCreated && bomb.Value.IsCompletedSuccessfully ? (long)bomb.Value.Result.Length : 0);
 
     /// <summary>Starts compressing the bomb of that size (if not yet done) without waiting for it.</summary>
     public static void PrepareGzipBomb(int sizeMb) => _ = BombOf(sizeMb);

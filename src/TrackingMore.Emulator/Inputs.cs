@@ -48,16 +48,32 @@ internal static class Inputs
         if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var v)) return null;
         return v.ValueKind switch
         {
-            JsonValueKind.String => v.GetString(),
+            JsonValueKind.String => StringOrReplacement(v),
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
             _ => null,
         };
     }
 
+    /// <summary>
+    /// A JSON string; one whose bytes are not UTF-8 is read as U+FFFD, as the service's decoder would not read it
+    /// either: a number holding it is 4014, not a server error.
+    /// </summary>
+    private static string StringOrReplacement(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return "\uFFFD";
+        }
+    }
+
     public static bool Has(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out _);
 
-    /// <summary>4013 when absent; 4014 when empty, blank, longer than 50 or holding control characters.</summary>
+    /// <summary>4013 when absent; 4014 when empty, blank, longer than 50, holding control characters or bytes that are not UTF-8.</summary>
     public static int CheckNumber(string? number)
     {
         if (number is null) return ApiCodes.NumberRequired;
@@ -66,7 +82,8 @@ internal static class Inputs
     }
 
     /// <summary>The bounds both versions hold a tracking number to: at most 50 characters, no control characters.</summary>
-    public static bool IsWithinNumberBounds(string number) => number.Length <= MaxNumberLength && !number.Any(char.IsControl);
+    /// <summary>Within the length a number may have, with no control character and no U+FFFD (what bytes that were not UTF-8 became).</summary>
+    public static bool IsWithinNumberBounds(string number) => number.Length <= MaxNumberLength && !number.Any(c => char.IsControl(c) || c == '\uFFFD');
 
     /// <summary>4015 when absent, malformed ([0-9a-z-_]+) or not a known carrier.</summary>
     public static int CheckCarrier(string? code, out short index)
@@ -87,6 +104,31 @@ internal static class Inputs
         code = CheckCarrier(Text(item, "carrier_code"), out var carrier);
         if (code != 0) return code;
         key = new TrackingKey(carrier, number!);
+        return 0;
+    }
+
+    /// <summary>
+    /// The longest text field a create or edit may carry (title, customer and order fields, comment): api-v2.md gives
+    /// none, so this is the emulator's decision, a database column's usual 255, and the module's parameters refuse the
+    /// same. Longer is refused whole, like the service's other invalid parameters, with 4012.
+    /// </summary>
+    public const int MaxTextLength = 255;
+
+    private static readonly string[] TextFields =
+        ["title", "logistics_channel", "customer_name", "customer_email", "customer_phone", "order_id", "order", "order_create_time", "comment",
+         "destination_code", "tracking_destination_country"];
+
+    /// <summary>4012 when a text field of a create or edit object is longer than <see cref="MaxTextLength"/>; else 0.</summary>
+    public static int CheckTextLengths(JsonElement obj)
+    {
+        if (obj.ValueKind != JsonValueKind.Object) return 0;
+        foreach (var name in TextFields)
+        {
+            if (!obj.TryGetProperty(name, out var value)) continue;
+            var texts = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : new[] { value }.AsEnumerable();
+            foreach (var text in texts)
+                if (text.ValueKind == JsonValueKind.String && StringOrReplacement(text).Length > MaxTextLength) return ApiCodes.MissingParameters;
+        }
         return 0;
     }
 
@@ -111,6 +153,7 @@ internal static class Inputs
     /// </summary>
     public static int ApplyEdits(JsonElement obj, StoredTracking t, long now)
     {
+        if (CheckTextLengths(obj) is var tooLong and not 0) return tooLong;
         bool? archived = null;
         if (Has(obj, "archived"))
         {

@@ -3,12 +3,12 @@ namespace TrackingMore.Emulator;
 /// <summary>
 /// Hostile pages of GET/POST /trackings/get: the request is processed as usual (rate limit, filters, total) and
 /// only the items of the answer change, so a client's paging loop meets a server that never lets it finish
-/// (repeat-page, overlong-page) or that repeats ids across pages (duplicate-ids).
+/// (repeat-page, overlong-page, cycle-pages) or that repeats ids across pages (duplicate-ids).
 /// </summary>
 internal static class ListFaults
 {
     public static bool Shapes(FaultAction action) =>
-        action is FaultAction.RepeatPage or FaultAction.OverlongPage or FaultAction.DuplicateIds;
+        action is FaultAction.RepeatPage or FaultAction.OverlongPage or FaultAction.DuplicateIds or FaultAction.CyclePages;
 
     /// <summary>Only list requests meet these rules (a rule path "/trackings/get" also prefixes getuserinfo).</summary>
     public static bool IsListPath(string pathBelowV2) =>
@@ -27,6 +27,9 @@ internal static class ListFaults
         {
             case FaultAction.RepeatPage:
                 return q.Page == 1 ? page : store.Slice(filter, 0, q.Limit, out _);
+            case FaultAction.CyclePages:
+                // Page n is page ((n - 1) mod cycle) + 1: A, B, A, B ... or A, B, C, A ..., each page full and valid.
+                return store.Slice(filter, (long)((q.Page - 1) % fault.Cycle!.Value) * q.Limit, q.Limit, out _);
             case FaultAction.OverlongPage:
                 return Overlong(store, filter, skip, q.Limit + fault.Extra!.Value);
             case FaultAction.DuplicateIds when q.Page > 1 && page.Length > 0:

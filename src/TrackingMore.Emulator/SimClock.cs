@@ -21,10 +21,18 @@ internal sealed class SimClock(double timeScale)
 
     public long AdvancedSeconds => Interlocked.Read(ref _advancedMs) / 1000;
 
-    /// <summary>Time only moves forward: shipments never go back to an earlier state.</summary>
-    public void Advance(long seconds)
+    /// <summary>
+    /// Time only moves forward: shipments never go back to an earlier state. False, and no move, when the clock
+    /// would then stand more than <paramref name="maxTotalSeconds"/> ahead in all (dates must stay printable).
+    /// </summary>
+    public bool TryAdvance(long seconds, long maxTotalSeconds)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(seconds);
-        Interlocked.Add(ref _advancedMs, checked(seconds * 1000));
+        while (true)
+        {
+            var before = Interlocked.Read(ref _advancedMs);
+            if (seconds > maxTotalSeconds || before / 1000 > maxTotalSeconds - seconds) return false;
+            if (Interlocked.CompareExchange(ref _advancedMs, before + seconds * 1000, before) == before) return true;
+        }
     }
 }

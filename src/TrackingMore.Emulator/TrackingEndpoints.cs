@@ -88,7 +88,7 @@ internal static class TrackingEndpoints
             w.WriteStartObject();
             w.WriteNumber("page", q.Page);
             w.WriteNumber("limit", q.Limit);
-            w.WriteString("total", total.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (r.Fault is not { HideTotal: true }) w.WriteString("total", total.ToString(System.Globalization.CultureInfo.InvariantCulture));
             w.WriteNumber("count", items.Length);
             w.WriteStartArray("items");
             for (var i = 0; i < items.Length; i++)
@@ -186,6 +186,7 @@ internal static class TrackingEndpoints
     {
         created = null;
         var code = Inputs.ReadKey(item, out var key);
+        if (code == 0) code = Inputs.CheckTextLengths(item);
         if (code != 0) return code;
         var t = Shipments.FromApi(key.Number, key.Carrier, Inputs.ReadCreateFields(item), r.Now, r.State.Options.RandomSeed);
         if (!r.Store.TryAdd(t)) return ApiCodes.AlreadyExists;

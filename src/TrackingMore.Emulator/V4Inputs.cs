@@ -49,6 +49,8 @@ internal static partial class V4Inputs
                 return 0;
             case JsonValueKind.String:
                 var s = v.GetString()!;
+                // The same bound as v2's text fields (Inputs.MaxTextLength, the emulator's decision).
+                if (s.Length > Inputs.MaxTextLength) return V4Codes.InvalidField;
                 value = s.Length == 0 ? null : s;
                 return 0;
             default:

@@ -204,3 +204,96 @@ Describe 'Hostile list pages' {
         (Get-Page 1).count | Should -Be 100
     }
 }
+
+Describe 'The hooks answer this machine''s tests only (issue 17)' {
+    AfterEach { Clear-EmulatorFault $script:Emulator }
+
+    It 'refuses a hook request with Host <HostName> with 403, reading and changing nothing' -ForEach @(
+        @{ HostName = 'rebind.evil.example' }
+        @{ HostName = '127.0.0.1.evil.example' }
+        @{ HostName = 'localhost.evil.example:80' }
+    ) {
+        $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Get, "$($script:Emulator.Root)/_emulator/requests")
+        $request.Headers.Host = $HostName
+        $response = $script:Http.SendAsync($request).GetAwaiter().GetResult()
+        [int]$response.StatusCode | Should -Be 403
+        Read-Text $response | Should -Not -Match 'trackings'
+    }
+
+    It 'answers Host <HostName>' -ForEach @(
+        @{ HostName = 'localhost' }
+        @{ HostName = '127.0.0.1' }
+    ) {
+        $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Get, "$($script:Emulator.Root)/_emulator/info")
+        $request.Headers.Host = $HostName + ':' + ([uri]$script:Emulator.Root).Port
+        [int]$script:Http.SendAsync($request).GetAwaiter().GetResult().StatusCode | Should -Be 200
+    }
+
+    It 'refuses a POST of <Type>, which a page of another site may send without asking, and adds no rule' -ForEach @(
+        @{ Type = 'text/plain' }
+        @{ Type = 'application/x-www-form-urlencoded' }
+        @{ Type = 'multipart/form-data' }
+    ) {
+        $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Post, "$($script:Emulator.Root)/_emulator/faults")
+        $request.Content = [System.Net.Http.StringContent]::new('{"action":"http503"}', [Text.Encoding]::UTF8)
+        $request.Content.Headers.ContentType = [System.Net.Http.Headers.MediaTypeHeaderValue]::new($Type)
+        [int]$script:Http.SendAsync($request).GetAwaiter().GetResult().StatusCode | Should -Be 415
+        # Invoke-RestMethod writes the JSON array as one object: its Count is the number of rules.
+        $rules = Invoke-RestMethod -Uri "$($script:Emulator.Root)/_emulator/faults" -NoProxy
+        $rules.Count | Should -Be 0
+    }
+
+    It 'refuses advanceSeconds 1e14 and keeps /_emulator/clock working' {
+        $response = Send-Raw "$($script:Emulator.Root)/_emulator/clock" -Method POST -Body '{"advanceSeconds":100000000000000}' -NoKey
+        [int]$response.StatusCode | Should -Be 400
+        (Read-Text $response | ConvertFrom-Json).error | Should -Match 'advanceSeconds'
+        $clock = Send-Raw "$($script:Emulator.Root)/_emulator/clock" -NoKey
+        [int]$clock.StatusCode | Should -Be 200
+        (Read-Text $clock | ConvertFrom-Json).advancedSeconds | Should -Be 0
+    }
+
+    It 'frees a gzip bomb''s compressed bytes on DELETE /_emulator/faults' {
+        Add-EmulatorFault $script:Emulator @{ action = 'gzip-bomb'; sizeMb = 64; path = '/trackings/get' }
+        $null = Send-Raw "$($script:Emulator.BaseUri)/trackings/get?limit=1"   # waits for the bomb to be built
+        (Get-EmulatorInfo $script:Emulator).faultPayloadBytes | Should -BeGreaterThan 1000
+        Clear-EmulatorFault $script:Emulator
+        (Get-EmulatorInfo $script:Emulator).faultPayloadBytes | Should -Be 0
+    }
+
+    It 'answers a tracking number that is not UTF-8 on <Endpoint> with meta 4014, not 500' -ForEach @(
+        @{ Endpoint = 'POST /trackings/post'; Path = 'trackings/post'; Wrap = { param($item) $item } }
+        @{ Endpoint = 'POST /trackings/batch'; Path = 'trackings/batch'; Wrap = { param($item) [byte[]](@(0x5B) + $item + @(0x5D)) } }
+    ) {
+        $item = [byte[]](@([Text.Encoding]::ASCII.GetBytes('{"tracking_number":"RR1')) + @(0xFF, 0xFE) + @([Text.Encoding]::ASCII.GetBytes('","carrier_code":"china-post"}')))
+        $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Post, "$($script:Emulator.BaseUri)/$Path")
+        $null = $request.Headers.TryAddWithoutValidation('Trackingmore-Api-Key', $script:Key)
+        $request.Content = [System.Net.Http.ByteArrayContent]::new([byte[]](& $Wrap $item))
+        $request.Content.Headers.ContentType = [System.Net.Http.Headers.MediaTypeHeaderValue]::new('application/json')
+        $text = Read-Text ($script:Http.SendAsync($request).GetAwaiter().GetResult())
+        $text | Should -Match '4014'
+        $text | Should -Not -Match '"code":500'
+    }
+}
+
+Describe 'Fields are bounded as the service bounds them (issue 17)' {
+    It 'refuses a <Field> of <Length> characters on <Path> with 4012, and stores nothing' -ForEach @(
+        @{ Field = 'title'; Length = 256; Path = 'trackings/post' }
+        @{ Field = 'customer_name'; Length = 25MB; Path = 'trackings/post' }
+        @{ Field = 'comment'; Length = 256; Path = 'trackings/batch' }
+    ) {
+        $number = 'FB{0:D9}CN' -f (Get-Random -Maximum 999999999)
+        $item = @{ tracking_number = $number; carrier_code = 'china-post'; $Field = 'x' * $Length }
+        $json = if ($Path -eq 'trackings/batch') { ConvertTo-Json @($item) -Compress } else { $item | ConvertTo-Json -Compress }
+        $text = Read-Text (Send-Raw "$($script:Emulator.BaseUri)/$Path" -Method POST -Body $json)
+        $text | Should -Match '4012'
+        (Read-Text (Send-Raw "$($script:Emulator.BaseUri)/trackings/get?numbers=$number") | ConvertFrom-Json).data.items.Count | Should -Be 0
+    }
+
+    It 'refuses an edit whose title is longer than 255 characters with 4012' {
+        $number = 'FE{0:D9}CN' -f (Get-Random -Maximum 999999999)
+        $null = Send-Raw "$($script:Emulator.BaseUri)/trackings/post" -Method POST -Body (@{ tracking_number = $number; carrier_code = 'china-post'; title = 'short' } | ConvertTo-Json -Compress)
+        $text = Read-Text (Send-Raw "$($script:Emulator.BaseUri)/trackings/china-post/$number" -Method PUT -Body (@{ title = 'x' * 256 } | ConvertTo-Json -Compress))
+        $text | Should -Match '4012'
+        (Read-Text (Send-Raw "$($script:Emulator.BaseUri)/trackings/get?numbers=$number") | ConvertFrom-Json).data.items[0].title | Should -Be 'short'
+    }
+}

@@ -1,5 +1,5 @@
-# Hostile networks and hostile input: one Describe per finding of the adversarial review (issue 10), each against the
-# emulator's hostile fault modes on loopback. The key must reach no other place, no read or loop may be unbounded,
+# Hostile networks and hostile input: one Describe per finding of the adversarial reviews (issue 10, then issue 17 from
+# Describe 9 on), each against the emulator's hostile fault modes on loopback. The key must reach no other place, no read or loop may be unbounded,
 # and nothing may be forged.
 
 BeforeAll {
@@ -34,6 +34,19 @@ BeforeAll {
     }
     $script:Email = ConvertTo-SecureString 'hooks@example.com' -AsPlainText -Force
     function Get-UnixNow { [DateTimeOffset]::UtcNow.ToUnixTimeSeconds().ToString() }
+
+    # Runs a script block in a new pwsh (its own memory, its own environment) with the module imported, and returns
+    # what its one 'RESULT ' line holds, parsed.
+    function Invoke-InChild([scriptblock] $Child, [object[]] $ArgumentList = @()) {
+        $pwsh = Get-PwshCommandLine
+        $arguments = ($ArgumentList | ForEach-Object { "'" + "$_".Replace("'", "''") + "'" }) -join ' '
+        $command = "Import-Module '$env:TRACKINGMORE_TEST_MODULE'; & { $Child } $arguments"
+        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($command))
+        $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
+        $line = @($output | Where-Object { "$_" -like 'RESULT *' })
+        $line.Count | Should -Be 1 -Because ($output -join "`n")
+        $line[0].Substring(7) | ConvertFrom-Json
+    }
 }
 
 AfterAll {
@@ -199,7 +212,7 @@ Describe '4. Webhooks cannot be replayed or kept for ever' {
         $tenMinutesAgo = ([DateTimeOffset]::UtcNow.AddMinutes(-10)).ToUnixTimeSeconds().ToString()
         (New-SignedWebhook $tenMinutesAgo 'RR990000003CN' 'china-post' | ConvertFrom-TrackingWebhook -AccountEmail $script:Email -MaximumAge (New-TimeSpan -Minutes 15)).TrackingNumber |
             Should -Be 'RR990000003CN'
-        { '{}' | ConvertFrom-TrackingWebhook -AccountEmail $script:Email -MaximumAge 0 } | Should -Throw -ErrorId 'TrackingMore.InvalidMaximumAge,*'
+        { '{}' | ConvertFrom-TrackingWebhook -AccountEmail $script:Email -MaximumAge 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
 
     It '-Refresh writes the tracking as the API has it, not as the body tells it' {
@@ -400,5 +413,272 @@ Describe '8. Lesser findings' {
         $run = Invoke-Observed { $body | ConvertFrom-TrackingWebhook -AccountEmail $script:Email }
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.WebhookBodyInvalid,*'
         $run.Errors[0].TargetObject.Length | Should -BeLessOrEqual 203
+    }
+}
+
+Describe '9. Server text cannot run code or rewrite the terminal' {
+    AfterEach {
+        Clear-EmulatorFault $script:Emulator
+        $PSStyle.OutputRendering = 'Host'
+        Connect-TestEmulator $script:Emulator -Extra $script:Unpaced
+    }
+
+    It 'quotes a carrier code that is not a plain token, offers none with a control character, and Tab + Enter runs nothing' {
+        $marker = Join-Path $TestDrive 'completion-ran.txt'
+        $evil = 'ups$(Set-Content -LiteralPath ''' + $marker + ''' -Value owned)'
+        Add-EmulatorFault $script:Emulator @{ path = '/carriers'; action = 'carrier-list'; items = @(
+                @{ code = $evil; name = 'Evil' }
+                @{ code = "ups`e[2J"; name = 'Clear screen' }
+                @{ code = 'upsx'; name = "UPS`e]0;owned`a X" }
+            ) }
+        @(Get-TrackingCarrier -Force).Count | Should -Be 3
+        $line = 'Get-Tracking RR050349575PH -CarrierCode ups'
+        $results = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches)
+        $results.CompletionText | Should -Contain ("'" + $evil.Replace("'", "''") + "'")
+        $results.CompletionText | Should -Contain 'upsx'
+        foreach ($result in $results) {
+            $result.CompletionText, $result.ListItemText, $result.ToolTip | Should -Not -Match '[\x00-\x1F\x7F-\x9F]'
+        }
+        # Tab then Enter: each completion as it would stand on the command line.
+        foreach ($result in $results) {
+            try { Invoke-Expression "Get-Tracking RR050349575PH -CarrierCode $($result.CompletionText) -ErrorAction SilentlyContinue" } catch { }
+        }
+        Test-Path $marker | Should -BeFalse
+    }
+
+    It 'shows no control character in tables and lists of server text, with OutputRendering PlainText' {
+        Add-EmulatorFault $script:Emulator @{ path = '/carriers'; action = 'carrier-list'; items = @(
+                @{ code = 'evil'; name = "Bell`a and `e]0;title`a"; type = "`e[2Jexpress"; phone = "1`r2" }
+            ) }
+        $PSStyle.OutputRendering = 'PlainText'
+        $carriers = @(Get-TrackingCarrier -Force)
+        $body = '{"data":{"tracking_number":"RR050349575PH","carrier_code":"phlpost","title":"\u001b[31mRed\u0007","customer_name":"A\u001b]8;;http://x\u0007B","odd\u001bfield":"x\u009bq"}}'
+        $tracking = $body | ConvertFrom-TrackingWebhook -SkipSignatureCheck
+        $shown = ($carriers | Format-Table | Out-String) + ($carriers | Format-List * | Out-String) +
+            ($tracking | Format-Table | Out-String) + ($tracking | Format-List * | Out-String) + ($tracking.AdditionalProperties | Out-String)
+        $shown | Should -Match 'Bell  and  \]0;title'
+        $shown | Should -Match ' \[31mRed'
+        $shown | Should -Not -Match '[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F]'
+    }
+}
+
+Describe '10. The webhook replay guard cannot be walked around' {
+    It 'refuses a replay whose <Case>' -ForEach @(
+        @{ Case = 'signature is upper-cased' }
+        @{ Case = 'number is lower-cased' }
+        @{ Case = 'number has a trailing space' }
+        @{ Case = 'carrier is re-cased' }
+    ) {
+        $number = 'RR9{0:D9}CN' -f (Get-Random -Maximum 999999999)
+        $body = New-SignedWebhook (Get-UnixNow) $number 'china-post'
+        @($body | ConvertFrom-TrackingWebhook -AccountEmail $script:Email).Count | Should -Be 1
+        $again = switch ($Case) {
+            'signature is upper-cased' { [regex]::Replace($body, '"signature":"([0-9a-f]+)"', { param($m) '"signature":"' + $m.Groups[1].Value.ToUpperInvariant() + '"' }) }
+            'number is lower-cased' { $body.Replace($number, $number.ToLowerInvariant()) }
+            'number has a trailing space' { $body.Replace($number, $number + ' ') }
+            'carrier is re-cased' { $body.Replace('"china-post"', '"China-Post"') }
+        }
+        $again | Should -Not -BeExactly $body
+        $run = Invoke-Observed { $again | ConvertFrom-TrackingWebhook -AccountEmail $script:Email }
+        $run.Objects.Count | Should -Be 0
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.WebhookReplayed,*'
+    }
+
+    It 'does not reopen a replay when -MaximumAge is raised after the call''s own age ran out' {
+        # Signed 4 min 58 s ago and accepted under 5 minutes: a guard that keeps a call only for its own age forgets it 2 s later.
+        $time = ([DateTimeOffset]::UtcNow.AddSeconds(-298)).ToUnixTimeSeconds().ToString()
+        $body = New-SignedWebhook $time ('RR8{0:D9}CN' -f (Get-Random -Maximum 999999999)) 'china-post'
+        @($body | ConvertFrom-TrackingWebhook -AccountEmail $script:Email -MaximumAge (New-TimeSpan -Minutes 5)).Count | Should -Be 1
+        Start-Sleep -Seconds 3
+        $run = Invoke-Observed { $body | ConvertFrom-TrackingWebhook -AccountEmail $script:Email -MaximumAge (New-TimeSpan -Minutes 15) }
+        $run.Objects.Count | Should -Be 0
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId.Split(',')[0] | Should -BeIn 'TrackingMore.WebhookReplayed', 'TrackingMore.WebhookStale'
+    }
+
+    It 'refuses in this process a call another process accepted, when both name the same -ReplayStore' {
+        $store = Join-Path $TestDrive 'replay.store'
+        $body = New-SignedWebhook (Get-UnixNow) ('RR7{0:D9}CN' -f (Get-Random -Maximum 999999999)) 'china-post'
+        $first = Invoke-InChild {
+            param($Body, $Store)
+            $email = ConvertTo-SecureString 'hooks@example.com' -AsPlainText -Force
+            $out = @($Body | ConvertFrom-TrackingWebhook -AccountEmail $email -ReplayStore $Store -ErrorAction SilentlyContinue)
+            'RESULT ' + (@{ Count = $out.Count; Error = "$($Error[0])" } | ConvertTo-Json -Compress)
+        } $body, $store
+        $first.Count | Should -Be 1 -Because $first.Error
+        $run = Invoke-Observed { $body | ConvertFrom-TrackingWebhook -AccountEmail $script:Email -ReplayStore $store }
+        $run.Objects.Count | Should -Be 0
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.WebhookReplayed,*'
+    }
+}
+
+Describe '11. Paging ends on pages that cycle' {
+    BeforeEach { Clear-EmulatorRequest $script:Emulator }
+    AfterEach { Clear-EmulatorFault $script:Emulator }
+
+    It 'stops with TrackingMore.PagingInconsistent on pages <Pattern>, writing each tracking once' -ForEach @(
+        @{ Pattern = 'A, B, A, B without a total'; Cycle = 2; WithTotal = $false }
+        @{ Pattern = 'A, B, C, A with a total'; Cycle = 3; WithTotal = $true }
+    ) {
+        Add-EmulatorFault $script:Emulator @{ action = 'cycle-pages'; cycle = $Cycle; withTotal = $WithTotal }
+        # Bounded for a client that would page for ever: Select-Object ends the run after 40 pages' worth.
+        $run = Invoke-Observed { Get-Tracking -All -PageSize 20 | Select-Object -First 800 }
+        $run.Objects.Count | Should -Be (20 * $Cycle)
+        @($run.Objects.Id | Sort-Object -Unique).Count | Should -Be (20 * $Cycle)
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.PagingInconsistent,*'
+        $run.Errors[0].Exception.Message | Should -Match "page $($Cycle + 1) .* adds none"
+        (Get-EmulatorRequest $script:Emulator '*/trackings/get').Count | Should -Be ($Cycle + 1)
+    }
+}
+
+Describe '12. A proxy from the environment never sees the key of a loopback connection' {
+    It 'goes direct to a loopback base with <Variable> set and no NO_PROXY' -ForEach @(
+        @{ Variable = 'HTTP_PROXY' }
+        @{ Variable = 'ALL_PROXY' }
+    ) {
+        $proxy = Start-RecordingProxy
+        $saved = @{}
+        foreach ($name in 'HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'all_proxy', 'no_proxy') {
+            $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+            [Environment]::SetEnvironmentVariable($name, $null)
+        }
+        [Environment]::SetEnvironmentVariable($Variable, $proxy.Uri)
+        try {
+            $result = Invoke-InChild {
+                param($BaseUri, $Key)
+                Connect-TrackingMore -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $BaseUri -ListRequestsPerSecond 0 -MaximumRetryCount 0
+                $id = try { $count = @(Get-Tracking -PageSize 1).Count; 'no error' } catch { $_.FullyQualifiedErrorId }
+                'RESULT ' + (@{ Count = $count; ErrorId = $id } | ConvertTo-Json -Compress)
+            } $script:Emulator.BaseUri, $script:Key
+        } finally {
+            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+            $seen = Stop-RecordingProxy $proxy
+        }
+        $seen | Should -Not -Match ([regex]::Escape($script:Key))
+        # pwsh itself may send its own telemetry through ALL_PROXY: what matters is that nothing for the emulator came.
+        $seen | Should -Not -Match ([regex]::Escape(([uri]$script:Emulator.BaseUri).Authority))
+        $result.ErrorId | Should -Be 'no error'
+        $result.Count | Should -Be 1
+    }
+}
+
+Describe '13. Caches are bounded in entries and released on Disconnect' {
+    AfterEach {
+        Clear-EmulatorFault $script:Emulator
+        Connect-TestEmulator $script:Emulator -Extra $script:Unpaced
+    }
+
+    It 'refuses a carrier list of <Case> with <ErrorId>, holding none of them' -ForEach @(
+        @{ Case = '4.6 million tiny carriers (60 MB)'; Repeat = 4600000; ErrorId = 'TrackingMore.ResponseTooLarge'; Message = 'GET /carriers .*the most this endpoint' }
+        @{ Case = '20,000 tiny carriers (260 KB)'; Repeat = 20000; ErrorId = 'TrackingMore.InvalidResponse'; Message = 'more than 10000 carriers' }
+    ) {
+        Add-EmulatorFault $script:Emulator @{ path = '/carriers'; action = 'carrier-list'; items = @(@{ code = 'a' }); repeat = $Repeat }
+        $result = Invoke-InChild {
+            param($BaseUri, $Key)
+            Connect-TrackingMore -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $BaseUri -ListRequestsPerSecond 0
+            $null = Get-Tracking -PageSize 1   # everything loaded before the start figure (the rule is for /carriers only)
+            [GC]::Collect()
+            $before = [GC]::GetTotalMemory($true)
+            $id = try { $count = @(Get-TrackingCarrier).Count; 'no error' } catch { $_.FullyQualifiedErrorId }
+            $message = "$($Error[0])"
+            $held = ([GC]::GetTotalMemory($true) - $before) / 1MB
+            'RESULT ' + (@{ Count = $count; ErrorId = $id; Message = $message; HeldMB = $held } | ConvertTo-Json -Compress)
+        } $script:Emulator.BaseUri, $script:Key
+        $result.ErrorId | Should -BeLike "$ErrorId,*"
+        $result.Message | Should -Match $Message
+        # No carrier is kept; what stays are the read buffers the shared pool keeps for reuse (a few times the 8 MB a
+        # carrier list may take), where 4.6 million cached carriers held 1.4 GB.
+        $result.HeldMB | Should -BeLessThan 48
+    }
+
+    It 'lets go of the carrier list on Disconnect-TrackingMore, even while the connection object is still held' {
+        Add-EmulatorFault $script:Emulator @{ path = '/carriers'; action = 'carrier-list'; items = @(@{ code = 'big'; name = 'n' * 4000 }); repeat = 1800 }
+        $result = Invoke-InChild {
+            param($BaseUri, $Key)
+            $connection = Connect-TrackingMore -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $BaseUri -ListRequestsPerSecond 0 -PassThru
+            $count = 0
+            Get-TrackingCarrier | ForEach-Object { $count++ }
+            $cached = [GC]::GetTotalMemory($true)
+            Disconnect-TrackingMore
+            $released = ($cached - [GC]::GetTotalMemory($true)) / 1MB
+            'RESULT ' + (@{ Count = $count; ReleasedMB = $released; Held = $null -ne $connection } | ConvertTo-Json -Compress)
+        } $script:Emulator.BaseUri, $script:Key
+        $result.Count | Should -Be 1800
+        $result.Held | Should -BeTrue
+        # 1800 names of 4000 characters are 14 MB as .NET strings (the list is 7 MB, under the 8 MB a carrier list may take).
+        $result.ReleasedMB | Should -BeGreaterThan 10
+    }
+}
+
+Describe '14. Hostile webhooks are errors per body, and the pipeline goes on' {
+    It 'reports bodies naming trackings the service could not send under -Refresh as TrackingMore.WebhookBodyInvalid, and reads the next body' {
+        $created = New-Tracking -TrackingNumber (New-TestTrackingNumber -Prefix 'WD') -CarrierCode china-post
+        $bodies = @(
+            New-SignedWebhook (Get-UnixNow) '..' 'china-post'
+            New-SignedWebhook (Get-UnixNow) ('x' * 60) 'china-post'
+            New-SignedWebhook (Get-UnixNow) 'RR050349575PH' '../x'
+            New-SignedWebhook (Get-UnixNow) $created.TrackingNumber 'china-post'
+        )
+        $run = Invoke-Observed { $bodies | ConvertFrom-TrackingWebhook -AccountEmail $script:Email -Refresh }
+        $run.Objects.TrackingNumber | Should -Be $created.TrackingNumber
+        $run.Errors.Count | Should -Be 3
+        $run.Errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.WebhookBodyInvalid,*' }
+    }
+
+    It 'refuses -MaximumAge <Case> by its validation, naming the parameter' -ForEach @(
+        @{ Case = '[TimeSpan]::MaxValue'; Age = [TimeSpan]::MaxValue }
+        @{ Case = 'of 2 days'; Age = [TimeSpan]::FromDays(2) }
+        @{ Case = 'below zero'; Age = [TimeSpan]::FromMinutes(-1) }
+    ) {
+        $failure = $null
+        try { New-SignedWebhook (Get-UnixNow) 'RR050349575PH' 'phlpost' | ConvertFrom-TrackingWebhook -AccountEmail $script:Email -MaximumAge $Age } catch { $failure = $_ }
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+        $failure.Exception.Message | Should -Match 'MaximumAge'
+    }
+
+    It 'holds under 30 MB after 10,000 bodies with 10 KB numbers under one captured signature' {
+        $result = Invoke-InChild {
+            $time = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds().ToString()
+            $hmac = [System.Security.Cryptography.HMACSHA256]::new([Text.Encoding]::UTF8.GetBytes('hooks@example.com'))
+            $signature = [Convert]::ToHexString($hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes($time))).ToLowerInvariant()
+            $email = ConvertTo-SecureString 'hooks@example.com' -AsPlainText -Force
+            $padding = 'N' * 10240
+            [GC]::Collect()
+            $before = [GC]::GetTotalMemory($true)
+            $objects = 0
+            1..10000 | ForEach-Object {
+                '{"data":{"tracking_number":"' + $_ + $padding + '","carrier_code":"dhl"},"verifyInfo":{"timeStr":"' + $time + '","signature":"' + $signature + '"}}'
+            } | ConvertFrom-TrackingWebhook -AccountEmail $email -ErrorAction SilentlyContinue | ForEach-Object { $objects++ }
+            $Error.Clear()
+            $held = ([GC]::GetTotalMemory($true) - $before) / 1MB
+            'RESULT ' + (@{ HeldMB = $held; Objects = $objects } | ConvertTo-Json -Compress)
+        }
+        $result.HeldMB | Should -BeLessThan 30
+    }
+}
+
+Describe '15. Fields are bounded at what the service keeps' {
+    BeforeEach { Clear-EmulatorRequest $script:Emulator }
+
+    It 'refuses <Case> over 255 characters before sending anything, naming the parameter' -ForEach @(
+        @{ Case = 'New-Tracking -Title'; Command = { New-Tracking -TrackingNumber RR050349575PH -CarrierCode phlpost -Title ('t' * 256) }; Parameter = 'Title' }
+        @{ Case = 'New-Tracking -Comment'; Command = { New-Tracking -TrackingNumber RR050349575PH -CarrierCode phlpost -Comment ('c' * 25MB) }; Parameter = 'Comment' }
+        @{ Case = 'Set-Tracking -CustomerName'; Command = { Set-Tracking RR050349575PH phlpost -CustomerName ('n' * 256) -Confirm:$false }; Parameter = 'CustomerName' }
+        @{ Case = 'Invoke-RealtimeTracking -OrderId'; Command = { Invoke-RealtimeTracking RR050349575PH phlpost -OrderId ('o' * 256) }; Parameter = 'OrderId' }
+    ) {
+        $failure = $null
+        try { & $Command } catch { $failure = $_ }
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        $failure.Exception.Message | Should -Match $Parameter
+        $failure.Exception.Message | Should -Match '255'
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+    }
+
+    It 'sends a title of exactly 255 characters' {
+        $created = New-Tracking -TrackingNumber (New-TestTrackingNumber -Prefix 'FL') -CarrierCode china-post -Title ('t' * 255)
+        $created.Title.Length | Should -Be 255
     }
 }

@@ -39,6 +39,8 @@ public sealed class V4ErrorCodeTests(V4Emulator v4)
         // Fields.
         { "POST", "trackings/create", """{"tracking_number":"RR123456785CN","courier_code":"china-post","title":5}""", 4130 },
         { "POST", "trackings/create", """{"tracking_number":"RR123456785CN","courier_code":"china-post","destination_country_iso2":"USA"}""", 4130 },
+        // A text field over 255 characters, the bound v2's fields have too (the emulator's decision).
+        { "POST", "trackings/create", "{\"tracking_number\":\"RR123456785CN\",\"courier_code\":\"china-post\",\"title\":\"" + new string('t', 256) + "\"}", 4130 },
         { "GET", "trackings/get?items_amount=0", null, 4130 },
         { "GET", "trackings/get?pages_amount=1.5", null, 4130 },
         { "GET", "trackings/get?delivery_status=lost", null, 4130 },

@@ -1,3 +1,5 @@
+using System.Linq;
+using System.IO;
 using System.Net;
 using System.Text;
 using TrackingMore.Api;
@@ -167,12 +169,46 @@ public class HostileTransportTests
     {
         var now = DateTimeOffset.UtcNow;
         var timeStr = now.AddSeconds(-10).ToUnixTimeSeconds().ToString();
-        var call = Guid.NewGuid().ToString();
-        Assert.Equal(WebhookFreshnessStatus.Fresh, WebhookFreshness.Accept(timeStr, call, TimeSpan.FromMinutes(5), now));
-        Assert.Equal(WebhookFreshnessStatus.Replayed, WebhookFreshness.Accept(timeStr, call, TimeSpan.FromMinutes(5), now.AddMinutes(1)));
-        Assert.Equal(WebhookFreshnessStatus.Stale, WebhookFreshness.Accept(timeStr, call, TimeSpan.FromMinutes(5), now.AddMinutes(6)));
-        Assert.Equal(WebhookFreshnessStatus.Fresh, WebhookFreshness.Accept(timeStr, call + "other tracking", TimeSpan.FromMinutes(5), now));
-        Assert.Equal(WebhookFreshnessStatus.NotATime, WebhookFreshness.Accept("x", call, TimeSpan.FromMinutes(5), now));
+        var mac = Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray();
+        var number = "RR" + Guid.NewGuid().ToString("N").Substring(0, 9) + "CN";
+        Assert.Equal(WebhookFreshnessStatus.Fresh, WebhookFreshness.Accept(timeStr, mac, number, "china-post", TimeSpan.FromMinutes(5), now));
+        Assert.Equal(WebhookFreshnessStatus.Replayed, WebhookFreshness.Accept(timeStr, mac, number, "china-post", TimeSpan.FromMinutes(5), now.AddMinutes(1)));
+        Assert.Equal(WebhookFreshnessStatus.Replayed, WebhookFreshness.Accept(timeStr, mac, " " + number.ToLowerInvariant() + " ", "China-Post ", TimeSpan.FromMinutes(5), now));
+        Assert.Equal(WebhookFreshnessStatus.Stale, WebhookFreshness.Accept(timeStr, mac, number, "china-post", TimeSpan.FromMinutes(5), now.AddMinutes(6)));
+        Assert.Equal(WebhookFreshnessStatus.Fresh, WebhookFreshness.Accept(timeStr, mac, number + "9", "china-post", TimeSpan.FromMinutes(5), now));
+        Assert.Equal(WebhookFreshnessStatus.NotATime, WebhookFreshness.Accept("x", mac, number, "china-post", TimeSpan.FromMinutes(5), now));
+        Assert.Throws<ArgumentOutOfRangeException>(() => WebhookFreshness.Accept(timeStr, mac, number, "china-post", TimeSpan.MaxValue, now));
+    }
+
+    [Fact]
+    public void ASignatureIsTheSameWhateverTheCaseOfItsHex()
+    {
+        var lower = new string('a', 62) + "0f";
+        Assert.Equal(WebhookSignature.Decode(lower), WebhookSignature.Decode(lower.ToUpperInvariant()));
+        Assert.Null(WebhookSignature.Decode(lower.Substring(2) + "zz"));
+    }
+
+    [Fact]
+    public void AReplayStoreKeepsCallsAcrossReadsAndRefusesAFileItDidNotWrite()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "tm-replay-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var now = DateTimeOffset.UtcNow;
+            var timeStr = now.AddSeconds(-5).ToUnixTimeSeconds().ToString();
+            var mac = new byte[32];
+            Assert.Equal(WebhookFreshnessStatus.Fresh, WebhookFreshness.Accept(timeStr, mac, "RR1", "dhl", TimeSpan.FromMinutes(5), now, path));
+            Assert.Equal(WebhookFreshnessStatus.Replayed, WebhookFreshness.Accept(timeStr, mac, "RR1", "dhl", TimeSpan.FromMinutes(5), now, path));
+            // The store, not this process's memory, knew it: the in-memory guard has not seen this call.
+            Assert.Equal(WebhookFreshnessStatus.Fresh, WebhookFreshness.Accept(timeStr, mac, "RR1", "dhl", TimeSpan.FromMinutes(5), now));
+            Assert.Equal(4 + 4 + 8 + 8 + 40, new FileInfo(path).Length);
+            File.WriteAllText(path, "not a store");
+            Assert.Throws<IOException>(() => WebhookFreshness.Accept(timeStr, mac, "RR2", "dhl", TimeSpan.FromMinutes(5), now, path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private sealed class Handler(Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler

@@ -83,6 +83,39 @@ public class TrackingListingTests
         Assert.Equal(new[] { 1, 2 }, pages);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public async Task PagesThatCycleStopTheListingOnTheFirstPageThatComesAgain(int cycle)
+    {
+        // A, B, A, B ... or A, B, C, A ...: each page full and valid on its own, the total far away.
+        var (client, pages) = Server(p => Ids(((p - 1) % cycle) * 10, 10), 1_000_000);
+        var listing = Listing(client, 10);
+        var handedOut = new List<Tracking>();
+        var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(async () =>
+        {
+            while (await listing.NextAsync(CallContext.None) is { } page) handedOut.AddRange(page.Items);
+        });
+        Assert.Equal("TrackingMore.PagingInconsistent", failure.ErrorId);
+        Assert.Equal(cycle * 10, handedOut.Select(t => t.Id).Distinct().Count());
+        Assert.Equal(cycle * 10, handedOut.Count);
+        Assert.Equal(cycle + 1, pages.Count);
+    }
+
+    [Fact]
+    public void TheIdSetIsExactForHexIdsAndOthers()
+    {
+        var ids = new TrackingIdSet();
+        Assert.True(ids.Add("009e9a8a6450cb5ce4b53ac75674fe78"));
+        Assert.False(ids.Add("009e9a8a6450cb5ce4b53ac75674fe78"));
+        Assert.True(ids.Add("009E9A8A6450CB5CE4B53AC75674FE78"));   // another text, another id
+        Assert.True(ids.Add("009e9a8a6450cb5ce4b53ac75674fe79"));
+        Assert.True(ids.Add("id1"));
+        Assert.False(ids.Add("id1"));
+        Assert.Equal(4, ids.Count);
+    }
+
     [Fact]
     public async Task APageLargerThanTheLimitIsRefusedWhole()
     {

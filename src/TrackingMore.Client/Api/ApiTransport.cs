@@ -31,6 +31,9 @@ namespace TrackingMore.Api
         public string Query { get; set; } = string.Empty;
         public byte[]? Body { get; set; }
         public EndpointClass EndpointClass { get; }
+
+        /// <summary>A limit below the connection's for an answer that can never be large (the carrier list), or null.</summary>
+        public long? MaximumResponseBytes { get; set; }
     }
 
     /// <summary>A successful envelope; <see cref="Data"/> lives as long as this object.</summary>
@@ -188,7 +191,7 @@ namespace TrackingMore.Api
             {
                 using var response = await SendAsync(message, timeout.Token).ConfigureAwait(false);
                 if ((int)response.StatusCode >= 300 && (int)response.StatusCode < 400) throw Redirected(request, response);
-                var body = await ResponseBody.ReadAsync(response.Content, _settings.MaximumResponseBytes, timeout.Token).ConfigureAwait(false);
+                var body = await ResponseBody.ReadAsync(response.Content, ResponseLimit(request), timeout.Token).ConfigureAwait(false);
                 try
                 {
                     return Interpret(request, response, body);
@@ -207,9 +210,11 @@ namespace TrackingMore.Api
             }
             catch (ResponseTooLargeException tooLarge)
             {
+                var limit = ResponseLimit(request) < _settings.MaximumResponseBytes
+                    ? "the most this endpoint's answer can need"
+                    : "Connect-TrackingMore -MaximumResponseSizeMB " + _settings.MaximumResponseBytes / (1024 * 1024);
                 throw new TrackingMoreApiException(ApiFailureKind.ResponseTooLarge,
-                    request.Endpoint + " " + tooLarge.Message + " (Connect-TrackingMore -MaximumResponseSizeMB " +
-                    _settings.MaximumResponseBytes / (1024 * 1024) + "). Nothing of it was used.",
+                    request.Endpoint + " " + tooLarge.Message + " (" + limit + "). Nothing of it was used.",
                     request.Endpoint);
             }
             catch (HttpRequestException failure) when (HasCause<AuthenticationException>(failure))
@@ -232,6 +237,9 @@ namespace TrackingMore.Api
                     request.Endpoint, innerException: failure);
             }
         }
+
+        private long ResponseLimit(ApiRequest request) =>
+            Math.Min(_settings.MaximumResponseBytes, request.MaximumResponseBytes ?? long.MaxValue);
 
         /// <summary>
         /// The request's URI: the base plus the request's path. A path whose segments a URI parser would resolve
@@ -371,11 +379,37 @@ namespace TrackingMore.Api
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 // A followed redirect would carry the key header to the new place; a 3xx becomes an error instead.
                 AllowAutoRedirect = false,
+                Proxy = new LoopbackBypassProxy(WebRequest.DefaultWebProxy),
             };
             var client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             var version = typeof(ApiTransport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
             client.DefaultRequestHeaders.UserAgent.ParseAdd("TrackingMore-PowerShell/" + version.Split('+')[0]);
             return client;
         }
+    }
+
+    /// <summary>
+    /// The system's proxy (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, or the OS setting), except for loopback: a base URI on
+    /// 127.0.0.1, ::1 or localhost is plain http to this machine (no -AllowInsecureHttp needed), so sending it through
+    /// a proxy would hand the key in clear to whoever runs the proxy. Such requests go direct, whatever NO_PROXY says.
+    /// </summary>
+    internal sealed class LoopbackBypassProxy : IWebProxy
+    {
+        private readonly IWebProxy? _system;
+
+        public LoopbackBypassProxy(IWebProxy? system) => _system = system;
+
+        public ICredentials? Credentials
+        {
+            get => _system?.Credentials;
+            set
+            {
+                if (_system != null) _system.Credentials = value;
+            }
+        }
+
+        public Uri? GetProxy(Uri destination) => IsBypassed(destination) ? destination : _system?.GetProxy(destination);
+
+        public bool IsBypassed(Uri host) => ConnectionSettings.IsLoopback(host) || _system == null || _system.IsBypassed(host);
     }
 }

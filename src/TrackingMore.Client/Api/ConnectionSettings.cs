@@ -13,6 +13,13 @@ namespace TrackingMore.Api
     /// </summary>
     public sealed class ConnectionSettings
     {
+        /// <summary>
+        /// Whether a URI names this machine (localhost, 127.0.0.0/8, ::1): plain http is allowed to it, and it never
+        /// goes through a proxy (the transport bypasses the system's for it).
+        /// </summary>
+        public static bool IsLoopback(Uri uri) =>
+            uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
+
         public static readonly Uri PublicBaseUri = new Uri("https://api.trackingmore.com/v2/");
 
         /// <summary>The published limits: list 1 request/s, realtime 3 requests/s, others none.</summary>

@@ -7,13 +7,13 @@ namespace TrackingMore.Api
 {
     /// <summary>
     /// Walks the pages of GET /trackings/get one request at a time, so the caller writes each page as it arrives.
-    /// <para>What it guarantees: no tracking id is handed out twice when a repeat lies on the same page or the page
-    /// after (a deletion during the walk moves items forward by less than a page), or on every page (ids skipped as
-    /// repeats are remembered too); items without an id are handed out as they come. The walk ends, at the latest,
-    /// one page after the total the first page reported.</para>
+    /// <para>What it guarantees: no tracking id is handed out twice, wherever the repeat lies (every id met is
+    /// remembered, compactly: <see cref="TrackingIdSet"/>); items without an id are handed out as they come. The walk
+    /// ends, at the latest, one page after the total the first page reported.</para>
     /// <para>What it refuses, with <see cref="ApiFailureKind.PagingInconsistent"/>: a page with more items than asked
-    /// for, a full page that adds no new id (a server repeating itself would otherwise be paged forever), and a page
-    /// asked for past the first page's total by more than a page.</para>
+    /// for, a full page that adds no new id (a server repeating itself, or cycling through pages A, B, A, B or A, B,
+    /// C, A, would otherwise be paged forever: every id of such a page was met before), and a page asked for past the
+    /// first page's total by more than a page.</para>
     /// </summary>
     internal sealed class TrackingListing
     {
@@ -21,8 +21,7 @@ namespace TrackingMore.Api
         private readonly TrackingMoreClient _client;
         private readonly TrackingListQuery _query;
         private int _skip;
-        private HashSet<string> _previousIds = new HashSet<string>(StringComparer.Ordinal);
-        private HashSet<string> _currentIds = new HashSet<string>(StringComparer.Ordinal);
+        private readonly TrackingIdSet _seenIds = new TrackingIdSet();
         private bool _ended;
 
         /// <param name="query">The filters and page size; its <see cref="TrackingListQuery.Page"/> is the first page asked for.</param>
@@ -58,14 +57,12 @@ namespace TrackingMore.Api
                 throw Inconsistent(pageNumber, "holds " + page.Items.Count + " trackings, more than the " + limit + " asked for");
             if (PagesRead == 0) Total = page.Total;
 
-            (_previousIds, _currentIds) = (_currentIds, _previousIds);
-            _currentIds.Clear();
             var fresh = new List<Tracking>(page.Items.Count);
             for (var i = 0; i < page.Items.Count; i++)
             {
                 var tracking = page.Items[i];
-                // Every id of the page is remembered, handed out or not: a repeat skipped here may come again next page.
-                var repeated = tracking.Id != null && (!_currentIds.Add(tracking.Id) || _previousIds.Contains(tracking.Id));
+                // Every id of the page is remembered, handed out or not (-Skip): a repeat skipped here may come again.
+                var repeated = tracking.Id != null && !_seenIds.Add(tracking.Id);
                 if (i >= _skip && !repeated) fresh.Add(tracking);
             }
             _skip = 0;

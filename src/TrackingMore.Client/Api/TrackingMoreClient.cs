@@ -212,7 +212,7 @@ namespace TrackingMore.Api
         }
 
         public Task<IReadOnlyList<Carrier>> ListCarriersAsync(CallContext call) =>
-            SendAsync(new ApiRequest(HttpMethod.Get, "GET /carriers", "carriers"), call, CarrierReader.ReadCarriers);
+            SendAsync(new ApiRequest(HttpMethod.Get, "GET /carriers", "carriers") { MaximumResponseBytes = CarrierReader.MaxListBytes }, call, CarrierReader.ReadCarriers);
 
         /// <summary>The carriers whose numbers look like this one, most likely first. No match is error 4032. Costs quota.</summary>
         public Task<IReadOnlyList<DetectedCarrier>> DetectCarrierAsync(string trackingNumber, CallContext call) =>

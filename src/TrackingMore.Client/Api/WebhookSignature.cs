@@ -31,7 +31,7 @@ namespace TrackingMore.Api
         public static WebhookSignatureStatus Check(string? timeStr, string? signature, SecureString accountEmail)
         {
             if (string.IsNullOrEmpty(timeStr) || string.IsNullOrEmpty(signature)) return WebhookSignatureStatus.Missing;
-            var given = FromHex(signature!);
+            var given = Decode(signature);
             if (given == null) return WebhookSignatureStatus.Invalid;
             var key = Utf8Bytes(accountEmail);
             try
@@ -59,10 +59,13 @@ namespace TrackingMore.Api
             return difference == 0;
         }
 
-        /// <summary>The signature's bytes, or null when it is not 64 hex digits (either case is accepted).</summary>
-        private static byte[]? FromHex(string hex)
+        /// <summary>
+        /// The signature's bytes, or null when it is not 64 hex digits (either case is accepted): what the replay
+        /// guard remembers, so "AB.." and "ab.." are one signature there as they are here.
+        /// </summary>
+        public static byte[]? Decode(string? hex)
         {
-            if (hex.Length != HmacSha256Length * 2) return null;
+            if (hex == null || hex.Length != HmacSha256Length * 2) return null;
             var bytes = new byte[HmacSha256Length];
             for (var i = 0; i < bytes.Length; i++)
             {

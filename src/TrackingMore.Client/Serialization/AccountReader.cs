@@ -21,7 +21,7 @@ namespace TrackingMore.Serialization
                     case "phone": account.Phone = AsUserText(value); break;
                     case "money": account.Balance = AsDecimal(value); break;
                     case "track_number": account.QuotaLeft = AsInt64(value); break;
-                    default: account.AdditionalProperties[field.Name] = AsPlainValue(value); break;
+                    default: account.AdditionalProperties[ServerText(field.Name)!] = AsPlainValue(value); break;
                 }
             }
             return account;
@@ -45,7 +45,7 @@ namespace TrackingMore.Serialization
                     case TrackingStatus.Undelivered: count.Undelivered = value; break;
                     case TrackingStatus.Exception: count.Exception = value; break;
                     case TrackingStatus.Expired: count.Expired = value; break;
-                    default: count.AdditionalProperties[field.Name] = AsPlainValue(field.Value); break;
+                    default: count.AdditionalProperties[ServerText(field.Name)!] = AsPlainValue(field.Value); break;
                 }
             }
             return count;

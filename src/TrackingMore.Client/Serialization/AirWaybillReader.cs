@@ -41,7 +41,7 @@ namespace TrackingMore.Serialization
                     case "destination": waybill.Destination = AsUserText(value); break;
                     case "status_number": waybill.StatusNumber = AsInt32(value); break;
                     case "track_info": trackInfo = value; break;
-                    default: waybill.AdditionalProperties[field.Name] = AsPlainValue(value); break;
+                    default: waybill.AdditionalProperties[ServerText(field.Name)!] = AsPlainValue(value); break;
                 }
             }
             var events = new List<AirWaybillEvent>();

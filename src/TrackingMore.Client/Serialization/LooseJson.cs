@@ -9,6 +9,9 @@ namespace TrackingMore.Serialization
     /// Readers for the API's loosely typed values. The live service sends the same field as a string, a number,
     /// <c>null</c>, <c>""</c> or an array depending on the record (api-v2.md); each reader takes what it can use and
     /// returns null for anything else, so one odd field never costs the user a whole page.
+    /// <para>Every text is read through <see cref="ServerText"/>: a server's control characters (ESC, BEL, CR) never
+    /// reach a model, so no table, list, completion or CSV cell built from one can rewrite the terminal, whatever
+    /// $PSStyle.OutputRendering says.</para>
     /// </summary>
     internal static class LooseJson
     {
@@ -17,7 +20,7 @@ namespace TrackingMore.Serialization
         {
             switch (value.ValueKind)
             {
-                case JsonValueKind.String: return value.GetString();
+                case JsonValueKind.String: return ServerText(value.GetString());
                 case JsonValueKind.Number: return value.GetRawText();
                 case JsonValueKind.True: return "true";
                 case JsonValueKind.False: return "false";
@@ -112,6 +115,24 @@ namespace TrackingMore.Serialization
             }
         }
 
+        /// <summary>
+        /// A server's text as a model keeps it: each control character (C0, DEL, C1: ESC, BEL, CR, LF, TAB) becomes a
+        /// space, as <see cref="Api.SecretText.Clean"/> does for messages. Format characters stay: they are part of
+        /// names in some scripts (U+200C in Persian), and change no terminal. Identity fields lose nothing the
+        /// service could hold: it refuses control characters in numbers (4014) and carrier codes are slugs.
+        /// </summary>
+        public static string? ServerText(string? text)
+        {
+            if (text == null) return null;
+            var i = 0;
+            while (i < text.Length && !char.IsControl(text[i])) i++;
+            if (i == text.Length) return text;
+            var chars = text.ToCharArray();
+            for (; i < chars.Length; i++)
+                if (char.IsControl(chars[i])) chars[i] = ' ';
+            return new string(chars);
+        }
+
         /// <summary>A property of an object, or default when the value is not an object or has no such property.</summary>
         public static JsonElement Property(JsonElement value, string name) =>
             value.ValueKind == JsonValueKind.Object && value.TryGetProperty(name, out var found) ? found : default;
@@ -121,13 +142,16 @@ namespace TrackingMore.Serialization
             value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : (IEnumerable<JsonElement>)Array.Empty<JsonElement>();
 
         /// <summary>The objects of an array, or the value itself when the API sent one object where a list was expected.</summary>
+        /// <remarks>Lazy, so a reader that bounds how many it takes never holds a hostile array's millions of elements.</remarks>
         public static IEnumerable<JsonElement> Objects(JsonElement value)
         {
-            if (value.ValueKind == JsonValueKind.Object) return new[] { value };
-            var objects = new List<JsonElement>();
+            if (value.ValueKind == JsonValueKind.Object)
+            {
+                yield return value;
+                yield break;
+            }
             foreach (var item in Items(value))
-                if (item.ValueKind == JsonValueKind.Object) objects.Add(item);
-            return objects;
+                if (item.ValueKind == JsonValueKind.Object) yield return item;
         }
 
         /// <summary>A URL the API may send scheme-less ("//host/path"); such a one is given https.</summary>
@@ -145,7 +169,7 @@ namespace TrackingMore.Serialization
         {
             switch (value.ValueKind)
             {
-                case JsonValueKind.String: return value.GetString();
+                case JsonValueKind.String: return ServerText(value.GetString());
                 // The cast matters: without it ?: would make every whole number a double.
                 case JsonValueKind.Number: return value.TryGetInt64(out var whole) ? (object)whole : value.GetDouble();
                 case JsonValueKind.True: return true;

@@ -106,7 +106,7 @@ namespace TrackingMore.Serialization
                     case "range4": time.Days16To30 = AsRatio(value); break;
                     case "range5": time.Days31To60 = AsRatio(value); break;
                     case "range6": time.Over60Days = AsRatio(value); break;
-                    default: time.AdditionalProperties[field.Name] = AsPlainValue(value); break;
+                    default: time.AdditionalProperties[ServerText(field.Name)!] = AsPlainValue(value); break;
                 }
             }
             time.DeliveredRatio = DeliveredShare(delivered, time.Samples);

@@ -55,7 +55,7 @@ namespace TrackingMore.Serialization
                     case "lastUpdateTime": tracking.LastUpdateTime = ApiDates.ParseLocal(AsString(value)); break;
                     case "origin_info": originInfo = value; break;
                     case "destination_info": destinationInfo = value; break;
-                    default: tracking.AdditionalProperties[field.Name] = AsPlainValue(value); break;
+                    default: tracking.AdditionalProperties[ServerText(field.Name)!] = AsPlainValue(value); break;
                 }
             }
 

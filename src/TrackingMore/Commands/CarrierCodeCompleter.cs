@@ -12,7 +12,8 @@ namespace TrackingMore.Commands
     /// use: its -Connection when one is already typed, else the runspace's. Completion has to be instant and free,
     /// so it never calls the API: before the first Get-TrackingCarrier it offers nothing. PowerShell runs completers
     /// on the pipeline thread of the runspace being completed in, so <see cref="RunspaceState.Current"/> finds that
-    /// runspace's connection.
+    /// runspace's connection. The codes are the server's: <see cref="CompletionValue"/> quotes any that is not a plain
+    /// token and never offers one with a control character.
     /// </summary>
     public sealed class CarrierCodeCompleter : IArgumentCompleter
     {
@@ -32,18 +33,15 @@ namespace TrackingMore.Commands
             foreach (var carrier in carriers)
             {
                 if (string.IsNullOrEmpty(carrier.Code)) continue;
-                if (carrier.Code!.StartsWith(word, StringComparison.OrdinalIgnoreCase)) byCode.Add(Result(carrier));
-                else if (carrier.Name != null && carrier.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase)) byName.Add(Result(carrier));
+                var byItsCode = carrier.Code!.StartsWith(word, StringComparison.OrdinalIgnoreCase);
+                if (!byItsCode && (carrier.Name == null || !carrier.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase))) continue;
+                var label = carrier.ToString();
+                if (!(CompletionValue.Create(carrier.Code, label, label) is { } result)) continue;
+                (byItsCode ? byCode : byName).Add(result);
             }
             byCode.Sort((a, b) => string.CompareOrdinal(a.CompletionText, b.CompletionText));
             byCode.AddRange(byName);
             return byCode;
-        }
-
-        private static CompletionResult Result(Carrier carrier)
-        {
-            var label = carrier.ToString();
-            return new CompletionResult(carrier.Code, label, CompletionResultType.ParameterValue, label);
         }
     }
 }

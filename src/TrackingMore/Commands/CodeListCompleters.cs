@@ -30,7 +30,7 @@ namespace TrackingMore.Commands
         }
 
         private static CompletionResult Result(KeyValuePair<string, string> pair) =>
-            new CompletionResult(pair.Key, pair.Key + " - " + pair.Value, CompletionResultType.ParameterValue, pair.Value);
+            CompletionValue.Create(pair.Key, pair.Key + " - " + pair.Value, pair.Value)!;
     }
 
     /// <summary>Languages carriers' checkpoint texts may be asked in (the API's lang codes).</summary>

@@ -51,7 +51,7 @@ namespace TrackingMore.Commands
                 throw new ArgumentException("-BaseUri must not have a query or fragment ('" + uri.OriginalString + "'): give the API root only, e.g. https://api.trackingmore.com/v2.", "BaseUri");
             if (!string.IsNullOrEmpty(uri.UserInfo))
                 throw new ArgumentException("-BaseUri must not carry user information; the API key goes in -ApiKey.", "BaseUri");
-            if (uri.Scheme == Uri.UriSchemeHttp && !allowInsecureHttp && !IsLoopback(uri))
+            if (uri.Scheme == Uri.UriSchemeHttp && !allowInsecureHttp && !ConnectionSettings.IsLoopback(uri))
                 throw new ArgumentException("-BaseUri uses plain http to '" + uri.Host + "', which would send the API key unencrypted. Use https, or add -AllowInsecureHttp if you really mean it.", "BaseUri");
             return uri;
         }
@@ -64,9 +64,6 @@ namespace TrackingMore.Commands
                 throw new ArgumentException("$env:" + BaseUriVariable + " is not an absolute URI: '" + text + "'.", "BaseUri");
             return uri;
         }
-
-        private static bool IsLoopback(Uri uri) =>
-            uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
         private static SecureString ToSecureString(string text)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Management.Automation;
 using System.Security;
 using TrackingMore.Api;
@@ -11,7 +12,8 @@ namespace TrackingMore.Commands
     /// checking it: verifyInfo.signature must be the HMAC-SHA256 of verifyInfo.timeStr keyed with the account's
     /// e-mail, timeStr must be recent, and the same call must not have been accepted before. v2 signs only timeStr,
     /// not the body, so -Refresh reads the tracking back from the API instead of trusting the body's fields.
-    /// A body that fails a check is an error, not an object.
+    /// A body that fails a check is an error against that body, and the next body is read: a listener's pipeline
+    /// goes on whatever a sender posts.
     /// </summary>
     [Cmdlet(VerbsData.ConvertFrom, "TrackingWebhook", DefaultParameterSetName = VerifySet)]
     [OutputType(typeof(Tracking))]
@@ -29,9 +31,15 @@ namespace TrackingMore.Commands
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = VerifySet)]
         public SecureString? AccountEmail { get; set; }
 
-        /// <summary>How old verifyInfo.timeStr may be (default 5 minutes); older calls fail with TrackingMore.WebhookStale.</summary>
+        /// <summary>How old verifyInfo.timeStr may be (default 5 minutes, at most 1 day); older calls fail with TrackingMore.WebhookStale.</summary>
         [Parameter(ParameterSetName = VerifySet)]
+        [ValidateWebhookAge]
         public TimeSpan MaximumAge { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>A file that keeps the replay guard, shared by every process naming it and kept across restarts.</summary>
+        [Parameter(ParameterSetName = VerifySet)]
+        [ValidateNotNullOrEmpty]
+        public string? ReplayStore { get; set; }
 
         /// <summary>Reads the body without checking its signature: for bodies already checked, or for tests.</summary>
         [Parameter(Mandatory = true, ParameterSetName = SkipSet)]
@@ -41,11 +49,13 @@ namespace TrackingMore.Commands
         [Parameter]
         public SwitchParameter Refresh { get; set; }
 
+        private static readonly ValidateTrackingNumberAttribute NumberRule = new ValidateTrackingNumberAttribute();
+        private static readonly ValidateCarrierCodeAttribute CarrierRule = new ValidateCarrierCodeAttribute();
+        private string? _storePath;
+
         protected override void BeginProcessing()
         {
-            if (MaximumAge <= TimeSpan.Zero)
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(
-                    "-MaximumAge must be longer than zero, e.g. (New-TimeSpan -Minutes 5).", "TrackingMore.InvalidMaximumAge", MaximumAge));
+            if (ReplayStore != null) _storePath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(ReplayStore);
         }
 
         protected override void ProcessRecord()
@@ -62,7 +72,7 @@ namespace TrackingMore.Commands
                     ErrorCategory.InvalidData, SecretText.Preview(Body)));
                 return;
             }
-            if (!SkipSignatureCheck && Refused(message) is ErrorRecord refusal)
+            if ((SignatureRefusal(message) ?? IdentityRefusal(message) ?? FreshnessRefusal(message)) is ErrorRecord refusal)
             {
                 WriteError(refusal);
                 return;
@@ -84,22 +94,61 @@ namespace TrackingMore.Commands
             }
         }
 
-        /// <summary>The error for a body that fails a check, or null when it passes them all.</summary>
-        private ErrorRecord? Refused(WebhookMessage message)
+        private static string About(WebhookMessage message) => SecretText.Preview(message.Tracking.ToString(), 80);
+
+        /// <summary>The error for a body whose signature fails, or null when it passes (or is not checked).</summary>
+        private ErrorRecord? SignatureRefusal(WebhookMessage message)
         {
-            var about = SecretText.Preview(message.Tracking.ToString(), 80);
+            if (SkipSignatureCheck) return null;
             switch (WebhookSignature.Check(message.TimeStr, message.Signature, AccountEmail!))
             {
                 case WebhookSignatureStatus.Missing:
                     return Refusal("TrackingMore.WebhookSignatureMissing", message,
-                        "The webhook body for " + about + " has no signature (verifyInfo.timeStr and verifyInfo.signature), so it cannot be shown to come from TrackingMore.");
+                        "The webhook body for " + About(message) + " has no signature (verifyInfo.timeStr and verifyInfo.signature), so it cannot be shown to come from TrackingMore.");
                 case WebhookSignatureStatus.Invalid:
                     return Refusal("TrackingMore.WebhookSignatureInvalid", message,
-                        "The webhook signature for " + about + " does not match: verifyInfo.signature is not the HMAC-SHA256 of verifyInfo.timeStr keyed with the e-mail given. " +
+                        "The webhook signature for " + About(message) + " does not match: verifyInfo.signature is not the HMAC-SHA256 of verifyInfo.timeStr keyed with the e-mail given. " +
                         "The body was altered or forged, or -AccountEmail is not the account's login e-mail.");
+                default:
+                    return null;
             }
-            var call = message.Signature + "\n" + message.Tracking.TrackingNumber + "\n" + message.Tracking.CarrierCode;
-            switch (WebhookFreshness.Accept(message.TimeStr!, call, MaximumAge, DateTimeOffset.UtcNow))
+        }
+
+        /// <summary>
+        /// The error for a body whose number or carrier the service could not have sent (over 50 characters, only
+        /// dots, not a carrier code), which -Refresh could not ask for and the replay guard need not remember.
+        /// </summary>
+        private ErrorRecord? IdentityRefusal(WebhookMessage message)
+        {
+            var number = message.Tracking.TrackingNumber;
+            var carrier = message.Tracking.CarrierCode;
+            var problem = (number == null ? null : NumberRule.ProblemWith(number)) ??
+                          (carrier == null ? null : CarrierRule.ProblemWith(carrier.Trim().ToLowerInvariant()));
+            return problem == null ? null : ErrorRecords.InvalidArgument(
+                "The webhook body for " + About(message) + " names a tracking the service could not have sent: " + SecretText.Preview(problem, 160),
+                "TrackingMore.WebhookBodyInvalid", SecretText.Preview(Body));
+        }
+
+        /// <summary>The error for a signed body that is stale or seen before, or null when it is fresh (or not checked).</summary>
+        private ErrorRecord? FreshnessRefusal(WebhookMessage message)
+        {
+            if (SkipSignatureCheck) return null;
+            var about = About(message);
+            WebhookFreshnessStatus status;
+            try
+            {
+                status = WebhookFreshness.Accept(message.TimeStr!, WebhookSignature.Decode(message.Signature)!, message.Tracking.TrackingNumber,
+                    message.Tracking.CarrierCode, MaximumAge, DateTimeOffset.UtcNow, _storePath);
+            }
+            catch (Exception failure) when (failure is IOException || failure is UnauthorizedAccessException)
+            {
+                return new ErrorRecord(failure, "TrackingMore.WebhookReplayStoreFailed", ErrorCategory.WriteError, _storePath)
+                {
+                    ErrorDetails = new ErrorDetails("The webhook for " + about + " was not accepted: -ReplayStore could not be used: " + failure.Message)
+                    { RecommendedAction = "Give -ReplayStore a file this process can read and write, or leave it out to keep the guard in memory." },
+                };
+            }
+            switch (status)
             {
                 case WebhookFreshnessStatus.NotATime:
                     return Refusal("TrackingMore.WebhookTimeInvalid", message,
@@ -108,10 +157,14 @@ namespace TrackingMore.Commands
                 case WebhookFreshnessStatus.Stale:
                     return Refusal("TrackingMore.WebhookStale", message,
                         "The webhook for " + about + " was signed at " + WebhookFreshness.SignedAt(message.TimeStr)!.Value.ToString("u") +
-                        ", outside -MaximumAge " + MaximumAge + " of now. An old signature may be a captured one sent again.");
+                        ", outside -MaximumAge " + MaximumAge + " of now (or before what the replay guard can still tell apart). An old signature may be a captured one sent again.");
                 case WebhookFreshnessStatus.Replayed:
                     return Refusal("TrackingMore.WebhookReplayed", message,
                         "The webhook for " + about + " with this signature was accepted before: this is a replay.");
+                case WebhookFreshnessStatus.GuardFull:
+                    return Refusal("TrackingMore.WebhookReplayGuardFull", message,
+                        "The webhook for " + about + " was not accepted: the replay guard already remembers " + WebhookFreshness.MaximumEntries +
+                        " calls within -MaximumAge, and forgetting one would let it be replayed.");
                 default:
                     return null;
             }

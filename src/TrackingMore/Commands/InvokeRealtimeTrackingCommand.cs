@@ -21,6 +21,7 @@ namespace TrackingMore.Commands
         /// <summary>The order number (the API's order).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("order", "order_id")]
+        [ValidateFieldLength]
         public string? OrderId { get; set; }
 
         protected override void ProcessRecord()

@@ -17,26 +17,32 @@ namespace TrackingMore.Commands
     public sealed class NewTrackingCommand : ShipmentCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateFieldLength]
         public string? Title { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("logistics_channel")]
+        [ValidateFieldLength]
         public string? LogisticsChannel { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("customer_name")]
+        [ValidateFieldLength]
         public string? CustomerName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("customer_email")]
+        [ValidateFieldLength]
         public string? CustomerEmail { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("customer_phone")]
+        [ValidateFieldLength]
         public string? CustomerPhone { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("order_id")]
+        [ValidateFieldLength]
         public string? OrderId { get; set; }
 
         /// <summary>The destination country's ISO code, for carriers that need it.</summary>
@@ -46,6 +52,7 @@ namespace TrackingMore.Commands
         public string? DestinationCountry { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateFieldLength]
         public string? Comment { get; set; }
 
         /// <summary>Keeps the carrier given even when the service would guess another one (auto_correct = 1).</summary>

@@ -19,6 +19,9 @@ namespace TrackingMore.Commands
         /// answers from it, and tab completion of carrier codes reads it without calling the API.
         /// </summary>
         public IReadOnlyList<Carrier>? CarrierCache { get; set; }
+
+        /// <summary>Lets go of what this connection learnt (Disconnect-TrackingMore), so a held object keeps no memory.</summary>
+        public void ReleaseCaches() => CarrierCache = null;
     }
 
     /// <summary>

@@ -26,21 +26,27 @@ namespace TrackingMore.Commands
 
         /// <summary>'' clears the title.</summary>
         [Parameter]
+        [ValidateFieldLength]
         public string? Title { get; set; }
 
         [Parameter]
+        [ValidateFieldLength]
         public string? CustomerName { get; set; }
 
         [Parameter]
+        [ValidateFieldLength]
         public string? CustomerEmail { get; set; }
 
         [Parameter]
+        [ValidateFieldLength]
         public string? CustomerPhone { get; set; }
 
         [Parameter]
+        [ValidateFieldLength]
         public string? OrderId { get; set; }
 
         [Parameter]
+        [ValidateFieldLength]
         public string? LogisticsChannel { get; set; }
 
         /// <summary>The carrier code of the destination country's carrier.</summary>

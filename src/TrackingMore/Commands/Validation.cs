@@ -28,6 +28,20 @@ namespace TrackingMore.Commands
         }
 
         protected abstract void ValidateElement(object? element);
+
+        /// <summary>What is wrong with a value that did not come through a parameter (a webhook body's), or null.</summary>
+        internal string? ProblemWith(object? element)
+        {
+            try
+            {
+                ValidateElement(element);
+                return null;
+            }
+            catch (ValidationMetadataException problem)
+            {
+                return problem.Message;
+            }
+        }
     }
 
     /// <summary>
@@ -74,6 +88,23 @@ namespace TrackingMore.Commands
                 default:
                     return false;
             }
+        }
+    }
+
+    /// <summary>
+    /// Text fields of a tracking (title, customer and order fields, comment): at most 255 characters, the most the
+    /// service stores (the emulator refuses longer with 4012), so a runaway value is refused before it is sent.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateFieldLengthAttribute : ValidateEachArgumentAttribute
+    {
+        public const int MaxLength = 255;
+
+        protected override void ValidateElement(object? element)
+        {
+            if (element is string text && text.Length > MaxLength)
+                throw new ValidationMetadataException("The value is " + text.Length + " characters long; the API keeps at most " + MaxLength +
+                                                      " in a tracking's field. Shorten it.");
         }
     }
 
@@ -158,6 +189,19 @@ namespace TrackingMore.Commands
             var value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
             if (value is DateTime date && (date < Earliest || date >= Latest))
                 throw new ValidationMetadataException("The date " + date.ToString("yyyy-MM-dd") + " is outside what the API accepts (1970-01-02 to 2099-12-31).");
+        }
+    }
+
+    /// <summary>-MaximumAge of a webhook: longer than zero, at most <see cref="WebhookFreshness.LongestMaximumAge"/> (one day).</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateWebhookAgeAttribute : ValidateArgumentsAttribute
+    {
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            var value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
+            if (!(value is TimeSpan age) || age <= TimeSpan.Zero || age > WebhookFreshness.LongestMaximumAge)
+                throw new ValidationMetadataException("The age " + value + " is out of range: give one longer than zero and at most " +
+                                                      WebhookFreshness.LongestMaximumAge + ", e.g. (New-TimeSpan -Minutes 5).");
         }
     }
 
