@@ -49,6 +49,8 @@ internal sealed class V2Api(EmulatorState state)
         var (rawPath, rawQuery) = RawTarget(http);
         var second = state.Listeners.IsSecond(http.Connection);
         var record = state.Log.Begin(http, rawPath, rawQuery, second ? "second" : "primary");
+        // The service's Date header tells its own time; here that is the simulated clock, not the machine's.
+        http.Response.Headers.Date = DateTimeOffset.FromUnixTimeMilliseconds(state.Clock.NowUnixMs).ToString("R", CultureInfo.InvariantCulture);
         FaultRule? fault = null;
         try
         {

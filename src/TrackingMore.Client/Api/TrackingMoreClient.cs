@@ -23,18 +23,16 @@ namespace TrackingMore.Api
         private readonly ApiTransport _transport;
 
         private const string ListEndpoint = "GET /trackings/get";
-        private readonly ApiClock _clock;
 
         public TrackingMoreClient(ConnectionSettings settings) : this(settings, null, null)
         {
         }
 
         /// <param name="http">Tests pass a handler that answers from fixtures; everyone else shares the process's client.</param>
-        /// <param name="clock">Tests pass a simulated clock, so gates, back-off and snapshots run without waiting.</param>
+        /// <param name="clock">Tests pass a simulated clock, so gates and back-off run without waiting.</param>
         internal TrackingMoreClient(ConnectionSettings settings, HttpMessageInvoker? http, ApiClock? clock = null)
         {
-            _clock = clock ?? ApiClock.System;
-            _transport = new ApiTransport(settings, http, _clock);
+            _transport = new ApiTransport(settings, http, clock);
         }
 
         public ConnectionSettings Settings => _transport.Settings;
@@ -61,7 +59,7 @@ namespace TrackingMore.Api
         public Task<TrackingPage> ListTrackingsAsync(TrackingListQuery query, CallContext call)
         {
             var request = new ApiRequest(HttpMethod.Get, ListEndpoint, "trackings/get", EndpointClass.List) { Query = QueryEncoding.ForList(query) };
-            return SendAsync(request, call, data => TrackingReader.ReadPage(data, query.Page, query.Limit));
+            return _transport.SendAsync(request, call, (data, serverTime) => TrackingReader.ReadPage(data, query.Page, query.Limit, serverTime));
         }
 
         /// <summary>
@@ -72,18 +70,15 @@ namespace TrackingMore.Api
         /// </summary>
         /// <param name="skip">Items of the first page to leave out.</param>
         /// <param name="pinSnapshot">
-        /// When the query sets no <see cref="TrackingListQuery.CreatedBefore"/>, only trackings created before the walk
-        /// began are listed: one created meanwhile would otherwise push an item onto a page already read, and it
-        /// would be missed.
+        /// When the query sets no <see cref="TrackingListQuery.CreatedBefore"/>, the pages after the first list only
+        /// trackings created by the time the service answered the first page, by the service's own clock (its Date
+        /// header): trackings created meanwhile would otherwise push items onto pages not yet read. The client's
+        /// clock plays no part, so a client clock behind the service's drops nothing. An answer without a Date
+        /// header leaves the walk unpinned, where the de-duplication of repeats still holds.
         /// </param>
         public async IAsyncEnumerable<TrackingPage> ListAllAsync(TrackingListQuery query, CallContext call, int skip = 0, bool pinSnapshot = true)
         {
-            if (pinSnapshot && query.CreatedBefore == null)
-            {
-                query = query.WithPage(query.Page);
-                query.CreatedBefore = _clock.UtcNow.UtcDateTime;
-            }
-            var listing = new TrackingListing(this, query, skip);
+            var listing = new TrackingListing(this, query, skip, pinToServerTime: pinSnapshot && query.CreatedBefore == null);
             while (await listing.NextAsync(call).ConfigureAwait(false) is { } page) yield return page;
         }
 

@@ -40,7 +40,7 @@ namespace TrackingMore.Commands
         [ValidateApiDate]
         public DateTime? CreatedAfter { get; set; }
 
-        /// <summary>Under -All, defaults to the time the command started, so trackings created meanwhile do not shift pages.</summary>
+        /// <summary>Under -All, the pages after the first default to the service's time of the first answer, so trackings created meanwhile do not shift pages.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateApiDate]
         public DateTime? CreatedBefore { get; set; }
