@@ -131,6 +131,38 @@ Describe 'Get-Tracking' {
         $delivered.Status | Sort-Object -Unique | Should -Be 'Delivered'
     }
 
+    It 'refuses -Status Unknown naming -Status, before any request, and does not offer it on Tab' {
+        Clear-EmulatorRequest $script:Emulator
+        { Get-Tracking -Status Unknown -All } | Should -Throw -ErrorId 'ParameterArgumentValidationError,TrackingMore.Commands.GetTrackingCommand'
+        try { Get-Tracking -Status Transit, Unknown } catch { $refusal = $_ }
+        $refusal.Exception.Message | Should -Match "parameter 'Status'"
+        $refusal.Exception.Message | Should -Match 'would match every tracking'
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+        $offered = (TabExpansion2 'Get-Tracking -Status ' 'Get-Tracking -Status '.Length).CompletionMatches.CompletionText
+        $offered | Should -Contain 'Transit'
+        $offered | Should -Not -Contain 'Unknown'
+        (TabExpansion2 'Get-Tracking -Status Unk' 'Get-Tracking -Status Unk'.Length).CompletionMatches.CompletionText | Should -Not -Contain 'Unknown'
+    }
+
+    It 'lists several statuses, one listing each in the order given, with -First and -Skip across them' {
+        $counts = Get-TrackingStatusCount
+        $exception = @(Get-Tracking -Status Exception -All)
+        $undelivered = @(Get-Tracking -Status Undelivered -All)
+        $exception.Count | Should -Be $counts.Exception
+        $undelivered.Count | Should -Be $counts.Undelivered
+        ($exception.Count + $undelivered.Count) | Should -BeGreaterThan 1
+        Clear-EmulatorRequest $script:Emulator
+        $both = @(Get-Tracking -Status Exception, Undelivered -All)
+        $both.Id | Should -Be @($exception.Id + $undelivered.Id)
+        $queries = @(Get-EmulatorRequest $script:Emulator '*/trackings/get').query
+        $queries[0] | Should -Match 'status=exception'
+        $queries[-1] | Should -Match 'status=undelivered'
+        # -Skip and -First count across the statuses as one list.
+        $skip = [Math]::Max(0, $exception.Count - 1)
+        @(Get-Tracking -Status Exception, Undelivered -Skip $skip -First 2).Id | Should -Be @($both.Id | Select-Object -Skip $skip -First 2)
+        @(Get-Tracking -Status Exception, Undelivered -Skip ($exception.Count + 1)).Id | Should -Be @($undelivered.Id | Select-Object -Skip 1)
+    }
+
     It 'filters by creation time, as unix seconds on the wire' {
         $cutoff = (Get-Date).AddDays(-30)
         $recent = @(Get-Tracking -CreatedAfter $cutoff -All)

@@ -77,6 +77,24 @@ namespace TrackingMore.Commands
         }
     }
 
+    /// <summary>
+    /// A status to list by: <see cref="TrackingStatus.Unknown"/> stands for a status text this module does not know
+    /// (one the service may add later), so the service has no filter for it, and sending none would list every tracking.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateStatusFilterAttribute : ValidateEachArgumentAttribute
+    {
+        private static readonly string[] Filters = Array.FindAll(Enum.GetNames(typeof(TrackingStatus)), name => name != nameof(TrackingStatus.Unknown));
+
+        protected override void ValidateElement(object? element)
+        {
+            if (element is TrackingStatus.Unknown)
+                throw new ValidationMetadataException("Unknown is not a status the service can list by: it stands for a status this module does not know, " +
+                                                      "and as a filter it would match every tracking. Give one or more of " +
+                                                      string.Join(", ", Filters) + ", e.g. -Status Exception, Undelivered.");
+        }
+    }
+
     /// <summary>A parameter whose every value must match a pattern; the message says what a value looks like.</summary>
     public abstract class ValidateEachPatternAttribute : ValidateEachArgumentAttribute
     {
