@@ -63,6 +63,31 @@ Describe 'Set-Tracking' {
         (Get-Tracking $mine[1].TrackingNumber -CarrierCode china-post).OrderId | Should -Be 'SO-77'
     }
 
+    It 'writes each tracking of a bulk update as the service now holds it, read back with one list request' {
+        $mine = @(1..3 | ForEach-Object { New-OwnTracking -Prefix 'RB' })
+        # Asked at once, the carrier answers: from then on the record has events, a last update and a sub-status.
+        $null = $mine | Invoke-RealtimeTracking
+        $null = $mine | Set-Tracking -Archived $true -Confirm:$false
+        Clear-EmulatorRequest $script:Emulator
+        $updated = @($mine | Set-Tracking -Title 'Read back' -Confirm:$false)
+        $requests = @(Get-EmulatorRequest $script:Emulator)
+        $updated.Count | Should -Be 3
+        # Some numbers the carrier knows (events, last update), some it does not (NotFound): each as the service holds it.
+        @($updated | Where-Object LastUpdateTime).Count | Should -BeGreaterThan 0
+        foreach ($tracking in $updated) {
+            $held = Get-Tracking $tracking.TrackingNumber -CarrierCode china-post
+            $tracking.Title | Should -Be 'Read back'
+            $tracking.Archived | Should -Be $true
+            $tracking.Archived | Should -Be $held.Archived
+            $tracking.LastUpdateTime | Should -Be $held.LastUpdateTime
+            $tracking.SubStatus | Should -Be $held.SubStatus
+            $tracking.Events.Count | Should -Be $held.Events.Count
+            @($tracking.AdditionalProperties.Keys) | Should -Be @($held.AdditionalProperties.Keys)
+        }
+        @($requests | Where-Object path -like '*/trackings/updatemore').Count | Should -Be 1
+        @($requests | Where-Object path -like '*/trackings/get').Count | Should -Be 1
+    }
+
     It 'refuses to run without a change, before sending anything' {
         Clear-EmulatorRequest $script:Emulator
         { Set-Tracking -TrackingNumber 'RR1' -CarrierCode dhl -Confirm:$false } | Should -Throw -ErrorId 'TrackingMore.NoChange,*'
@@ -146,6 +171,46 @@ Describe 'Stop-TrackingUpdate' {
         $stopped.TrackUpdate | Sort-Object -Unique | Should -Be $false
         (Get-EmulatorRequest $script:Emulator '*/trackings/notupdate').Count | Should -Be 1
         (Get-Tracking $mine[0].TrackingNumber -CarrierCode china-post).TrackUpdate | Should -Be $false
+    }
+
+    It 'writes each stopped tracking as the service now holds it, last update and events included' {
+        $mine = @(1..3 | ForEach-Object { New-OwnTracking -Prefix 'RS' })
+        $null = $mine | Invoke-RealtimeTracking
+        Clear-EmulatorRequest $script:Emulator
+        $stopped = @($mine | Stop-TrackingUpdate -Confirm:$false)
+        $listRequests = @(Get-EmulatorRequest $script:Emulator '*/trackings/get')
+        $stopped.Count | Should -Be 3
+        @($stopped | Where-Object LastUpdateTime).Count | Should -BeGreaterThan 0
+        foreach ($tracking in $stopped) {
+            $held = Get-Tracking $tracking.TrackingNumber -CarrierCode china-post
+            $tracking.TrackUpdate | Should -Be $false
+            $tracking.LastUpdateTime | Should -Be $held.LastUpdateTime
+            $tracking.Events.Count | Should -Be $held.Events.Count
+        }
+        $listRequests.Count | Should -Be 1
+    }
+
+    It 'asks for confirmation by default, since stopping cannot be undone' {
+        (Get-Command Stop-TrackingUpdate).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false).ConfirmImpact |
+            Should -Be 'High'
+        $tracking = New-OwnTracking
+        Clear-EmulatorRequest $script:Emulator
+        # A runspace with no host to ask in: the prompt the default $ConfirmPreference (High) calls for fails, and nothing is sent.
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript({
+                    param($Module, $Key, $BaseUri, $Number)
+                    Import-Module $Module
+                    Connect-TrackingMore -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $BaseUri -SkipCheck
+                    Stop-TrackingUpdate -TrackingNumber $Number -CarrierCode china-post
+                }).AddParameters(@{ Module = $env:TRACKINGMORE_TEST_MODULE; Key = $script:Emulator.ApiKey; BaseUri = $script:Emulator.BaseUri; Number = $tracking.TrackingNumber })
+            $failure = $null
+            try { $null = $shell.Invoke() } catch { $failure = $_ }
+            ($failure, $shell.Streams.Error | Where-Object { $_ }).Count | Should -BeGreaterThan 0
+        } finally {
+            $shell.Dispose()
+        }
+        @(Get-EmulatorRequest $script:Emulator '*/trackings/notupdate').Count | Should -Be 0
     }
 
     It 'sends a lone tracking as a batch of one (the endpoint has no single form)' {

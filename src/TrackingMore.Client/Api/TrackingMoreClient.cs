@@ -149,8 +149,9 @@ namespace TrackingMore.Api
             }, call, TrackingReader.ReadSingle);
 
         /// <summary>
-        /// Changes 1 to 40 trackings with one request; one outcome per tracking, in order. After a lost answer whose
-        /// resend failed too, the outcome is unknown: nothing in the account shows whether a change was made.
+        /// Changes 1 to 40 trackings with one request; one outcome per tracking, in order, each carrying the tracking
+        /// as the account now holds it (read back with one list request by numbers, at the list's pace). After a lost
+        /// answer whose resend failed too, the outcome is unknown: nothing in the account shows whether a change was made.
         /// </summary>
         /// <param name="singleForOne">A lone change goes to PUT /trackings/{carrier}/{number}, whose answer is the full tracking.</param>
         public Task<IReadOnlyList<TrackingOutcome<TrackingUpdateRequest>>> UpdateTrackingsAsync(IReadOnlyList<TrackingUpdateRequest> changes, CallContext call,
@@ -163,7 +164,8 @@ namespace TrackingMore.Api
 
         /// <summary>
         /// The service stops refreshing 1 to 40 trackings (track_update becomes false); one outcome per tracking, in
-        /// order. The endpoint has only a bulk form.
+        /// order, each carrying the tracking as the account now holds it (read back with one list request by
+        /// numbers). The endpoint has only a bulk form.
         /// </summary>
         public Task<IReadOnlyList<TrackingOutcome<TrackingIdentity>>> StopUpdatingAsync(IReadOnlyList<TrackingIdentity> trackings, CallContext call) =>
             StopsOfUpdating.SendAsync(this, CheckBulk(trackings), singleForOne: false, call);
@@ -237,36 +239,28 @@ namespace TrackingMore.Api
         };
 
         private BulkOperation<TrackingUpdateRequest> Updates => new BulkOperation<TrackingUpdateRequest>("POST /trackings/updatemore",
-            async (changes, call) =>
-            {
-                var result = await SendAsync(Json(HttpMethod.Post, "POST /trackings/updatemore", "trackings/updatemore", new List<TrackingUpdateRequest>(changes),
-                    RequestJsonContext.Default.ListTrackingUpdateRequest), call, TrackingReader.ReadBulk).ConfigureAwait(false);
-                // updatemore answers in the short form, which leaves archived out (Archived would read false); a
-                // tracking it lists was updated, so it has the value sent.
-                foreach (var tracking in result.Trackings)
-                {
-                    foreach (var change in changes)
-                    {
-                        if (change.Archived is bool archived && string.Equals(change.TrackingNumber, tracking.TrackingNumber, StringComparison.OrdinalIgnoreCase)
-                            && string.Equals(change.CarrierCode, tracking.CarrierCode, StringComparison.OrdinalIgnoreCase))
-                            tracking.Archived = archived;
-                    }
-                }
-                return result;
-            })
+            (changes, call) => SendAsync(Json(HttpMethod.Post, "POST /trackings/updatemore", "trackings/updatemore", new List<TrackingUpdateRequest>(changes),
+                RequestJsonContext.Default.ListTrackingUpdateRequest), call, TrackingReader.ReadBulk))
         {
             SendOne = async (change, call) => await UpdateTrackingAsync(change, call).ConfigureAwait(false),
+            ReadBack = true,
+            // The short form, and the list's record of a tracking not checked yet, leave archived out (Archived would
+            // read false); a tracking updated has the value sent.
+            Complete = (change, tracking) =>
+            {
+                if (change.Archived is bool archived) tracking.Archived = archived;
+            },
         };
 
         private BulkOperation<TrackingIdentity> StopsOfUpdating => new BulkOperation<TrackingIdentity>("POST /trackings/notupdate",
-            async (trackings, call) =>
-            {
-                var result = await SendAsync(Json(HttpMethod.Post, "POST /trackings/notupdate", "trackings/notupdate", Identities(trackings),
-                    RequestJsonContext.Default.ListTrackingIdentity), call, TrackingReader.ReadBulk).ConfigureAwait(false);
-                // notupdate answers in the short form, which leaves track_update out; a tracking it lists has stopped.
-                foreach (var tracking in result.Trackings) tracking.TrackUpdate = false;
-                return result;
-            });
+            (trackings, call) => SendAsync(Json(HttpMethod.Post, "POST /trackings/notupdate", "trackings/notupdate", Identities(trackings),
+                RequestJsonContext.Default.ListTrackingIdentity), call, TrackingReader.ReadBulk))
+        {
+            ReadBack = true,
+            // The short form, and the list's record of a tracking not checked yet, leave track_update out; a tracking
+            // the endpoint did has stopped.
+            Complete = (_, tracking) => tracking.TrackUpdate = false,
+        };
 
         private Task<T> SendAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, T> read) => _transport.SendAsync(request, call, read);
 
