@@ -267,7 +267,7 @@ Describe 'Base URIs that would leak the key are refused' {
 
     It 'allows plain http to another host with -AllowInsecureHttp' {
         try {
-            Connect-TrackingMore -ApiKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri 'http://api.example.test/v2' -AllowInsecureHttp
+            Connect-TrackingMore -ApiKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri 'http://api.example.test/v2' -AllowInsecureHttp -SkipCheck
             (Get-TrackingMoreConnection).BaseUri.Host | Should -Be 'api.example.test'
         } finally {
             Connect-TestEmulator $script:Emulator -Extra $script:Unpaced

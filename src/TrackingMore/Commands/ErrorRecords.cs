@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using TrackingMore.Api;
+using TrackingMore.Models;
 
 namespace TrackingMore.Commands
 {
@@ -42,11 +43,20 @@ namespace TrackingMore.Commands
             new ArgumentException(item + ": " + endpoint + " could not handle this item: " + reason + "."),
             "TrackingMore.ItemRefused", ErrorCategory.InvalidArgument, item);
 
-        public static ErrorRecord NotConnected() => new ErrorRecord(
-            new InvalidOperationException(
-                "Not connected to TrackingMore. Run Connect-TrackingMore -ApiKey (Read-Host -AsSecureString), " +
-                "or set $env:TRACKINGMORE_API_KEY."),
+        public static ErrorRecord NotConnected(bool afterDisconnect = false) => new ErrorRecord(
+            new InvalidOperationException(afterDisconnect
+                ? "Not connected to TrackingMore: Disconnect-TrackingMore closed this session's connection, and the session stays " +
+                  "disconnected (also from $env:TRACKINGMORE_API_KEY) until you run Connect-TrackingMore again."
+                : "Not connected to TrackingMore. Run Connect-TrackingMore -ApiKey (Read-Host -AsSecureString), " +
+                  "or set $env:TRACKINGMORE_API_KEY."),
             "TrackingMore.NotConnected", ErrorCategory.ConnectionError, null);
+
+        /// <summary>A -Connection that Disconnect-TrackingMore closed: its key is forgotten for every use.</summary>
+        public static ErrorRecord ClosedConnection(TrackingMoreConnection connection) => new ErrorRecord(
+            new InvalidOperationException(
+                "-Connection " + connection + " was closed by Disconnect-TrackingMore and is not used again. Connect again with " +
+                "Connect-TrackingMore -PassThru and pass the new connection."),
+            "TrackingMore.ConnectionClosed", ErrorCategory.ConnectionError, connection);
 
         /// <summary>A -Connection value this process's module did not open (e.g. one that came back from Start-Job).</summary>
         public static ErrorRecord UnknownConnection(object connection) => new ErrorRecord(

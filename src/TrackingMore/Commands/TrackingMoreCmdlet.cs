@@ -233,11 +233,14 @@ namespace TrackingMore.Commands
             {
                 var given = RunspaceState.Of(Connection);
                 if (given == null) ThrowTerminatingError(ErrorRecords.UnknownConnection(Connection));
+                if (given!.Closed) ThrowTerminatingError(ErrorRecords.ClosedConnection(Connection));
                 return given!;
             }
             var current = RunspaceState.Current;
             if (current == null)
             {
+                // After Disconnect-TrackingMore the session stays disconnected until it connects again.
+                if (RunspaceState.Disconnected) ThrowTerminatingError(ErrorRecords.NotConnected(afterDisconnect: true));
                 // A runspace that never connected (ForEach-Object -Parallel, a scheduled job) connects from the environment.
                 current = ConnectionFactory.FromEnvironment();
                 if (current == null) ThrowTerminatingError(ErrorRecords.NotConnected());
