@@ -88,6 +88,36 @@ Describe 'Set-Tracking' {
         @($requests | Where-Object path -like '*/trackings/get').Count | Should -Be 1
     }
 
+    It 'leaves a field with an empty CSV cell as it is, and empties only the fields -Clear names' {
+        $tracking = New-OwnTracking
+        $null = Set-Tracking $tracking.TrackingNumber china-post -Title 'Desk lamp' -CustomerEmail 'ana@example.com' -OrderId 'SO-1' -Confirm:$false
+        $path = Join-Path $TestDrive 'updates.csv'
+        @([pscustomobject]@{ TrackingNumber = $tracking.TrackingNumber; CarrierCode = 'china-post'; Title = ''; CustomerEmail = 'bia@example.com'; OrderId = ' ' }) |
+            Export-Csv $path -NoTypeInformation
+        Clear-EmulatorRequest $script:Emulator
+        $updated = Import-Csv $path | ForEach-Object {
+            Set-Tracking $_.TrackingNumber $_.CarrierCode -Title $_.Title -CustomerEmail $_.CustomerEmail -OrderId $_.OrderId -Confirm:$false
+        }
+        $updated.Title | Should -Be 'Desk lamp'
+        $updated.CustomerEmail | Should -Be 'bia@example.com'
+        $updated.OrderId | Should -Be 'SO-1'
+        $put = @(Get-EmulatorRequest $script:Emulator | Where-Object method -eq 'PUT')
+        $put.Count | Should -Be 1
+        (Get-Tracking $tracking.TrackingNumber -CarrierCode china-post).Title | Should -Be 'Desk lamp'
+
+        $cleared = Set-Tracking $tracking.TrackingNumber china-post -Clear Title, OrderId -Confirm:$false
+        $cleared.Title | Should -BeNullOrEmpty
+        $cleared.OrderId | Should -BeNullOrEmpty
+        $cleared.CustomerEmail | Should -Be 'bia@example.com'
+        (Get-Tracking $tracking.TrackingNumber -CarrierCode china-post).Title | Should -BeNullOrEmpty
+
+        Clear-EmulatorRequest $script:Emulator
+        $failure = { Set-Tracking $tracking.TrackingNumber china-post -Title '' -Confirm:$false } | Should -Throw -ErrorId 'TrackingMore.NoChange,*' -PassThru
+        $failure.Exception.Message | Should -Match '-Clear Title'
+        { Set-Tracking $tracking.TrackingNumber china-post -Title 'x' -Clear Title -Confirm:$false } | Should -Throw -ErrorId 'TrackingMore.ClearConflict,*'
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+    }
+
     It 'refuses to run without a change, before sending anything' {
         Clear-EmulatorRequest $script:Emulator
         { Set-Tracking -TrackingNumber 'RR1' -CarrierCode dhl -Confirm:$false } | Should -Throw -ErrorId 'TrackingMore.NoChange,*'
