@@ -384,6 +384,18 @@ Describe '8. Lesser findings' {
         @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
     }
 
+    It 'refuses a space inside a tracking number, naming the parameter, before any quota is spent; trims one at either end' {
+        Clear-EmulatorRequest $script:Emulator
+        $failure = { New-Tracking -TrackingNumber 'RR 050349575PH' -CarrierCode phlpost } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -PassThru
+        $failure.Exception.Message | Should -Match "parameter 'TrackingNumber'"
+        $failure.Exception.Message | Should -Match 'space inside'
+        { Get-Tracking -TrackingNumber 'RR0503 49575PH' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { [pscustomobject]@{ TrackingNumber = 'RR0503 49575PH'; CarrierCode = 'phlpost' } | Invoke-RealtimeTracking } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+        $null = New-Tracking -TrackingNumber ' RR050349575PH ' -CarrierCode phlpost -ErrorAction SilentlyContinue
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -BeGreaterThan 0
+    }
+
     It 'strips terminal escape sequences from a webhook''s text in error messages' {
         # JSON escapes: the parsed number holds ESC [2J (clear screen), ESC ]0; (set title) and BEL.
         $body = '{"data":{"tracking_number":"RR1\u001b[2J\u001b]0;owned\u0007","carrier_code":"dhl"},"verifyInfo":{"timeStr":"1","signature":"00"}}'

@@ -279,7 +279,7 @@ Describe 'Tracking numbers with URL characters' {
     It 'escapes <Number> in the path and round-trips it' -ForEach @(
         @{ Number = 'AB/12?34' }
         @{ Number = 'CD#56%78' }
-        @{ Number = 'EF 90+1/%2F' }
+        @{ Number = 'EF90+1/%2F' }
     ) {
         $created = New-Tracking -TrackingNumber $Number -CarrierCode dhl
         $created.TrackingNumber | Should -Be $Number
@@ -323,5 +323,17 @@ Describe 'Remove-Tracking' {
         $removed.TrackingNumber | Should -Be $script:Numbers[41]
         $failures.Count | Should -Be 1
         $failures[0].TargetObject.TrackingNumber | Should -Be 'NOSUCH000002'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Not -Match 'New-Tracking'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'removed already'
+    }
+
+    It 'does not advise creating a missing tracking it was asked to remove, alone either' {
+        Remove-Tracking -TrackingNumber 'NOSUCH000003' -CarrierCode china-post -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Not -Match 'New-Tracking'
+        # A look-up of a missing tracking still says how to create it.
+        Get-Tracking -TrackingNumber 'NOSUCH000003' -CarrierCode china-post -ErrorVariable lookup -ErrorAction SilentlyContinue
+        $lookup[0].ErrorDetails.RecommendedAction | Should -Match 'New-Tracking'
     }
 }

@@ -92,6 +92,9 @@ namespace TrackingMore.Commands
             }
         }
 
+        private static bool IsRemoval(TrackingMoreApiException failure) =>
+            failure.Endpoint.StartsWith("DELETE ", StringComparison.Ordinal) || failure.Endpoint == "POST /trackings/delete";
+
         private static string? Advice(TrackingMoreApiException failure)
         {
             if (failure.IsAuthenticationFailure)
@@ -108,7 +111,9 @@ namespace TrackingMore.Commands
             switch (failure.MetaCode)
             {
                 case 4016: return "The tracking exists already: use Set-Tracking to change it.";
-                case 4017: case 4031: return "Create the tracking first with New-Tracking.";
+                case 4017 when IsRemoval(failure):
+                case 4031 when IsRemoval(failure): return "The account has no such tracking: it may have been removed already, or be under another carrier (Get-Tracking <number> finds it).";
+                case 4017: case 4031: return "Create the tracking first with New-Tracking, or check its carrier (Get-Tracking <number> finds it under any carrier).";
                 case 4015: return "Use a carrier code from Get-TrackingCarrier.";
                 case 4032: return "The service cannot tell the carrier from this number: give -CarrierCode yourself (Get-TrackingCarrier lists them).";
                 case 4019: case 4021: return "The account's quota is used up: Get-TrackingAccount shows what is left.";

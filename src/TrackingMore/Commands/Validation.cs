@@ -32,9 +32,10 @@ namespace TrackingMore.Commands
 
     /// <summary>
     /// Tracking numbers are checked before anything is sent: not empty, no more than 50 characters, no control,
-    /// invisible format (U+202E, U+200B) or line/paragraph/odd space separator characters, and not only dots (which a
-    /// URL would read as "this folder" or "the one above" and so reach another endpoint). Any other character is
-    /// allowed and escaped in the URL ('/', '?', '#', '%' round-trip).
+    /// invisible format (U+202E, U+200B) or line/paragraph/odd space separator characters, no space inside (one at
+    /// either end is trimmed, as CSV cells carry them; one inside makes another number, a request that costs quota
+    /// and finds nothing), and not only dots (which a URL would read as "this folder" or "the one above" and so reach
+    /// another endpoint). Any other character is allowed and escaped in the URL ('/', '?', '#', '%' round-trip).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ValidateTrackingNumberAttribute : ValidateEachArgumentAttribute
@@ -56,6 +57,9 @@ namespace TrackingMore.Commands
                     throw new ValidationMetadataException("The tracking number contains an invisible or unusual space character (U+" + ((int)c).ToString("X4") +
                                                           "), often pasted along with it. Type the number again or remove the character.");
             }
+            if (text.Trim().IndexOf(' ') >= 0)
+                throw new ValidationMetadataException("The tracking number '" + text.Trim() + "' has a space inside; tracking numbers have none, so the service " +
+                                                      "would look for another number (and charge for it). Remove the spaces, e.g. ('" + text.Trim() + "' -replace ' ', '').");
             if (text.Trim().Trim('.').Length == 0)
                 throw new ValidationMetadataException("'" + text + "' is not a tracking number: a number made only of dots would change the request's path. Give the carrier's tracking number, e.g. RR050349575PH.");
         }
