@@ -304,6 +304,27 @@ Describe 'Invoke-RealtimeTracking' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4015,*'
     }
 
+    It 'suggests the nearest known carrier codes for an unknown one, from the carrier list fetched before, never fetching it' {
+        Connect-TestEmulator $script:Emulator
+        Clear-EmulatorRequest $script:Emulator
+        New-Tracking -TrackingNumber (New-TestTrackingNumber) -CarrierCode china-pots -ErrorVariable before -ErrorAction SilentlyContinue
+        $before[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4015,*'
+        "$($before[0].ErrorDetails.RecommendedAction)" | Should -Not -Match 'did you mean'
+        @(Get-EmulatorRequest $script:Emulator '*/carriers').Count | Should -Be 0
+
+        $null = Get-TrackingCarrier
+        $items = @(
+            [pscustomobject]@{ TrackingNumber = (New-TestTrackingNumber); CarrierCode = 'china-pots' }
+            [pscustomobject]@{ TrackingNumber = (New-TestTrackingNumber); CarrierCode = 'fedx' }
+        )
+        $null = $items | New-Tracking -ErrorVariable batch -ErrorAction SilentlyContinue
+        $batch.Count | Should -Be 2
+        $batch[0].ErrorDetails.RecommendedAction | Should -Match 'did you mean china-post'
+        $batch[1].ErrorDetails.RecommendedAction | Should -Match 'did you mean fedex'
+        Invoke-RealtimeTracking -TrackingNumber (New-TestTrackingNumber) -CarrierCode china-pots -ErrorVariable lone -ErrorAction SilentlyContinue
+        $lone[0].ErrorDetails.RecommendedAction | Should -Match 'china-post'
+    }
+
     It 'binds the shipment details as New-Tracking does, -Language from a lang column included' {
         $details = 'DestinationCode', 'ShipDate', 'PostalCode', 'AccountNumber', 'OrderCreateTime', 'Language'
         $create = (Get-Command New-Tracking).Parameters

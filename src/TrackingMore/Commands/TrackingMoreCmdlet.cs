@@ -119,7 +119,7 @@ namespace TrackingMore.Commands
             foreach (var outcome in outcomes)
             {
                 if (outcome.Kind == OutcomeKind.Unknown) WriteError(ErrorRecords.OutcomeUnknown(outcome.Request, outcome.Failure!));
-                else if (outcome.Failure != null) WriteError(ErrorRecords.FromApi(outcome.Failure, outcome.Request));
+                else if (outcome.Failure != null) WriteError(ApiError(outcome.Failure, outcome.Request));
                 else if (writeDone != null) writeDone(outcome);
                 else if (outcome.Tracking != null) WriteObject(outcome.Tracking);
             }
@@ -157,9 +157,31 @@ namespace TrackingMore.Commands
         /// </summary>
         protected void WriteApiError(TrackingMoreApiException failure, object? target)
         {
-            var record = ErrorRecords.FromApi(failure, target);
+            var record = ApiError(failure, target);
             if (failure.IsAuthenticationFailure) ThrowTerminatingError(record);
             WriteError(record);
+        }
+
+        /// <summary>
+        /// The error record of a failure against its item; an unknown carrier code (4015) of a tracking also gets the
+        /// nearest known codes, when Get-TrackingCarrier has filled the connection's carrier list (never fetched here).
+        /// </summary>
+        private ErrorRecord ApiError(TrackingMoreApiException failure, object? target)
+        {
+            var record = ErrorRecords.FromApi(failure, target);
+            if (failure.MetaCode == 4015 && target is TrackingIdentity tracking && _state?.CarrierCache is { } carriers)
+            {
+                var nearest = CarrierSuggestions.Nearest(tracking.CarrierCode, carriers);
+                if (nearest.Count > 0)
+                {
+                    record.ErrorDetails = new ErrorDetails(failure.Message)
+                    {
+                        RecommendedAction = "'" + tracking.CarrierCode + "' is not a carrier code the service knows: did you mean " +
+                                            string.Join(" or ", nearest) + "? (Get-TrackingCarrier lists them all.)",
+                    };
+                }
+            }
+            return record;
         }
 
         /// <summary>
@@ -169,7 +191,7 @@ namespace TrackingMore.Commands
         protected void WriteApiErrors(TrackingMoreApiException failure, IReadOnlyList<object> targets)
         {
             if (failure.IsAuthenticationFailure) ThrowTerminatingError(ErrorRecords.FromApi(failure, targets.Count > 0 ? targets[0] : null));
-            foreach (var target in targets) WriteError(ErrorRecords.FromApi(failure, target));
+            foreach (var target in targets) WriteError(ApiError(failure, target));
         }
 
         /// <summary>Runs one call for one item and writes its answer (a list, item by item); a failure is reported against the item.</summary>
