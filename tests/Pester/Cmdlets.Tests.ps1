@@ -656,3 +656,58 @@ Describe 'ConvertFrom-TrackingWebhook' {
         ($failures | Format-List * -Force | Out-String) | Should -Not -Match ([regex]::Escape($script:Email))
     }
 }
+
+Describe 'Progress of the bulk cmdlets' {
+    BeforeAll {
+        # A runspace of its own collects every progress record in its Progress stream; nothing here measures time.
+        function Invoke-WithProgress([scriptblock] $Script, [hashtable] $Parameters = @{}) {
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddScript({
+                        param($Module, $Key, $BaseUri)
+                        Import-Module $Module
+                        $ProgressPreference = 'Continue'
+                        Connect-TrackingMore -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $BaseUri -SkipCheck -RealtimeRequestsPerSecond 0
+                    }).AddParameters(@{ Module = $env:TRACKINGMORE_TEST_MODULE; Key = $script:Emulator.ApiKey; BaseUri = $script:Emulator.BaseUri })
+                $null = $shell.AddScript($Script, $true).AddParameters($Parameters)
+                $output = $shell.Invoke()
+                [pscustomobject]@{ Output = @($output); Progress = @($shell.Streams.Progress); Errors = @($shell.Streams.Error) }
+            } finally {
+                $shell.Dispose()
+            }
+        }
+    }
+
+    It 'shows items done and the rate once New-Tracking, Set-Tracking and Remove-Tracking need more than one request, then completes' {
+        $shipments = @(New-Shipment 90 'PG')
+        $run = Invoke-WithProgress { param($Items) $Items | New-Tracking | Set-Tracking -Title 'p' -Confirm:$false | Remove-Tracking -Confirm:$false } @{ Items = $shipments }
+        $run.Errors.Count | Should -Be 0
+        foreach ($cmdlet in 'New-Tracking', 'Set-Tracking', 'Remove-Tracking') {
+            $records = @($run.Progress | Where-Object Activity -eq $cmdlet)
+            $running = @($records | Where-Object RecordType -eq 'Processing')
+            $running.Count | Should -BeGreaterThan 0 -Because $cmdlet
+            $running[-1].StatusDescription | Should -Match '^\d+ items done, [\d.]+/s$' -Because $cmdlet
+            $records[-1].RecordType | Should -Be 'Completed' -Because $cmdlet
+        }
+        @($run.Progress | Where-Object Activity -eq 'New-Tracking' | Where-Object RecordType -eq 'Processing')[-1].StatusDescription | Should -Match '^90 items done'
+    }
+
+    It 'counts an array parameter as the known total, with percent and time left' {
+        $destinations = @('US', 'DE', 'FR', 'GB', 'IT', 'ES', 'NL', 'BE', 'PL', 'SE') * 5
+        $run = Invoke-WithProgress { param($To) Get-TrackingTransitTime -CarrierCode dhl -Origin CN -Destination $To } @{ To = $destinations }
+        $running = @($run.Progress | Where-Object { $_.Activity -eq 'Get-TrackingTransitTime' -and $_.RecordType -eq 'Processing' })
+        $running[0].StatusDescription | Should -Match '^40 of 50 items done'
+        $running[0].PercentComplete | Should -Be 80
+        $running[0].SecondsRemaining | Should -BeGreaterOrEqual 0
+    }
+
+    It 'shows progress from the second item of Invoke-RealtimeTracking on, and none for a single request' {
+        $shipments = @(New-Shipment 3 'PR')
+        $null = $shipments | New-Tracking
+        $run = Invoke-WithProgress { param($Items) $Items | Invoke-RealtimeTracking } @{ Items = $shipments }
+        $running = @($run.Progress | Where-Object { $_.Activity -eq 'Invoke-RealtimeTracking' -and $_.RecordType -eq 'Processing' })
+        $running.StatusDescription | Should -Match '^[23] items done'
+        $one = Invoke-WithProgress { param($Items) $Items | Stop-TrackingUpdate -Confirm:$false } @{ Items = $shipments }
+        @($one.Progress | Where-Object Activity -eq 'Stop-TrackingUpdate').Count | Should -Be 0
+    }
+}

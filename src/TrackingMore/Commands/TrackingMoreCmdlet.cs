@@ -22,6 +22,7 @@ namespace TrackingMore.Commands
         private CallContext? _call;
         private ConnectionState? _state;
         private IBatchQueue? _batches;
+        private BulkProgress? _progress;
 
         /// <summary>
         /// The connection to use, from Connect-TrackingMore -PassThru; by default the runspace's current connection,
@@ -47,7 +48,14 @@ namespace TrackingMore.Commands
         protected override void StopProcessing() => _stopping.Cancel();
 
         /// <summary>Sends what is still queued (<see cref="Enqueue{T}(T, Action{IReadOnlyList{T}, bool})"/>) when the pipeline ends.</summary>
-        protected override void EndProcessing() => _batches?.Flush();
+        protected override void EndProcessing()
+        {
+            _batches?.Flush();
+            _progress?.Complete();
+        }
+
+        /// <summary>Progress of the items sent so far, for <see cref="Enqueue{T}(T, Action{IReadOnlyList{T}, bool})"/> and per-item commands.</summary>
+        private protected BulkProgress Progress => _progress ??= new BulkProgress(this, MyInvocation.MyCommand.Name);
 
         public void Dispose()
         {
@@ -92,12 +100,23 @@ namespace TrackingMore.Commands
         /// </summary>
         protected void Enqueue<T>(T item, Action<IReadOnlyList<T>, bool> send)
         {
-            _batches ??= new BatchQueue<T>(send);
+            _batches ??= new BatchQueue<T>((batch, alone) =>
+            {
+                send(batch, alone);
+                Progress.Done(batch.Count);
+            });
             ((BatchQueue<T>)_batches).Add(item);
         }
 
         /// <summary>Queues an item for a request that carries up to 40, for endpoints with only a bulk form.</summary>
         protected void Enqueue<T>(T item, Action<IReadOnlyList<T>> send) => Enqueue(item, (batch, _) => send(batch));
+
+        /// <summary>Queues the items of an array parameter, whose length the progress counts as known.</summary>
+        protected void EnqueueAll<T>(IReadOnlyList<T> items, Action<IReadOnlyList<T>> send)
+        {
+            Progress.Expected += items.Count;
+            foreach (var item in items) Enqueue(item, send);
+        }
 
         /// <summary>
         /// Runs a bulk call and reports every item it carried exactly once: done ones through <paramref name="writeDone"/>
