@@ -48,6 +48,8 @@ Describe 'Set-Tracking' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failures[0].TargetObject.TrackingNumber | Should -Be 'NOSUCH000010'
+        # The API says only "Tracking does not exist."; the error names the tracking it is about.
+        $failures[0].ToString() | Should -Match '^NOSUCH000010 \(dhl\): '
     }
 
     It 'sends many with one updatemore request and reports each item once' {

@@ -147,6 +147,18 @@ Describe 'Connect-TrackingMore -PassThru and -Connection' {
         Disconnect-TrackingMore -Connection $other
         { Get-TrackingAccount -Connection $other } | Should -Throw -ErrorId 'TrackingMore.ConnectionClosed,*'
         (Get-TrackingAccount) | Should -Not -BeNullOrEmpty
+        # This session's current connection, closed from another runspace it was given to: refused here too.
+        $current = Get-TrackingMoreConnection
+        $module = $env:TRACKINGMORE_TEST_MODULE
+        1 | ForEach-Object -Parallel {
+            Import-Module $using:module
+            Disconnect-TrackingMore -Connection $using:current
+        }
+        Clear-EmulatorRequest $script:Second
+        { Get-TrackingAccount } | Should -Throw -ErrorId 'TrackingMore.ConnectionClosed,*'
+        @(Get-EmulatorRequest $script:Second).Count | Should -Be 0
+        $script:ToSecond = Connect-TestEmulator $script:Second -Extra @{ ListRequestsPerSecond = 0; PassThru = $true }
+        (Get-TrackingAccount) | Should -Not -BeNullOrEmpty
         (Get-TrackingMoreConnection).BaseUri.AbsoluteUri | Should -Be "$($script:Second.BaseUri)/"
     }
 

@@ -335,5 +335,9 @@ Describe 'Remove-Tracking' {
         # A look-up of a missing tracking still says how to create it.
         Get-Tracking -TrackingNumber 'NOSUCH000003' -CarrierCode china-post -ErrorVariable lookup -ErrorAction SilentlyContinue
         $lookup[0].ErrorDetails.RecommendedAction | Should -Match 'New-Tracking'
+        # Found by number alone: the message names the number and says nothing of an empty numbers= filter.
+        Get-Tracking -TrackingNumber 'NOSUCH000003' -ErrorVariable byNumber -ErrorAction SilentlyContinue
+        $byNumber[0].ToString() | Should -Match 'NOSUCH000003'
+        $byNumber[0].ToString() | Should -Not -Match 'numbers=\)'
     }
 }

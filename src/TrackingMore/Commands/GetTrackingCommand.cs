@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using TrackingMore.Api;
@@ -251,39 +250,21 @@ namespace TrackingMore.Commands
         private sealed class PagingProgress
         {
             private const int ActivityId = 0x7A11;
-            private readonly Cmdlet _cmdlet;
-            private readonly string _activity;
-            private readonly Stopwatch _clock = Stopwatch.StartNew();
-            private bool _shown;
+            private readonly CommandProgress _bar;
 
-            public PagingProgress(Cmdlet cmdlet, TrackingStatus? status)
-            {
-                _cmdlet = cmdlet;
-                _activity = "Get-Tracking" + (status is TrackingStatus filter ? " -Status " + filter : string.Empty);
-            }
+            public PagingProgress(Cmdlet cmdlet, TrackingStatus? status) =>
+                _bar = new CommandProgress(cmdlet, ActivityId, "Get-Tracking" + (status is TrackingStatus filter ? " -Status " + filter : string.Empty));
 
             public long? Total { get; set; }
 
             public void Show(long page, int limit, ulong written)
             {
                 var pages = Total is long total ? Math.Max(1, (total + limit - 1) / limit) : (long?)null;
-                var rate = written / Math.Max(0.001, _clock.Elapsed.TotalSeconds);
-                var record = new ProgressRecord(ActivityId, _activity,
-                    "Page " + page + (pages.HasValue ? " of " + pages : string.Empty) + ", " + written + " trackings, " + rate.ToString("0") + "/s");
-                if (Total is long all && all > 0)
-                {
-                    record.PercentComplete = (int)Math.Min(100, written * 100 / (ulong)all);
-                    if (rate > 0) record.SecondsRemaining = (int)Math.Max(0, (all - (long)written) / rate);
-                }
-                _cmdlet.WriteProgress(record);
-                _shown = true;
+                _bar.Show("Page " + page + (pages.HasValue ? " of " + pages : string.Empty) + ", " + written + " trackings, " + _bar.Rate((long)written).ToString("0") + "/s",
+                    (long)written, Total);
             }
 
-            public void Complete()
-            {
-                if (!_shown) return;
-                _cmdlet.WriteProgress(new ProgressRecord(ActivityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
-            }
+            public void Complete() => _bar.Complete();
         }
     }
 }

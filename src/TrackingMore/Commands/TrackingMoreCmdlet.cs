@@ -182,24 +182,28 @@ namespace TrackingMore.Commands
         }
 
         /// <summary>
-        /// The error record of a failure against its item; an unknown carrier code (4015) of a tracking also gets the
-        /// nearest known codes, when Get-TrackingCarrier has filled the connection's carrier list (never fetched here).
+        /// The error record of a failure against its item. The message names the tracking (number and carrier) when the
+        /// API's own text does not ("Tracking does not exist."); an unknown carrier code (4015) also gets the nearest
+        /// known codes, when Get-TrackingCarrier has filled the connection's carrier list (never fetched here).
         /// </summary>
         private ErrorRecord ApiError(TrackingMoreApiException failure, object? target)
         {
             var record = ErrorRecords.FromApi(failure, target);
-            if (failure.MetaCode == 4015 && target is TrackingIdentity tracking && _state?.CarrierCache is { } carriers)
+            var message = failure.Message;
+            var advice = record.ErrorDetails?.RecommendedAction;
+            if (target is TrackingIdentity tracking)
             {
-                var nearest = CarrierSuggestions.Nearest(tracking.CarrierCode, carriers);
+                if (message.IndexOf(tracking.TrackingNumber, StringComparison.OrdinalIgnoreCase) < 0) message = tracking + ": " + message;
+                var nearest = failure.MetaCode == 4015 && _state?.CarrierCache is { } carriers
+                    ? CarrierSuggestions.Nearest(tracking.CarrierCode, carriers) : Array.Empty<string>();
                 if (nearest.Count > 0)
                 {
-                    record.ErrorDetails = new ErrorDetails(failure.Message)
-                    {
-                        RecommendedAction = "'" + tracking.CarrierCode + "' is not a carrier code the service knows: did you mean " +
-                                            string.Join(" or ", nearest) + "? (Get-TrackingCarrier lists them all.)",
-                    };
+                    advice = "'" + tracking.CarrierCode + "' is not a carrier code the service knows: did you mean " +
+                             string.Join(" or ", nearest) + "? (Get-TrackingCarrier lists them all.)";
                 }
             }
+            if (message != failure.Message || advice != record.ErrorDetails?.RecommendedAction)
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = advice };
             return record;
         }
 
@@ -287,7 +291,10 @@ namespace TrackingMore.Commands
                 if (current == null) ThrowTerminatingError(ErrorRecords.NotConnected());
                 RunspaceState.Current = current;
             }
-            return RunspaceState.Of(current!)!;
+            var state = RunspaceState.Of(current!)!;
+            // Closed by Disconnect-TrackingMore -Connection, perhaps in another runspace that was given it.
+            if (state.Closed) ThrowTerminatingError(ErrorRecords.ClosedConnection(current!));
+            return state;
         }
     }
 }
