@@ -33,6 +33,8 @@ internal abstract class ApiFace(EmulatorState state)
         var (rawPath, rawQuery) = RawTarget(http);
         var second = State.Listeners.IsSecond(http.Connection);
         var record = State.Log.Begin(http, rawPath, rawQuery, second ? "second" : "primary", KeyHeader);
+        // The service's Date header tells its own time; here that is the simulated clock, not the machine's.
+        http.Response.Headers.Date = DateTimeOffset.FromUnixTimeMilliseconds(State.Clock.NowUnixMs).ToString("R", CultureInfo.InvariantCulture);
         FaultRule? fault = null;
         try
         {

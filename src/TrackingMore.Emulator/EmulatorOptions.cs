@@ -11,12 +11,16 @@ internal sealed class EmulatorOptions
     public int Seed { get; private set; }
     public ulong RandomSeed { get; private set; } = 1;
     public double TimeScale { get; private set; } = 1;
+    public long ClockOffsetSeconds { get; private set; }
     public int ListIntervalMs { get; private set; } = 1000;
     public int RateToleranceMs { get; private set; }
     public int Quota { get; private set; } = 100_000;
     public bool HttpErrors { get; private set; }
     public bool Log { get; private set; }
     public bool SecondListener { get; private set; }
+
+    /// <summary>Ten years either way: enough to stand for any skewed clock, far from overflowing unix milliseconds.</summary>
+    private const long MaxClockOffsetSeconds = 10L * 366 * 86400;
 
     public const string Usage = """
         TrackingMore v2 and v4 emulator
@@ -26,6 +30,7 @@ internal sealed class EmulatorOptions
           --seed N               number of seeded trackings (default 0)
           --random-seed S        makes seeding and simulation deterministic (default 1)
           --time-scale X         simulated seconds per real second (default 1)
+          --clock-offset S       the simulated clock starts S seconds ahead of this machine's (negative: behind; default 0)
           --list-interval-ms N   minimum gap between GET /trackings/get per key (default 1000; 0 = off)
           --rate-tolerance-ms N  let rate-limited requests (v2 list, realtime; v4) arrive up to N ms early (default 0), for tests on a
                                  loaded machine, where a client's spacing reaches the server with scheduling jitter
@@ -81,6 +86,11 @@ internal sealed class EmulatorOptions
                     case "--time-scale":
                         var ts = double.Parse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture);
                         o.TimeScale = ts is > 0 and < 1e9 ? ts : throw new FormatException("--time-scale must be > 0");
+                        break;
+                    case "--clock-offset":
+                        o.ClockOffsetSeconds = long.TryParse(Value(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var offset)
+                                               && Math.Abs(offset) <= MaxClockOffsetSeconds
+                            ? offset : throw new FormatException("--clock-offset needs whole seconds between -" + MaxClockOffsetSeconds + " and " + MaxClockOffsetSeconds);
                         break;
                     case "--list-interval-ms": o.ListIntervalMs = ParseInt(Value(), 0, 3_600_000, name); break;
                     case "--rate-tolerance-ms": o.RateToleranceMs = ParseInt(Value(), 0, 999, name); break;

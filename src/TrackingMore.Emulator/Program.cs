@@ -16,7 +16,7 @@ if (options is null)
     return 2;
 }
 
-var clock = new SimClock(options.TimeScale);
+var clock = new SimClock(options.TimeScale, options.ClockOffsetSeconds);
 var store = new TrackingStore();
 var seeding = Stopwatch.StartNew();
 store.AddRange(Seeder.Create(options.Seed, options.RandomSeed, clock.NowUnixSeconds));

@@ -3,12 +3,13 @@ using System.Diagnostics;
 namespace TrackingMore.Emulator;
 
 /// <summary>
-/// Simulated time: start + real elapsed × time-scale + manual advances. Every shipment state is computed from this
-/// clock on read, so there are no timers, and advancing the clock moves every shipment at once.
+/// Simulated time: start (the machine's clock plus an offset, which may be negative) + real elapsed × time-scale +
+/// manual advances. Every shipment state is computed from this clock on read, so there are no timers, and advancing
+/// the clock moves every shipment at once. The offset stands for a service whose clock differs from the client's.
 /// </summary>
-internal sealed class SimClock(double timeScale)
+internal sealed class SimClock(double timeScale, long offsetSeconds = 0)
 {
-    private readonly long _startUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+    private readonly long _startUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + offsetSeconds * 1000;
     private readonly Stopwatch _real = Stopwatch.StartNew();
     private long _advancedMs;
 

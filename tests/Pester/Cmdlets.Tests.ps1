@@ -49,6 +49,8 @@ Describe 'Set-Tracking' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failures[0].TargetObject.TrackingNumber | Should -Be 'NOSUCH000010'
+        # The API says only "Tracking does not exist."; the error names the tracking it is about.
+        $failures[0].ToString() | Should -Match '^NOSUCH000010 \(dhl\): '
     }
 
     It 'sends many with one updatemore request and reports each item once' {
@@ -62,6 +64,61 @@ Describe 'Set-Tracking' {
         (Get-EmulatorRequest $script:Emulator '*/trackings/updatemore').Count | Should -Be 1
         @(Get-EmulatorRequest $script:Emulator | Where-Object method -eq 'PUT').Count | Should -Be 0
         (Get-Tracking $mine[1].TrackingNumber -CarrierCode china-post).OrderId | Should -Be 'SO-77'
+    }
+
+    It 'writes each tracking of a bulk update as the service now holds it, read back with one list request' {
+        $mine = @(1..3 | ForEach-Object { New-OwnTracking -Prefix 'RB' })
+        # Asked at once, the carrier answers: from then on the record has events, a last update and a sub-status.
+        $null = $mine | Invoke-RealtimeTracking
+        $null = $mine | Set-Tracking -Archived $true -Confirm:$false
+        Clear-EmulatorRequest $script:Emulator
+        $updated = @($mine | Set-Tracking -Title 'Read back' -Confirm:$false)
+        $requests = @(Get-EmulatorRequest $script:Emulator)
+        $updated.Count | Should -Be 3
+        # Some numbers the carrier knows (events, last update), some it does not (NotFound): each as the service holds it.
+        @($updated | Where-Object LastUpdateTime).Count | Should -BeGreaterThan 0
+        foreach ($tracking in $updated) {
+            $held = Get-Tracking $tracking.TrackingNumber -CarrierCode china-post
+            $tracking.Title | Should -Be 'Read back'
+            $tracking.Archived | Should -Be $true
+            $tracking.Archived | Should -Be $held.Archived
+            $tracking.LastUpdateTime | Should -Be $held.LastUpdateTime
+            $tracking.SubStatus | Should -Be $held.SubStatus
+            $tracking.Events.Count | Should -Be $held.Events.Count
+            @($tracking.AdditionalProperties.Keys) | Should -Be @($held.AdditionalProperties.Keys)
+        }
+        @($requests | Where-Object path -like '*/trackings/updatemore').Count | Should -Be 1
+        @($requests | Where-Object path -like '*/trackings/get').Count | Should -Be 1
+    }
+
+    It 'leaves a field with an empty CSV cell as it is, and empties only the fields -Clear names' {
+        $tracking = New-OwnTracking
+        $null = Set-Tracking $tracking.TrackingNumber china-post -Title 'Desk lamp' -CustomerEmail 'ana@example.com' -OrderId 'SO-1' -Confirm:$false
+        $path = Join-Path $TestDrive 'updates.csv'
+        @([pscustomobject]@{ TrackingNumber = $tracking.TrackingNumber; CarrierCode = 'china-post'; Title = ''; CustomerEmail = 'bia@example.com'; OrderId = ' ' }) |
+            Export-Csv $path -NoTypeInformation
+        Clear-EmulatorRequest $script:Emulator
+        $updated = Import-Csv $path | ForEach-Object {
+            Set-Tracking $_.TrackingNumber $_.CarrierCode -Title $_.Title -CustomerEmail $_.CustomerEmail -OrderId $_.OrderId -Confirm:$false
+        }
+        $updated.Title | Should -Be 'Desk lamp'
+        $updated.CustomerEmail | Should -Be 'bia@example.com'
+        $updated.OrderId | Should -Be 'SO-1'
+        $put = @(Get-EmulatorRequest $script:Emulator | Where-Object method -eq 'PUT')
+        $put.Count | Should -Be 1
+        (Get-Tracking $tracking.TrackingNumber -CarrierCode china-post).Title | Should -Be 'Desk lamp'
+
+        $cleared = Set-Tracking $tracking.TrackingNumber china-post -Clear Title, OrderId -Confirm:$false
+        $cleared.Title | Should -BeNullOrEmpty
+        $cleared.OrderId | Should -BeNullOrEmpty
+        $cleared.CustomerEmail | Should -Be 'bia@example.com'
+        (Get-Tracking $tracking.TrackingNumber -CarrierCode china-post).Title | Should -BeNullOrEmpty
+
+        Clear-EmulatorRequest $script:Emulator
+        $failure = { Set-Tracking $tracking.TrackingNumber china-post -Title '' -Confirm:$false } | Should -Throw -ErrorId 'TrackingMore.NoChange,*' -PassThru
+        $failure.Exception.Message | Should -Match '-Clear Title'
+        { Set-Tracking $tracking.TrackingNumber china-post -Title 'x' -Clear Title -Confirm:$false } | Should -Throw -ErrorId 'TrackingMore.ClearConflict,*'
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
     }
 
     It 'refuses to run without a change, before sending anything' {
@@ -149,6 +206,46 @@ Describe 'Stop-TrackingUpdate' {
         (Get-Tracking $mine[0].TrackingNumber -CarrierCode china-post).TrackUpdate | Should -Be $false
     }
 
+    It 'writes each stopped tracking as the service now holds it, last update and events included' {
+        $mine = @(1..3 | ForEach-Object { New-OwnTracking -Prefix 'RS' })
+        $null = $mine | Invoke-RealtimeTracking
+        Clear-EmulatorRequest $script:Emulator
+        $stopped = @($mine | Stop-TrackingUpdate -Confirm:$false)
+        $listRequests = @(Get-EmulatorRequest $script:Emulator '*/trackings/get')
+        $stopped.Count | Should -Be 3
+        @($stopped | Where-Object LastUpdateTime).Count | Should -BeGreaterThan 0
+        foreach ($tracking in $stopped) {
+            $held = Get-Tracking $tracking.TrackingNumber -CarrierCode china-post
+            $tracking.TrackUpdate | Should -Be $false
+            $tracking.LastUpdateTime | Should -Be $held.LastUpdateTime
+            $tracking.Events.Count | Should -Be $held.Events.Count
+        }
+        $listRequests.Count | Should -Be 1
+    }
+
+    It 'asks for confirmation by default, since stopping cannot be undone' {
+        (Get-Command Stop-TrackingUpdate).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false).ConfirmImpact |
+            Should -Be 'High'
+        $tracking = New-OwnTracking
+        Clear-EmulatorRequest $script:Emulator
+        # A runspace with no host to ask in: the prompt the default $ConfirmPreference (High) calls for fails, and nothing is sent.
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript({
+                    param($Module, $Key, $BaseUri, $Number)
+                    Import-Module $Module
+                    Connect-TrackingMore -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $BaseUri -SkipCheck
+                    Stop-TrackingUpdate -TrackingNumber $Number -CarrierCode china-post
+                }).AddParameters(@{ Module = $env:TRACKINGMORE_TEST_MODULE; Key = $script:Emulator.ApiKey; BaseUri = $script:Emulator.BaseUri; Number = $tracking.TrackingNumber })
+            $failure = $null
+            try { $null = $shell.Invoke() } catch { $failure = $_ }
+            ($failure, $shell.Streams.Error | Where-Object { $_ }).Count | Should -BeGreaterThan 0
+        } finally {
+            $shell.Dispose()
+        }
+        @(Get-EmulatorRequest $script:Emulator '*/trackings/notupdate').Count | Should -Be 0
+    }
+
     It 'sends a lone tracking as a batch of one (the endpoint has no single form)' {
         $tracking = New-OwnTracking
         Clear-EmulatorRequest $script:Emulator
@@ -208,6 +305,27 @@ Describe 'Invoke-RealtimeTracking' {
         Invoke-RealtimeTracking -TrackingNumber (New-TestTrackingNumber) -CarrierCode nosuchcarrier -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4015,*'
+    }
+
+    It 'suggests the nearest known carrier codes for an unknown one, from the carrier list fetched before, never fetching it' {
+        Connect-TestEmulator $script:Emulator
+        Clear-EmulatorRequest $script:Emulator
+        New-Tracking -TrackingNumber (New-TestTrackingNumber) -CarrierCode china-pots -ErrorVariable before -ErrorAction SilentlyContinue
+        $before[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4015,*'
+        "$($before[0].ErrorDetails.RecommendedAction)" | Should -Not -Match 'did you mean'
+        @(Get-EmulatorRequest $script:Emulator '*/carriers').Count | Should -Be 0
+
+        $null = Get-TrackingCarrier
+        $items = @(
+            [pscustomobject]@{ TrackingNumber = (New-TestTrackingNumber); CarrierCode = 'china-pots' }
+            [pscustomobject]@{ TrackingNumber = (New-TestTrackingNumber); CarrierCode = 'fedx' }
+        )
+        $null = $items | New-Tracking -ErrorVariable batch -ErrorAction SilentlyContinue
+        $batch.Count | Should -Be 2
+        $batch[0].ErrorDetails.RecommendedAction | Should -Match 'did you mean china-post'
+        $batch[1].ErrorDetails.RecommendedAction | Should -Match 'did you mean fedex'
+        Invoke-RealtimeTracking -TrackingNumber (New-TestTrackingNumber) -CarrierCode china-pots -ErrorVariable lone -ErrorAction SilentlyContinue
+        $lone[0].ErrorDetails.RecommendedAction | Should -Match 'china-post'
     }
 
     It 'binds the shipment details as New-Tracking does, -Language from a lang column included' {
@@ -539,5 +657,60 @@ Describe 'ConvertFrom-TrackingWebhook' {
         $failures = $null
         New-WebhookBody -Email 'someone@example.com' | ConvertFrom-TrackingWebhook -AccountEmail $script:Key -ErrorVariable failures -ErrorAction SilentlyContinue
         ($failures | Format-List * -Force | Out-String) | Should -Not -Match ([regex]::Escape($script:Email))
+    }
+}
+
+Describe 'Progress of the bulk cmdlets' {
+    BeforeAll {
+        # A runspace of its own collects every progress record in its Progress stream; nothing here measures time.
+        function Invoke-WithProgress([scriptblock] $Script, [hashtable] $Parameters = @{}) {
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddScript({
+                        param($Module, $Key, $BaseUri)
+                        Import-Module $Module
+                        $ProgressPreference = 'Continue'
+                        Connect-TrackingMore -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $BaseUri -SkipCheck -RealtimeRequestsPerSecond 0
+                    }).AddParameters(@{ Module = $env:TRACKINGMORE_TEST_MODULE; Key = $script:Emulator.ApiKey; BaseUri = $script:Emulator.BaseUri })
+                $null = $shell.AddScript($Script, $true).AddParameters($Parameters)
+                $output = $shell.Invoke()
+                [pscustomobject]@{ Output = @($output); Progress = @($shell.Streams.Progress); Errors = @($shell.Streams.Error) }
+            } finally {
+                $shell.Dispose()
+            }
+        }
+    }
+
+    It 'shows items done and the rate once New-Tracking, Set-Tracking and Remove-Tracking need more than one request, then completes' {
+        $shipments = @(New-Shipment 90 'PG')
+        $run = Invoke-WithProgress { param($Items) $Items | New-Tracking | Set-Tracking -Title 'p' -Confirm:$false | Remove-Tracking -Confirm:$false } @{ Items = $shipments }
+        $run.Errors.Count | Should -Be 0
+        foreach ($cmdlet in 'New-Tracking', 'Set-Tracking', 'Remove-Tracking') {
+            $records = @($run.Progress | Where-Object Activity -eq $cmdlet)
+            $running = @($records | Where-Object RecordType -eq 'Processing')
+            $running.Count | Should -BeGreaterThan 0 -Because $cmdlet
+            $running[-1].StatusDescription | Should -Match '^\d+ items done, [\d.]+/s$' -Because $cmdlet
+            $records[-1].RecordType | Should -Be 'Completed' -Because $cmdlet
+        }
+        @($run.Progress | Where-Object Activity -eq 'New-Tracking' | Where-Object RecordType -eq 'Processing')[-1].StatusDescription | Should -Match '^90 items done'
+    }
+
+    It 'counts an array parameter as the known total, with percent and time left' {
+        $destinations = @('US', 'DE', 'FR', 'GB', 'IT', 'ES', 'NL', 'BE', 'PL', 'SE') * 5
+        $run = Invoke-WithProgress { param($To) Get-TrackingTransitTime -CarrierCode dhl -Origin CN -Destination $To } @{ To = $destinations }
+        $running = @($run.Progress | Where-Object { $_.Activity -eq 'Get-TrackingTransitTime' -and $_.RecordType -eq 'Processing' })
+        $running[0].StatusDescription | Should -Match '^40 of 50 items done'
+        $running[0].PercentComplete | Should -Be 80
+        $running[0].SecondsRemaining | Should -BeGreaterOrEqual 0
+    }
+
+    It 'shows progress from the second item of Invoke-RealtimeTracking on, and none for a single request' {
+        $shipments = @(New-Shipment 3 'PR')
+        $null = $shipments | New-Tracking
+        $run = Invoke-WithProgress { param($Items) $Items | Invoke-RealtimeTracking } @{ Items = $shipments }
+        $running = @($run.Progress | Where-Object { $_.Activity -eq 'Invoke-RealtimeTracking' -and $_.RecordType -eq 'Processing' })
+        $running.StatusDescription | Should -Match '^[23] items done'
+        $one = Invoke-WithProgress { param($Items) $Items | Stop-TrackingUpdate -Confirm:$false } @{ Items = $shipments }
+        @($one.Progress | Where-Object Activity -eq 'Stop-TrackingUpdate').Count | Should -Be 0
     }
 }

@@ -93,6 +93,75 @@ Describe 'Connect-TrackingMore -PassThru and -Connection' {
         }
     }
 
+    It 'checks the key with one getuserinfo request, and a refused key fails Connect-TrackingMore itself' {
+        $current = Get-TrackingMoreConnection
+        $failure = { Connect-TestEmulator $script:First -ApiKey 'not-the-first-key' -Check } | Should -Throw -ErrorId 'TrackingMore.4001,TrackingMore.Commands.ConnectTrackingMoreCommand' -PassThru
+        $failure.ErrorDetails.Message | Should -Match 'checked the key'
+        $failure.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        [object]::ReferenceEquals((Get-TrackingMoreConnection), $current) | Should -BeTrue
+        @(Get-EmulatorRequest $script:First).path | Should -Be '/v2/trackings/getuserinfo'
+
+        { Connect-TrackingMore -ApiKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri 'http://127.0.0.1:1/v2' -MaximumRetryCount 0 } |
+            Should -Throw -ErrorId 'TrackingMore.*,TrackingMore.Commands.ConnectTrackingMoreCommand'
+        [object]::ReferenceEquals((Get-TrackingMoreConnection), $current) | Should -BeTrue
+
+        Clear-EmulatorRequest $script:First
+        $checked = Connect-TestEmulator $script:First -Check -Extra @{ PassThru = $true }
+        @(Get-EmulatorRequest $script:First).path | Should -Be '/v2/trackings/getuserinfo'
+        Clear-EmulatorRequest $script:First
+        $null = Connect-TrackingMore -ApiKey (ConvertTo-SecureString 'not-the-first-key' -AsPlainText -Force) -BaseUri $script:First.BaseUri -SkipCheck
+        @(Get-EmulatorRequest $script:First).Count | Should -Be 0
+        Disconnect-TrackingMore -Connection $checked
+        $script:ToSecond = Connect-TestEmulator $script:Second -Extra @{ ListRequestsPerSecond = 0; PassThru = $true }
+    }
+
+    It 'stays disconnected after Disconnect-TrackingMore, even with $env:TRACKINGMORE_API_KEY set, until the next Connect-TrackingMore' {
+        $env:TRACKINGMORE_API_KEY = $script:First.ApiKey
+        $env:TRACKINGMORE_BASE_URI = $script:First.BaseUri
+        try {
+            Disconnect-TrackingMore
+            $failure = { Get-TrackingAccount } | Should -Throw -ErrorId 'TrackingMore.NotConnected,*' -PassThru
+            $failure.Exception.Message | Should -Match 'Disconnect-TrackingMore'
+            $failure.Exception.Message | Should -Match 'Connect-TrackingMore again'
+            @(Get-EmulatorRequest $script:First).Count | Should -Be 0
+            Get-TrackingMoreConnection | Should -BeNullOrEmpty
+        } finally {
+            Remove-Item Env:TRACKINGMORE_API_KEY, Env:TRACKINGMORE_BASE_URI
+            $script:ToSecond = Connect-TestEmulator $script:Second -Extra @{ ListRequestsPerSecond = 0; PassThru = $true }
+        }
+        (Get-TrackingAccount) | Should -Not -BeNullOrEmpty
+    }
+
+    It 'refuses a kept -PassThru connection once Disconnect-TrackingMore closed it, before sending anything' {
+        $kept = Connect-TestEmulator $script:First -Extra @{ ListRequestsPerSecond = 0; PassThru = $true }
+        Disconnect-TrackingMore
+        $failure = { Get-TrackingAccount -Connection $kept } | Should -Throw -ErrorId 'TrackingMore.ConnectionClosed,*' -PassThru
+        $failure.Exception.Message | Should -Match 'Disconnect-TrackingMore'
+        $failure.Exception.Message | Should -Match 'Connect-TrackingMore -PassThru'
+        @(Get-EmulatorRequest $script:First).Count | Should -Be 0
+
+        # -Connection closes that connection only: the session's current one goes on.
+        $script:ToSecond = Connect-TestEmulator $script:Second -Extra @{ ListRequestsPerSecond = 0; PassThru = $true }
+        $other = Connect-TrackingMore -ApiKey (ConvertTo-SecureString $script:First.ApiKey -AsPlainText -Force) -BaseUri $script:First.BaseUri -SkipCheck -PassThru
+        $script:ToSecond = Connect-TestEmulator $script:Second -Extra @{ ListRequestsPerSecond = 0; PassThru = $true }
+        Disconnect-TrackingMore -Connection $other
+        { Get-TrackingAccount -Connection $other } | Should -Throw -ErrorId 'TrackingMore.ConnectionClosed,*'
+        (Get-TrackingAccount) | Should -Not -BeNullOrEmpty
+        # This session's current connection, closed from another runspace it was given to: refused here too.
+        $current = Get-TrackingMoreConnection
+        $module = $env:TRACKINGMORE_TEST_MODULE
+        1 | ForEach-Object -Parallel {
+            Import-Module $using:module
+            Disconnect-TrackingMore -Connection $using:current
+        }
+        Clear-EmulatorRequest $script:Second
+        { Get-TrackingAccount } | Should -Throw -ErrorId 'TrackingMore.ConnectionClosed,*'
+        @(Get-EmulatorRequest $script:Second).Count | Should -Be 0
+        $script:ToSecond = Connect-TestEmulator $script:Second -Extra @{ ListRequestsPerSecond = 0; PassThru = $true }
+        (Get-TrackingAccount) | Should -Not -BeNullOrEmpty
+        (Get-TrackingMoreConnection).BaseUri.AbsoluteUri | Should -Be "$($script:Second.BaseUri)/"
+    }
+
     It 'refuses a connection this session did not open, naming -Connection, before sending anything' {
         $settings = [TrackingMore.Api.ConnectionSettings]::new([uri] $script:First.BaseUri, (ConvertTo-SecureString 'first-account-0123456789abcd' -AsPlainText -Force), 0, [timespan]::FromSeconds(5), $null, 64)
         $forged = [TrackingMore.Models.TrackingMoreConnection]::new($settings, 'Parameter', [datetimeoffset]::Now)

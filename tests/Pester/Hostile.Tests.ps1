@@ -130,7 +130,7 @@ Describe '3. Answers are bounded in size' {
         $child = {
             param($Module, $BaseUri, $Key)
             Import-Module $Module
-            Connect-TrackingMore -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $BaseUri -ListRequestsPerSecond 0 -MaximumRetryCount 0
+            Connect-TrackingMore -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $BaseUri -ListRequestsPerSecond 0 -MaximumRetryCount 0 -SkipCheck
             Get-TrackingCarrier | Out-Null   # everything loaded and compiled before the start figure (GET /carriers meets no fault)
             [GC]::Collect()
             $self = [Diagnostics.Process]::GetCurrentProcess()
@@ -369,7 +369,7 @@ Describe '8. Lesser findings' {
     It 'does not retry a TLS failure, and names it TrackingMore.TlsFailure' {
         # The emulator speaks plain HTTP: a TLS handshake with it fails.
         $https = $script:Emulator.BaseUri -replace '^http:', 'https:'
-        Connect-TrackingMore -ApiKey (ConvertTo-SecureString $script:Key -AsPlainText -Force) -BaseUri $https -ListRequestsPerSecond 0
+        Connect-TrackingMore -ApiKey (ConvertTo-SecureString $script:Key -AsPlainText -Force) -BaseUri $https -ListRequestsPerSecond 0 -SkipCheck
         try {
             $run = Invoke-Observed { Get-Tracking -PageSize 5 }
         } finally { Connect-TestEmulator $script:Emulator -Extra $script:Unpaced }
@@ -396,6 +396,18 @@ Describe '8. Lesser findings' {
     ) {
         { New-Tracking -TrackingNumber "RR0503$($Char)49575PH" -CarrierCode phlpost } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
         @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+    }
+
+    It 'refuses a space inside a tracking number, naming the parameter, before any quota is spent; trims one at either end' {
+        Clear-EmulatorRequest $script:Emulator
+        $failure = { New-Tracking -TrackingNumber 'RR 050349575PH' -CarrierCode phlpost } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -PassThru
+        $failure.Exception.Message | Should -Match "parameter 'TrackingNumber'"
+        $failure.Exception.Message | Should -Match 'space inside'
+        { Get-Tracking -TrackingNumber 'RR0503 49575PH' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { [pscustomobject]@{ TrackingNumber = 'RR0503 49575PH'; CarrierCode = 'phlpost' } | Invoke-RealtimeTracking } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+        $null = New-Tracking -TrackingNumber ' RR050349575PH ' -CarrierCode phlpost -ErrorAction SilentlyContinue
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -BeGreaterThan 0
     }
 
     It 'strips terminal escape sequences from a webhook''s text in error messages' {

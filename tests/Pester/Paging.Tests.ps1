@@ -48,9 +48,10 @@ Describe 'Get-Tracking -All with the limit on' -Tag Paging {
         for ($i = 1; $i -lt $requests.Count; $i++) {
             ($requests[$i].startedMs - $requests[$i - 1].startedMs) | Should -BeGreaterOrEqual (1000 - $script:ArrivalToleranceMs)
         }
-        # The snapshot: every page asked for trackings created before the run started.
-        @($requests.query | Where-Object { $_ -match 'created_at_max=\d+' }).Count | Should -Be 5
-        @($requests.query | ForEach-Object { [regex]::Match($_, 'created_at_max=(\d+)').Groups[1].Value } | Sort-Object -Unique).Count | Should -Be 1
+        # The snapshot: every page after the first asked for trackings created by the service's time of the first answer.
+        $requests[0].query | Should -Not -Match 'created_at_max'
+        @($requests.query | Where-Object { $_ -match 'created_at_max=\d+' }).Count | Should -Be 4
+        @($requests.query | ForEach-Object { [regex]::Match($_, 'created_at_max=(\d+)').Groups[1].Value } | Where-Object { $_ } | Sort-Object -Unique).Count | Should -Be 1
         ($requests.query -match 'limit=100').Count | Should -Be 5
     }
 
@@ -167,7 +168,7 @@ Describe 'Retries while paging' -Tag Paging {
             $null = $shell.AddScript({
                     param($Module, $Key, $BaseUri)
                     Import-Module $Module
-                    Connect-TrackingMore -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $BaseUri
+                    Connect-TrackingMore -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $BaseUri -SkipCheck
                     Get-Tracking -All
                 }).AddParameters(@{ Module = $env:TRACKINGMORE_TEST_MODULE; Key = $script:Emulator.ApiKey; BaseUri = $script:Emulator.BaseUri })
             $running = $shell.BeginInvoke()
@@ -185,5 +186,62 @@ Describe 'Retries while paging' -Tag Paging {
         } finally {
             $shell.Dispose()
         }
+    }
+}
+
+Describe 'A service clock that differs from the client''s' -ForEach @(
+    @{ Name = 'an hour ahead'; Offset = 3600 }
+    @{ Name = 'an hour behind'; Offset = -3600 }
+) {
+    BeforeAll {
+        # The emulator's simulated clock starts $Offset seconds from this machine's; its Date header tells that time.
+        $script:Skewed = Start-TestEmulator -ArgumentList '--seed', '20', '--clock-offset', "$Offset"
+        Connect-TestEmulator $script:Skewed
+        # Created now by the service's clock, so an hour after or before the client's now.
+        $script:Newest = @(New-Shipment 5 'SK' | New-Tracking)
+        $script:Total = (Get-TrackingStatusCount).Total
+    }
+
+    AfterAll {
+        Connect-TestEmulator $script:Emulator
+        Stop-TrackingMoreEmulator $script:Skewed
+    }
+
+    It 'lists every tracking with -All when the service''s clock is <Name>' {
+        $script:Total | Should -Be 25
+        $listed = @(Get-Tracking -All -PageSize 10)
+        $listed.Count | Should -Be $script:Total
+        $listed.TrackingNumber | Should -Contain $script:Newest[0].TrackingNumber
+        @($listed.Id | Sort-Object -Unique).Count | Should -Be $script:Total
+    }
+
+    It 'includes the newest trackings in -First and -Skip when the service''s clock is <Name>' {
+        # The list is newest first: the five just created are the first five, and -Skip 5 starts after them.
+        @(Get-Tracking -First 5).TrackingNumber | Sort-Object | Should -Be @($script:Newest.TrackingNumber | Sort-Object)
+        @(Get-Tracking -Skip 5 -First 30 -PageSize 10).Count | Should -Be ($script:Total - 5)
+    }
+
+    It 'pins the pages after the first to the service''s time of the first answer, not the client''s, when it is <Name>' {
+        Start-Sleep -Milliseconds 1100
+        Clear-EmulatorRequest $script:Skewed
+        $null = Get-Tracking -All -PageSize 10
+        $requests = @(Get-EmulatorRequest $script:Skewed '*/trackings/get')
+        $requests.Count | Should -Be 3
+        $requests[0].query | Should -Not -Match 'created_at_max'
+        $pins = @($requests[1..2].query | ForEach-Object { [long][regex]::Match($_, 'created_at_max=(\d+)').Groups[1].Value })
+        $pins[0] | Should -Be $pins[1]
+        $clientNow = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+        # Within a minute of the service's now, which is an hour away from the client's.
+        [Math]::Abs($pins[0] - ($clientNow + $Offset)) | Should -BeLessThan 60
+    }
+
+    It 'keeps an explicit -CreatedBefore on every page when the service''s clock is <Name>' {
+        Start-Sleep -Milliseconds 1100
+        Clear-EmulatorRequest $script:Skewed
+        $before = [DateTimeOffset]::UtcNow.AddSeconds($Offset).AddDays(-1)
+        $listed = @(Get-Tracking -All -PageSize 10 -CreatedBefore $before.UtcDateTime)
+        $listed.TrackingNumber | Should -Not -Contain $script:Newest[0].TrackingNumber
+        $requests = @(Get-EmulatorRequest $script:Skewed '*/trackings/get')
+        @($requests.query | Where-Object { $_ -match "created_at_max=$($before.ToUnixTimeSeconds())" }).Count | Should -Be $requests.Count
     }
 }

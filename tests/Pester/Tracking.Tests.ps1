@@ -131,6 +131,38 @@ Describe 'Get-Tracking' {
         $delivered.Status | Sort-Object -Unique | Should -Be 'Delivered'
     }
 
+    It 'refuses -Status Unknown naming -Status, before any request, and does not offer it on Tab' {
+        Clear-EmulatorRequest $script:Emulator
+        { Get-Tracking -Status Unknown -All } | Should -Throw -ErrorId 'ParameterArgumentValidationError,TrackingMore.Commands.GetTrackingCommand'
+        try { Get-Tracking -Status Transit, Unknown } catch { $refusal = $_ }
+        $refusal.Exception.Message | Should -Match "parameter 'Status'"
+        $refusal.Exception.Message | Should -Match 'would match every tracking'
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+        $offered = (TabExpansion2 'Get-Tracking -Status ' 'Get-Tracking -Status '.Length).CompletionMatches.CompletionText
+        $offered | Should -Contain 'Transit'
+        $offered | Should -Not -Contain 'Unknown'
+        (TabExpansion2 'Get-Tracking -Status Unk' 'Get-Tracking -Status Unk'.Length).CompletionMatches.CompletionText | Should -Not -Contain 'Unknown'
+    }
+
+    It 'lists several statuses, one listing each in the order given, with -First and -Skip across them' {
+        $counts = Get-TrackingStatusCount
+        $exception = @(Get-Tracking -Status Exception -All)
+        $undelivered = @(Get-Tracking -Status Undelivered -All)
+        $exception.Count | Should -Be $counts.Exception
+        $undelivered.Count | Should -Be $counts.Undelivered
+        ($exception.Count + $undelivered.Count) | Should -BeGreaterThan 1
+        Clear-EmulatorRequest $script:Emulator
+        $both = @(Get-Tracking -Status Exception, Undelivered -All)
+        $both.Id | Should -Be @($exception.Id + $undelivered.Id)
+        $queries = @(Get-EmulatorRequest $script:Emulator '*/trackings/get').query
+        $queries[0] | Should -Match 'status=exception'
+        $queries[-1] | Should -Match 'status=undelivered'
+        # -Skip and -First count across the statuses as one list.
+        $skip = [Math]::Max(0, $exception.Count - 1)
+        @(Get-Tracking -Status Exception, Undelivered -Skip $skip -First 2).Id | Should -Be @($both.Id | Select-Object -Skip $skip -First 2)
+        @(Get-Tracking -Status Exception, Undelivered -Skip ($exception.Count + 1)).Id | Should -Be @($undelivered.Id | Select-Object -Skip 1)
+    }
+
     It 'filters by creation time, as unix seconds on the wire' {
         $cutoff = (Get-Date).AddDays(-30)
         $recent = @(Get-Tracking -CreatedAfter $cutoff -All)
@@ -235,7 +267,7 @@ Describe 'Base URIs that would leak the key are refused' {
 
     It 'allows plain http to another host with -AllowInsecureHttp' {
         try {
-            Connect-TrackingMore -ApiKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri 'http://api.example.test/v2' -AllowInsecureHttp
+            Connect-TrackingMore -ApiKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri 'http://api.example.test/v2' -AllowInsecureHttp -SkipCheck
             (Get-TrackingMoreConnection).BaseUri.Host | Should -Be 'api.example.test'
         } finally {
             Connect-TestEmulator $script:Emulator -Extra $script:Unpaced
@@ -247,7 +279,7 @@ Describe 'Tracking numbers with URL characters' {
     It 'escapes <Number> in the path and round-trips it' -ForEach @(
         @{ Number = 'AB/12?34' }
         @{ Number = 'CD#56%78' }
-        @{ Number = 'EF 90+1/%2F' }
+        @{ Number = 'EF90+1/%2F' }
     ) {
         $created = New-Tracking -TrackingNumber $Number -CarrierCode dhl
         $created.TrackingNumber | Should -Be $Number
@@ -291,5 +323,21 @@ Describe 'Remove-Tracking' {
         $removed.TrackingNumber | Should -Be $script:Numbers[41]
         $failures.Count | Should -Be 1
         $failures[0].TargetObject.TrackingNumber | Should -Be 'NOSUCH000002'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Not -Match 'New-Tracking'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'removed already'
+    }
+
+    It 'does not advise creating a missing tracking it was asked to remove, alone either' {
+        Remove-Tracking -TrackingNumber 'NOSUCH000003' -CarrierCode china-post -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Not -Match 'New-Tracking'
+        # A look-up of a missing tracking still says how to create it.
+        Get-Tracking -TrackingNumber 'NOSUCH000003' -CarrierCode china-post -ErrorVariable lookup -ErrorAction SilentlyContinue
+        $lookup[0].ErrorDetails.RecommendedAction | Should -Match 'New-Tracking'
+        # Found by number alone: the message names the number and says nothing of an empty numbers= filter.
+        Get-Tracking -TrackingNumber 'NOSUCH000003' -ErrorVariable byNumber -ErrorAction SilentlyContinue
+        $byNumber[0].ToString() | Should -Match 'NOSUCH000003'
+        $byNumber[0].ToString() | Should -Not -Match 'numbers=\)'
     }
 }

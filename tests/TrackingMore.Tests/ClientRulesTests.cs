@@ -261,10 +261,16 @@ public class ClientRulesTests
     }
 
     [Fact]
-    public async Task ListingAllPinsTheSnapshotToWhenItBeganAndPacesPagesByTheListsLimit()
+    public async Task ListingAllPinsThePagesAfterTheFirstToTheServicesTimeOfTheFirstAnswerAndPacesPagesByTheListsLimit()
     {
-        var client = Client((request, _) => ListPage(request, total: 25, limit: 10));
-        var began = _clock.UtcNow.ToUnixTimeSeconds();
+        // The service's clock is a day ahead of the client's: its Date header, not the client's clock, sets the bound.
+        var serviceNow = _clock.UtcNow.AddDays(1);
+        var client = Client((request, index) =>
+        {
+            var answer = ListPage(request, total: 25, limit: 10);
+            answer.Headers.Date = serviceNow.AddSeconds(index);
+            return answer;
+        });
 
         var pages = new List<TrackingPage>();
         await foreach (var page in client.ListAllAsync(new TrackingListQuery { Limit = 10 }, Call)) pages.Add(page);
@@ -272,8 +278,21 @@ public class ClientRulesTests
         Assert.Equal(new[] { 10, 10, 5 }, pages.Select(p => p.Items.Count));
         Assert.Equal(25, pages[0].Total);
         Assert.Equal(3, _sent.Count);
-        Assert.All(_sent, s => Assert.Contains("created_at_max=" + began, s.Request));
+        Assert.DoesNotContain("created_at_max", _sent[0].Request);
+        Assert.All(_sent.Skip(1), s => Assert.Matches("created_at_max=" + serviceNow.ToUnixTimeSeconds() + "(&| |$)", s.Request));
         for (var i = 1; i < _sent.Count; i++) Assert.True(_sent[i].At - _sent[i - 1].At >= TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task ListingAllWithoutADateHeaderPinsNothingAndLeavesRepeatsToTheDeDuplication()
+    {
+        var client = Client((request, _) => ListPage(request, total: 25, limit: 10));
+
+        var count = 0;
+        await foreach (var page in client.ListAllAsync(new TrackingListQuery { Limit = 10 }, Call)) count += page.Items.Count;
+
+        Assert.Equal(25, count);
+        Assert.All(_sent, s => Assert.DoesNotContain("created_at_max", s.Request));
     }
 
     [Fact]

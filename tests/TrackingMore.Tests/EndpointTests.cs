@@ -276,7 +276,10 @@ public class EndpointTests
         Assert.Equal((OutcomeKind.Succeeded, "A1"), (result[0].Kind, result[0].Tracking!.TrackingNumber));
         Assert.Equal((OutcomeKind.Failed, "TrackingMore.4017"), (result[1].Kind, result[1].Failure!.ErrorId));
         Assert.Equal(("POST", "/v2/trackings/updatemore"), (_sent[0].Method, _sent[0].PathAndQuery));
-        var first = SentBody()[0];
+        // Then what was done is read back, by number, in one list request (this stub's answer is no page: the short form stays).
+        Assert.Equal(("GET", "/v2/trackings/get?page=1&limit=2000&numbers=A1"), (_sent[1].Method, _sent[1].PathAndQuery));
+        Assert.Equal(2, _sent.Count);
+        var first = JsonDocument.Parse(_sent[0].Body!).RootElement[0];
         Assert.Equal("A1", first.GetProperty("tracking_number").GetString());
         Assert.Equal("dhl", first.GetProperty("carrier_code").GetString());
         Assert.Equal("false", first.GetProperty("archived").GetString());

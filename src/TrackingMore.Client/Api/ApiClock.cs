@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 namespace TrackingMore.Api
 {
     /// <summary>
-    /// The time the client lives by: rate-gate spacing, retry back-off, Retry-After dates and the snapshot a listing
-    /// pins. One seam so that tests run paging, retries and gates in simulated time, with nothing measured on the wall clock.
+    /// The time the client lives by: rate-gate spacing, retry back-off and Retry-After dates (a listing's snapshot
+    /// is pinned by the service's clock, not this one). One seam so that tests run paging, retries and gates in simulated time, with nothing measured on the wall clock.
     /// </summary>
     internal abstract class ApiClock
     {

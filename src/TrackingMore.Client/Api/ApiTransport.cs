@@ -42,14 +42,18 @@ namespace TrackingMore.Api
         private readonly JsonDocument _document;
         private readonly ResponseBody _body;
 
-        public ApiResponse(JsonDocument document, ResponseBody body)
+        public ApiResponse(JsonDocument document, ResponseBody body, DateTimeOffset? serverTime)
         {
             _document = document;
             _body = body;
+            ServerTime = serverTime;
             Data = LooseJson.Property(document.RootElement, "data");
         }
 
         public JsonElement Data { get; }
+
+        /// <summary>When the service says it answered (its Date header, to the second); null when it sent none.</summary>
+        public DateTimeOffset? ServerTime { get; }
 
         public void Dispose()
         {
@@ -92,14 +96,18 @@ namespace TrackingMore.Api
         /// Sends the request (retrying what a retry can cure) and reads its data with <paramref name="read"/> while
         /// the answer's buffer is alive. Whatever fails comes out as a redacted <see cref="TrackingMoreApiException"/>.
         /// </summary>
-        public async Task<T> SendAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, T> read)
+        public Task<T> SendAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, T> read) =>
+            SendAsync(request, call, (data, _) => read(data));
+
+        /// <summary>As the other overload; <paramref name="read"/> also gets the service's own time of the answer.</summary>
+        public async Task<T> SendAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, DateTimeOffset?, T> read)
         {
             try
             {
                 using var response = await SendWithRetriesAsync(request, call).ConfigureAwait(false);
                 try
                 {
-                    return read(response.Data);
+                    return read(response.Data, response.ServerTime);
                 }
                 catch (Exception failure) when (failure is InvalidOperationException || failure is FormatException || failure is OverflowException)
                 {
@@ -302,7 +310,7 @@ namespace TrackingMore.Api
                 throw Unreadable(request, status, body, retryAfter, "has no meta.code");
             }
             if (code is 200 or 201 or 202 && (int)status < 300)
-                return new ApiResponse(document, body);
+                return new ApiResponse(document, body, response.Headers.Date);
 
             var type = LooseJson.AsString(LooseJson.Property(meta, "type"));
             var apiMessage = LooseJson.AsString(LooseJson.Property(meta, "message"));

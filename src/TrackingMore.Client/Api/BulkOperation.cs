@@ -49,6 +49,18 @@ namespace TrackingMore.Api
         public LostAnswerCheck Check { get; set; }
 
         /// <summary>
+        /// The bulk endpoint answers in the short form (no events, no last update, archived and track_update left
+        /// out), so the items it did are read back from the list, all of one request with one look-up by numbers.
+        /// </summary>
+        public bool ReadBack { get; set; }
+
+        /// <summary>
+        /// Fills in, on each done item's tracking, what the answer leaves out but the request tells (the short form
+        /// and a fresh tracking's list record have no archived or track_update): applied after reading back.
+        /// </summary>
+        public Action<TRequest, Tracking>? Complete { get; set; }
+
+        /// <summary>
         /// Sends 1 to 40 items and returns one outcome per item, in order. Only a refused key (which every later call
         /// would meet too) and cancellation end it with an exception.
         /// </summary>
@@ -62,7 +74,11 @@ namespace TrackingMore.Api
             {
                 if (single) return new[] { Done(requests[0], OutcomeKind.Succeeded, await SendOne!(requests[0], attempt).ConfigureAwait(false)) };
                 var result = await SendBatch(requests, attempt).ConfigureAwait(false);
-                return await MatchAsync(client, requests, result, attempt.MayHaveBeenDone, call).ConfigureAwait(false);
+                var outcomes = await MatchAsync(client, requests, result, attempt.MayHaveBeenDone, call).ConfigureAwait(false);
+                if (ReadBack) outcomes = await ReadBackAsync(client, outcomes, call).ConfigureAwait(false);
+                foreach (var outcome in outcomes)
+                    if (outcome.IsDone && outcome.Tracking != null) Complete?.Invoke(outcome.Request, outcome.Tracking);
+                return outcomes;
             }
             catch (TrackingMoreApiException failure) when (!failure.IsAuthenticationFailure)
             {
@@ -113,6 +129,30 @@ namespace TrackingMore.Api
             for (var i = 0; i < outcomes.Length; i++)
                 outcomes[i] ??= Failed(requests[i], TrackingMoreApiException.NotInAnswer(requests[i], BulkEndpoint));
             return outcomes!;
+        }
+
+        /// <summary>
+        /// Each done item's tracking as the account now holds it, in one list request for up to 40 numbers. Should the
+        /// look-up fail, the short form stays (it is still true: the change was made) and Verbose says why.
+        /// </summary>
+        private async Task<IReadOnlyList<TrackingOutcome<TRequest>>> ReadBackAsync(TrackingMoreClient client, IReadOnlyList<TrackingOutcome<TRequest>> outcomes,
+            CallContext call)
+        {
+            var done = outcomes.Where(outcome => outcome.IsDone).Select(outcome => outcome.Request.TrackingNumber).ToArray();
+            if (done.Length == 0) return outcomes;
+            IReadOnlyList<Tracking> found;
+            try
+            {
+                found = await client.LookUpAsync(done, call).ConfigureAwait(false);
+            }
+            catch (TrackingMoreApiException failure) when (!failure.IsAuthenticationFailure)
+            {
+                call.Verbose(client.Settings.Redact("Reading back what " + BulkEndpoint + " did failed, so its short answers are written: " + failure.Message));
+                return outcomes;
+            }
+            return outcomes.Select(outcome => outcome.IsDone && Matching(found, outcome.Request) is Tracking held
+                ? new TrackingOutcome<TRequest>(outcome.Request, outcome.Kind, held, null)
+                : outcome).ToArray();
         }
 
         /// <summary>

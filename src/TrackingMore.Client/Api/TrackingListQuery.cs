@@ -15,7 +15,7 @@ namespace TrackingMore.Api
         public int Page { get; set; } = 1;
         public int Limit { get; set; } = 100;
 
-        /// <summary>Only trackings in this status; null or <see cref="Models.TrackingStatus.Unknown"/>: any status.</summary>
+        /// <summary>Only trackings in this status; null: any status. <see cref="Models.TrackingStatus.Unknown"/> is refused (ArgumentException): the service has no filter for it.</summary>
         public Models.TrackingStatus? Status { get; set; }
 
         public DateTime? CreatedAfter { get; set; }

@@ -19,18 +19,21 @@ namespace TrackingMore.Api
     {
         private const string Endpoint = "GET /trackings/get";
         private readonly TrackingMoreClient _client;
-        private readonly TrackingListQuery _query;
+        private TrackingListQuery _query;
+        private bool _pinToServerTime;
         private int _skip;
         private readonly TrackingIdSet _seenIds = new TrackingIdSet();
         private bool _ended;
 
         /// <param name="query">The filters and page size; its <see cref="TrackingListQuery.Page"/> is the first page asked for.</param>
         /// <param name="skip">Items of the first page to leave out (what -Skip leaves of a page).</param>
-        public TrackingListing(TrackingMoreClient client, TrackingListQuery query, int skip)
+        /// <param name="pinToServerTime">Pages after the first ask only for trackings created by the time the service answered the first.</param>
+        public TrackingListing(TrackingMoreClient client, TrackingListQuery query, int skip, bool pinToServerTime = false)
         {
             _client = client;
             _query = query;
             _skip = skip;
+            _pinToServerTime = pinToServerTime;
             NextPage = query.Page;
         }
 
@@ -56,6 +59,14 @@ namespace TrackingMore.Api
             if (page.Items.Count > limit)
                 throw Inconsistent(pageNumber, "holds " + page.Items.Count + " trackings, more than the " + limit + " asked for");
             if (PagesRead == 0) Total = page.Total;
+            if (_pinToServerTime && page.ServerTime is DateTimeOffset answered)
+            {
+                // The snapshot bound, by the service's clock: every tracking that existed when it answered was
+                // created at or before its Date (whole seconds, as created_at is), and created_at_max is inclusive.
+                _query = _query.WithPage(_query.Page);
+                _query.CreatedBefore = answered.UtcDateTime;
+            }
+            _pinToServerTime = false;
 
             var fresh = new List<Tracking>(page.Items.Count);
             for (var i = 0; i < page.Items.Count; i++)

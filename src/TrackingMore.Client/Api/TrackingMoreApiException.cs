@@ -104,7 +104,7 @@ namespace TrackingMore.Api
         /// for a tracking the account does not hold (4017), so both ways of asking fail alike.
         /// </summary>
         internal static TrackingMoreApiException NoSuchTracking(string number, string endpoint) => new TrackingMoreApiException(
-            ApiFailureKind.ApiError, number + ": no such tracking in the account (" + endpoint + "?numbers=).",
+            ApiFailureKind.ApiError, number + ": no such tracking in the account, under any carrier (looked up by number with " + endpoint + ").",
             endpoint, 4017, "Bad Request", "Tracking does not exist.");
 
         /// <summary>A stable identifier for ErrorRecords: <c>TrackingMore.4016</c>, <c>TrackingMore.RateLimited</c>, ...</summary>

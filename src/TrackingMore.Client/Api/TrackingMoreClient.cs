@@ -23,18 +23,16 @@ namespace TrackingMore.Api
         private readonly ApiTransport _transport;
 
         private const string ListEndpoint = "GET /trackings/get";
-        private readonly ApiClock _clock;
 
         public TrackingMoreClient(ConnectionSettings settings) : this(settings, null, null)
         {
         }
 
         /// <param name="http">Tests pass a handler that answers from fixtures; everyone else shares the process's client.</param>
-        /// <param name="clock">Tests pass a simulated clock, so gates, back-off and snapshots run without waiting.</param>
+        /// <param name="clock">Tests pass a simulated clock, so gates and back-off run without waiting.</param>
         internal TrackingMoreClient(ConnectionSettings settings, HttpMessageInvoker? http, ApiClock? clock = null)
         {
-            _clock = clock ?? ApiClock.System;
-            _transport = new ApiTransport(settings, http, _clock);
+            _transport = new ApiTransport(settings, http, clock);
         }
 
         public ConnectionSettings Settings => _transport.Settings;
@@ -61,7 +59,7 @@ namespace TrackingMore.Api
         public Task<TrackingPage> ListTrackingsAsync(TrackingListQuery query, CallContext call)
         {
             var request = new ApiRequest(HttpMethod.Get, ListEndpoint, "trackings/get", EndpointClass.List) { Query = QueryEncoding.ForList(query) };
-            return SendAsync(request, call, data => TrackingReader.ReadPage(data, query.Page, query.Limit));
+            return _transport.SendAsync(request, call, (data, serverTime) => TrackingReader.ReadPage(data, query.Page, query.Limit, serverTime));
         }
 
         /// <summary>
@@ -72,18 +70,15 @@ namespace TrackingMore.Api
         /// </summary>
         /// <param name="skip">Items of the first page to leave out.</param>
         /// <param name="pinSnapshot">
-        /// When the query sets no <see cref="TrackingListQuery.CreatedBefore"/>, only trackings created before the walk
-        /// began are listed: one created meanwhile would otherwise push an item onto a page already read, and it
-        /// would be missed.
+        /// When the query sets no <see cref="TrackingListQuery.CreatedBefore"/>, the pages after the first list only
+        /// trackings created by the time the service answered the first page, by the service's own clock (its Date
+        /// header): trackings created meanwhile would otherwise push items onto pages not yet read. The client's
+        /// clock plays no part, so a client clock behind the service's drops nothing. An answer without a Date
+        /// header leaves the walk unpinned, where the de-duplication of repeats still holds.
         /// </param>
         public async IAsyncEnumerable<TrackingPage> ListAllAsync(TrackingListQuery query, CallContext call, int skip = 0, bool pinSnapshot = true)
         {
-            if (pinSnapshot && query.CreatedBefore == null)
-            {
-                query = query.WithPage(query.Page);
-                query.CreatedBefore = _clock.UtcNow.UtcDateTime;
-            }
-            var listing = new TrackingListing(this, query, skip);
+            var listing = new TrackingListing(this, query, skip, pinToServerTime: pinSnapshot && query.CreatedBefore == null);
             while (await listing.NextAsync(call).ConfigureAwait(false) is { } page) yield return page;
         }
 
@@ -154,8 +149,9 @@ namespace TrackingMore.Api
             }, call, TrackingReader.ReadSingle);
 
         /// <summary>
-        /// Changes 1 to 40 trackings with one request; one outcome per tracking, in order. After a lost answer whose
-        /// resend failed too, the outcome is unknown: nothing in the account shows whether a change was made.
+        /// Changes 1 to 40 trackings with one request; one outcome per tracking, in order, each carrying the tracking
+        /// as the account now holds it (read back with one list request by numbers, at the list's pace). After a lost
+        /// answer whose resend failed too, the outcome is unknown: nothing in the account shows whether a change was made.
         /// </summary>
         /// <param name="singleForOne">A lone change goes to PUT /trackings/{carrier}/{number}, whose answer is the full tracking.</param>
         public Task<IReadOnlyList<TrackingOutcome<TrackingUpdateRequest>>> UpdateTrackingsAsync(IReadOnlyList<TrackingUpdateRequest> changes, CallContext call,
@@ -168,7 +164,8 @@ namespace TrackingMore.Api
 
         /// <summary>
         /// The service stops refreshing 1 to 40 trackings (track_update becomes false); one outcome per tracking, in
-        /// order. The endpoint has only a bulk form.
+        /// order, each carrying the tracking as the account now holds it (read back with one list request by
+        /// numbers). The endpoint has only a bulk form.
         /// </summary>
         public Task<IReadOnlyList<TrackingOutcome<TrackingIdentity>>> StopUpdatingAsync(IReadOnlyList<TrackingIdentity> trackings, CallContext call) =>
             StopsOfUpdating.SendAsync(this, CheckBulk(trackings), singleForOne: false, call);
@@ -242,36 +239,28 @@ namespace TrackingMore.Api
         };
 
         private BulkOperation<TrackingUpdateRequest> Updates => new BulkOperation<TrackingUpdateRequest>("POST /trackings/updatemore",
-            async (changes, call) =>
-            {
-                var result = await SendAsync(Json(HttpMethod.Post, "POST /trackings/updatemore", "trackings/updatemore", new List<TrackingUpdateRequest>(changes),
-                    RequestJsonContext.Default.ListTrackingUpdateRequest), call, TrackingReader.ReadBulk).ConfigureAwait(false);
-                // updatemore answers in the short form, which leaves archived out (Archived would read false); a
-                // tracking it lists was updated, so it has the value sent.
-                foreach (var tracking in result.Trackings)
-                {
-                    foreach (var change in changes)
-                    {
-                        if (change.Archived is bool archived && string.Equals(change.TrackingNumber, tracking.TrackingNumber, StringComparison.OrdinalIgnoreCase)
-                            && string.Equals(change.CarrierCode, tracking.CarrierCode, StringComparison.OrdinalIgnoreCase))
-                            tracking.Archived = archived;
-                    }
-                }
-                return result;
-            })
+            (changes, call) => SendAsync(Json(HttpMethod.Post, "POST /trackings/updatemore", "trackings/updatemore", new List<TrackingUpdateRequest>(changes),
+                RequestJsonContext.Default.ListTrackingUpdateRequest), call, TrackingReader.ReadBulk))
         {
             SendOne = async (change, call) => await UpdateTrackingAsync(change, call).ConfigureAwait(false),
+            ReadBack = true,
+            // The short form, and the list's record of a tracking not checked yet, leave archived out (Archived would
+            // read false); a tracking updated has the value sent.
+            Complete = (change, tracking) =>
+            {
+                if (change.Archived is bool archived) tracking.Archived = archived;
+            },
         };
 
         private BulkOperation<TrackingIdentity> StopsOfUpdating => new BulkOperation<TrackingIdentity>("POST /trackings/notupdate",
-            async (trackings, call) =>
-            {
-                var result = await SendAsync(Json(HttpMethod.Post, "POST /trackings/notupdate", "trackings/notupdate", Identities(trackings),
-                    RequestJsonContext.Default.ListTrackingIdentity), call, TrackingReader.ReadBulk).ConfigureAwait(false);
-                // notupdate answers in the short form, which leaves track_update out; a tracking it lists has stopped.
-                foreach (var tracking in result.Trackings) tracking.TrackUpdate = false;
-                return result;
-            });
+            (trackings, call) => SendAsync(Json(HttpMethod.Post, "POST /trackings/notupdate", "trackings/notupdate", Identities(trackings),
+                RequestJsonContext.Default.ListTrackingIdentity), call, TrackingReader.ReadBulk))
+        {
+            ReadBack = true,
+            // The short form, and the list's record of a tracking not checked yet, leave track_update out; a tracking
+            // the endpoint did has stopped.
+            Complete = (_, tracking) => tracking.TrackUpdate = false,
+        };
 
         private Task<T> SendAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, T> read) => _transport.SendAsync(request, call, read);
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace TrackingMore.Models
@@ -5,8 +6,9 @@ namespace TrackingMore.Models
     /// <summary>One page of GET /trackings/get.</summary>
     public sealed class TrackingPage
     {
-        public TrackingPage(int page, int limit, long? total, IReadOnlyList<Tracking> items)
+        public TrackingPage(int page, int limit, long? total, IReadOnlyList<Tracking> items, DateTimeOffset? serverTime = null)
         {
+            ServerTime = serverTime;
             Page = page;
             Limit = limit;
             Total = total;
@@ -20,5 +22,8 @@ namespace TrackingMore.Models
         public long? Total { get; }
 
         public IReadOnlyList<Tracking> Items { get; }
+
+        /// <summary>When the service answered, by its own clock (the HTTP Date header, to the second); null if it sent none.</summary>
+        public DateTimeOffset? ServerTime { get; }
     }
 }

@@ -11,7 +11,7 @@ namespace TrackingMore.Serialization
         public static string ForList(TrackingListQuery query) => new QueryString()
             .Add("page", query.Page)
             .Add("limit", query.Limit)
-            .Add("status", query.Status is TrackingStatus status && status != TrackingStatus.Unknown ? TrackingStatusText.ToApi(status) : null)
+            .Add("status", query.Status is TrackingStatus status ? StatusFilter(status) : null)
             .Add("created_at_min", ApiDates.ToUnixSeconds(query.CreatedAfter))
             .Add("created_at_max", ApiDates.ToUnixSeconds(query.CreatedBefore))
             .Add("update_time_min", ApiDates.ToUnixSeconds(query.UpdatedAfter))
@@ -23,6 +23,10 @@ namespace TrackingMore.Serialization
             .Add("orders", Join(query.Orders, nameof(query.Orders)))
             .Add("archived", query.Archived.HasValue ? (query.Archived.Value ? "true" : "false") : null)
             .ToString();
+
+        /// <summary>Unknown has no text the service filters by; leaving the filter out would list every status.</summary>
+        private static string StatusFilter(TrackingStatus status) => status != TrackingStatus.Unknown ? TrackingStatusText.ToApi(status)
+            : throw new ArgumentException("TrackingStatus.Unknown is not a status the list can be filtered by; leave Status null for every status.", nameof(TrackingListQuery.Status));
 
         public static string ForCount(TrackingCountQuery query) => new QueryString()
             .Add("created_at_min", ApiDates.ToUnixSeconds(query.CreatedAfter))

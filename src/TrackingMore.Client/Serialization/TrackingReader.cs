@@ -89,7 +89,7 @@ namespace TrackingMore.Serialization
             return ReadTracking(data);
         }
 
-        public static TrackingPage ReadPage(JsonElement data, int requestedPage, int requestedLimit)
+        public static TrackingPage ReadPage(JsonElement data, int requestedPage, int requestedLimit, DateTimeOffset? serverTime = null)
         {
             var items = new List<Tracking>();
             foreach (var item in RequiredList(data, "items")) items.Add(ReadTracking(item));
@@ -97,7 +97,8 @@ namespace TrackingMore.Serialization
                 AsInt32(Property(data, "page")) ?? requestedPage,
                 AsInt32(Property(data, "limit")) ?? requestedLimit,
                 AsInt64(Property(data, "total")),
-                items);
+                items,
+                serverTime);
         }
 
         /// <summary>batch, updatemore, delete and notupdate all answer {trackings:[...], errors:[...]}.</summary>

@@ -8,12 +8,13 @@ using TrackingMore.Api;
 namespace TrackingMore.Commands
 {
     /// <summary>
-    /// Connects this runspace to the TrackingMore API (or the emulator). Sends nothing: the key is checked by the
-    /// first call that uses it.
+    /// Connects this runspace to the TrackingMore API (or the emulator), checking the key with one request that
+    /// costs no quota (GET /trackings/getuserinfo) unless -SkipCheck; a refused key or an unreachable service fails
+    /// here, and the runspace keeps the connection it had.
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "TrackingMore")]
     [OutputType(typeof(TrackingMoreConnection))]
-    public sealed class ConnectTrackingMoreCommand : PSCmdlet
+    public sealed class ConnectTrackingMoreCommand : PSCmdlet, IDisposable
     {
         /// <summary>The API key. Falls back to $env:TRACKINGMORE_API_KEY.</summary>
         [Parameter(Position = 0)]
@@ -67,6 +68,17 @@ namespace TrackingMore.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Sends nothing now (as Connect-AzAccount -SkipValidation): the key is checked by the first call that uses it.</summary>
+        [Parameter]
+        [Alias("SkipValidation")]
+        public SwitchParameter SkipCheck { get; set; }
+
+        private readonly System.Threading.CancellationTokenSource _stopping = new System.Threading.CancellationTokenSource();
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        public void Dispose() => _stopping.Dispose();
+
         protected override void EndProcessing()
         {
             var key = ApiKey;
@@ -100,9 +112,33 @@ namespace TrackingMore.Commands
                 ThrowTerminatingError(ErrorRecords.InvalidArgument(invalid.Message, "TrackingMore.InvalidBaseUri", BaseUri));
                 return;
             }
+            if (!SkipCheck) Check(connection);
             RunspaceState.Current = connection;
+            RunspaceState.Disconnected = false;
             WriteVerbose("Connected to " + connection.BaseUri + " with key " + connection.ApiKey + ".");
             if (PassThru) WriteObject(connection);
+        }
+
+        /// <summary>The account's details: the cheapest call that needs a valid key, and one that costs no quota.</summary>
+        private void Check(TrackingMoreConnection connection)
+        {
+            try
+            {
+                var account = RunspaceState.Of(connection)!.Client.GetAccountAsync(new CallContext(_stopping.Token)).GetAwaiter().GetResult();
+                WriteVerbose("The key is valid; the account's quota has " + account.QuotaLeft + " trackings left.");
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (TrackingMoreApiException failure)
+            {
+                var record = ErrorRecords.FromApi(failure, connection.BaseUri);
+                record.ErrorDetails = new ErrorDetails("Connect-TrackingMore checked the key and " + failure.Message +
+                                                       " The session keeps the connection it had. (-SkipCheck connects without asking.)")
+                { RecommendedAction = record.ErrorDetails?.RecommendedAction };
+                ThrowTerminatingError(record);
+            }
         }
     }
 }

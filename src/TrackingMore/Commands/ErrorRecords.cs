@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using TrackingMore.Api;
+using TrackingMore.Models;
 
 namespace TrackingMore.Commands
 {
@@ -42,11 +43,20 @@ namespace TrackingMore.Commands
             new ArgumentException(item + ": " + endpoint + " could not handle this item: " + reason + "."),
             "TrackingMore.ItemRefused", ErrorCategory.InvalidArgument, item);
 
-        public static ErrorRecord NotConnected() => new ErrorRecord(
-            new InvalidOperationException(
-                "Not connected to TrackingMore. Run Connect-TrackingMore -ApiKey (Read-Host -AsSecureString), " +
-                "or set $env:TRACKINGMORE_API_KEY."),
+        public static ErrorRecord NotConnected(bool afterDisconnect = false) => new ErrorRecord(
+            new InvalidOperationException(afterDisconnect
+                ? "Not connected to TrackingMore: Disconnect-TrackingMore closed this session's connection, and the session stays " +
+                  "disconnected (also from $env:TRACKINGMORE_API_KEY) until you run Connect-TrackingMore again."
+                : "Not connected to TrackingMore. Run Connect-TrackingMore -ApiKey (Read-Host -AsSecureString), " +
+                  "or set $env:TRACKINGMORE_API_KEY."),
             "TrackingMore.NotConnected", ErrorCategory.ConnectionError, null);
+
+        /// <summary>A -Connection that Disconnect-TrackingMore closed: its key is forgotten for every use.</summary>
+        public static ErrorRecord ClosedConnection(TrackingMoreConnection connection) => new ErrorRecord(
+            new InvalidOperationException(
+                "-Connection " + connection + " was closed by Disconnect-TrackingMore and is not used again. Connect again with " +
+                "Connect-TrackingMore -PassThru and pass the new connection."),
+            "TrackingMore.ConnectionClosed", ErrorCategory.ConnectionError, connection);
 
         /// <summary>A -Connection value this process's module did not open (e.g. one that came back from Start-Job).</summary>
         public static ErrorRecord UnknownConnection(object connection) => new ErrorRecord(
@@ -82,6 +92,9 @@ namespace TrackingMore.Commands
             }
         }
 
+        private static bool IsRemoval(TrackingMoreApiException failure) =>
+            failure.Endpoint.StartsWith("DELETE ", StringComparison.Ordinal) || failure.Endpoint == "POST /trackings/delete";
+
         private static string? Advice(TrackingMoreApiException failure)
         {
             if (failure.IsAuthenticationFailure)
@@ -98,7 +111,9 @@ namespace TrackingMore.Commands
             switch (failure.MetaCode)
             {
                 case 4016: return "The tracking exists already: use Set-Tracking to change it.";
-                case 4017: case 4031: return "Create the tracking first with New-Tracking.";
+                case 4017 when IsRemoval(failure):
+                case 4031 when IsRemoval(failure): return "The account has no such tracking: it may have been removed already, or be under another carrier (Get-Tracking <number> finds it).";
+                case 4017: case 4031: return "Create the tracking first with New-Tracking, or check its carrier (Get-Tracking <number> finds it under any carrier).";
                 case 4015: return "Use a carrier code from Get-TrackingCarrier.";
                 case 4032: return "The service cannot tell the carrier from this number: give -CarrierCode yourself (Get-TrackingCarrier lists them).";
                 case 4019: case 4021: return "The account's quota is used up: Get-TrackingAccount shows what is left.";

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using TrackingMore.Models;
 
@@ -28,7 +29,7 @@ namespace TrackingMore.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var number in AirWaybillNumber) Enqueue(number.Trim(), Send);
+            EnqueueAll(AirWaybillNumber.Select(number => number.Trim()).ToArray(), Send);
         }
 
         private void Send(IReadOnlyList<string> batch) =>

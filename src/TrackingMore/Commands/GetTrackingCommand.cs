@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
+using System.Linq;
 using System.Management.Automation;
 using TrackingMore.Api;
 using TrackingMore.Models;
@@ -33,14 +33,22 @@ namespace TrackingMore.Commands
         [ArgumentCompleter(typeof(CarrierCodeCompleter))]
         public string? CarrierCode { get; set; }
 
+        /// <summary>
+        /// One or more statuses; several are listed one after the other, in the order given. The set is what Tab
+        /// offers (an enum parameter completes every value, Unknown too, unless a set says otherwise); the first
+        /// check refuses Unknown with a message of its own before the set's generic one.
+        /// </summary>
         [Parameter(ParameterSetName = ListSet)]
-        public TrackingStatus? Status { get; set; }
+        [ValidateStatusFilter]
+        [ValidateSet(nameof(TrackingStatus.Pending), nameof(TrackingStatus.NotFound), nameof(TrackingStatus.Transit), nameof(TrackingStatus.Pickup),
+            nameof(TrackingStatus.Delivered), nameof(TrackingStatus.Undelivered), nameof(TrackingStatus.Exception), nameof(TrackingStatus.Expired))]
+        public TrackingStatus[]? Status { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateApiDate]
         public DateTime? CreatedAfter { get; set; }
 
-        /// <summary>Under -All, defaults to the time the command started, so trackings created meanwhile do not shift pages.</summary>
+        /// <summary>Under -All, the pages after the first default to the service's time of the first answer, so trackings created meanwhile do not shift pages.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateApiDate]
         public DateTime? CreatedBefore { get; set; }
@@ -131,38 +139,57 @@ namespace TrackingMore.Commands
             }
         }
 
+        /// <summary>
+        /// The list, or with several statuses one listing per status in the order given (the API filters by one
+        /// status a request): -First counts and -Skip skips across them all, as if they were one list.
+        /// </summary>
         private void ListPages()
         {
-            var bound = MyInvocation.BoundParameters;
-            var skip = PagingParameters.Skip;
-            var firstGiven = bound.ContainsKey("First");
+            var firstGiven = MyInvocation.BoundParameters.ContainsKey("First");
             var wanted = firstGiven ? PagingParameters.First : ulong.MaxValue;
             if (wanted == 0) return;
+            var statuses = Status is { Length: > 0 } ? Status.Distinct().Select(status => (TrackingStatus?)status).ToArray() : new TrackingStatus?[] { null };
+            if (PagingParameters.IncludeTotalCount && statuses.Length > 1)
+                WriteObject(PagingParameters.NewTotalCount(0, 0.0)); // each status's total comes with its own first page: the sum is not known first
+            var skip = PagingParameters.Skip;
+            var written = 0UL;
+            foreach (var status in statuses)
+            {
+                skip = ListPages(status, skip, wanted, ref written, reportTotal: statuses.Length == 1);
+                if (written >= wanted) return;
+            }
+        }
+
+        /// <returns>What is left of <paramref name="skip"/> for the next status: the status's total, when the service reports it, was skipped.</returns>
+        private ulong ListPages(TrackingStatus? status, ulong skip, ulong wanted, ref ulong written, bool reportTotal)
+        {
+            var bound = MyInvocation.BoundParameters;
+            var firstGiven = bound.ContainsKey("First");
 
             // Page size: what the user asked; else the largest page under -All; else just enough for -Skip + -First.
             var limit = bound.ContainsKey(nameof(PageSize)) ? PageSize
                 : All ? TrackingListQuery.MaxPageSize
-                : firstGiven ? (int)Math.Min(TrackingListQuery.MaxPageSize, Math.Max(1, skip + wanted))
+                : firstGiven ? (int)Math.Min(TrackingListQuery.MaxPageSize, Math.Max(1, skip + (wanted - written)))
                 : DefaultPageSize;
             var manyPages = All || firstGiven;
-            var query = BuildQuery(limit).WithPage(checked((int)((long)Page + (long)(skip / (ulong)limit))));
+            var query = BuildQuery(limit, status).WithPage(checked((int)((long)Page + (long)(skip / (ulong)limit))));
             var pages = Stream(call => Client.ListAllAsync(query, call, (int)(skip % (ulong)limit),
                 pinSnapshot: manyPages && !bound.ContainsKey(nameof(CreatedBefore))));
 
-            var written = 0UL;
             var pagesRead = 0;
             var nextPage = query.Page;
-            var progress = new PagingProgress(this);
+            var progress = new PagingProgress(this, status);
+            var writtenBefore = written;
             try
             {
                 using var reader = pages.GetEnumerator();
                 while (true)
                 {
-                    if (pagesRead > 0) progress.Show(nextPage, limit, written);
+                    if (pagesRead > 0) progress.Show(nextPage, limit, written - writtenBefore);
                     TrackingPage page;
                     try
                     {
-                        if (!reader.MoveNext()) return;
+                        if (!reader.MoveNext()) return 0;
                         page = reader.Current;
                     }
                     catch (TrackingMoreApiException failure)
@@ -175,20 +202,22 @@ namespace TrackingMore.Commands
                             { RecommendedAction = record.ErrorDetails?.RecommendedAction };
                         }
                         ThrowTerminatingError(record);
-                        return;
+                        return 0;
                     }
                     if (++pagesRead == 1)
                     {
                         progress.Total = page.Total;
-                        if (PagingParameters.IncludeTotalCount)
+                        if (reportTotal && PagingParameters.IncludeTotalCount)
                             WriteObject(PagingParameters.NewTotalCount(page.Total is long total ? (ulong)Math.Max(0, total) : 0, page.Total.HasValue ? 1.0 : 0.0));
+                        if (page.Items.Count == 0 && page.Total is long reported && (ulong)Math.Max(0, reported) <= skip)
+                            return skip - (ulong)Math.Max(0, reported);
                     }
                     foreach (var tracking in page.Items)
                     {
                         WriteObject(tracking);
-                        if (++written >= wanted) return;
+                        if (++written >= wanted) return 0;
                     }
-                    if (!manyPages) return;
+                    if (!manyPages) return 0;
                     nextPage = page.Page + 1;
                 }
             }
@@ -198,13 +227,13 @@ namespace TrackingMore.Commands
             }
         }
 
-        private TrackingListQuery BuildQuery(int limit)
+        private TrackingListQuery BuildQuery(int limit, TrackingStatus? status)
         {
             var bound = MyInvocation.BoundParameters;
             return new TrackingListQuery
             {
                 Limit = limit,
-                Status = Status,
+                Status = status,
                 CreatedAfter = CreatedAfter,
                 CreatedBefore = CreatedBefore,
                 UpdatedAfter = UpdatedAfter,
@@ -221,34 +250,21 @@ namespace TrackingMore.Commands
         private sealed class PagingProgress
         {
             private const int ActivityId = 0x7A11;
-            private readonly Cmdlet _cmdlet;
-            private readonly Stopwatch _clock = Stopwatch.StartNew();
-            private bool _shown;
+            private readonly CommandProgress _bar;
 
-            public PagingProgress(Cmdlet cmdlet) => _cmdlet = cmdlet;
+            public PagingProgress(Cmdlet cmdlet, TrackingStatus? status) =>
+                _bar = new CommandProgress(cmdlet, ActivityId, "Get-Tracking" + (status is TrackingStatus filter ? " -Status " + filter : string.Empty));
 
             public long? Total { get; set; }
 
             public void Show(long page, int limit, ulong written)
             {
                 var pages = Total is long total ? Math.Max(1, (total + limit - 1) / limit) : (long?)null;
-                var rate = written / Math.Max(0.001, _clock.Elapsed.TotalSeconds);
-                var record = new ProgressRecord(ActivityId, "Get-Tracking",
-                    "Page " + page + (pages.HasValue ? " of " + pages : string.Empty) + ", " + written + " trackings, " + rate.ToString("0") + "/s");
-                if (Total is long all && all > 0)
-                {
-                    record.PercentComplete = (int)Math.Min(100, written * 100 / (ulong)all);
-                    if (rate > 0) record.SecondsRemaining = (int)Math.Max(0, (all - (long)written) / rate);
-                }
-                _cmdlet.WriteProgress(record);
-                _shown = true;
+                _bar.Show("Page " + page + (pages.HasValue ? " of " + pages : string.Empty) + ", " + written + " trackings, " + _bar.Rate((long)written).ToString("0") + "/s",
+                    (long)written, Total);
             }
 
-            public void Complete()
-            {
-                if (!_shown) return;
-                _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Get-Tracking", "Done") { RecordType = ProgressRecordType.Completed });
-            }
+            public void Complete() => _bar.Complete();
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using TrackingMore.Api;
 using TrackingMore.Models;
@@ -38,8 +39,7 @@ namespace TrackingMore.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var destination in Destination)
-                Enqueue(new TransitTimeRequest(CarrierCode, Origin.ToUpperInvariant(), destination.ToUpperInvariant()), Send);
+            EnqueueAll(Destination.Select(destination => new TransitTimeRequest(CarrierCode, Origin.ToUpperInvariant(), destination.ToUpperInvariant())).ToArray(), Send);
         }
 
         private void Send(IReadOnlyList<TransitTimeRequest> batch) =>

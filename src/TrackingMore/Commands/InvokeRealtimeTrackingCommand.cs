@@ -32,6 +32,8 @@ namespace TrackingMore.Commands
                 Order = NullIfEmpty(OrderId),
             });
             WriteAnswer(request, call => Client.GetRealtimeTrackingAsync(request, call));
+            // One request an item, 3 a second: a long input gets progress from its second item on.
+            Progress.Done(1);
         }
     }
 }

@@ -22,6 +22,9 @@ namespace TrackingMore.Commands
 
         /// <summary>Lets go of what this connection learnt (Disconnect-TrackingMore), so a held object keeps no memory.</summary>
         public void ReleaseCaches() => CarrierCache = null;
+
+        /// <summary>Set by Disconnect-TrackingMore: the connection refuses every further use, wherever it is held.</summary>
+        public bool Closed { get; set; }
     }
 
     /// <summary>
@@ -36,6 +39,9 @@ namespace TrackingMore.Commands
 
         private static readonly ConditionalWeakTable<TrackingMoreConnection, ConnectionState> States =
             new ConditionalWeakTable<TrackingMoreConnection, ConnectionState>();
+
+        /// <summary>Runspaces Disconnect-TrackingMore ran in, until their next Connect-TrackingMore: they do not connect from the environment.</summary>
+        private static readonly ConditionalWeakTable<Runspace, object> DisconnectedRunspaces = new ConditionalWeakTable<Runspace, object>();
 
         /// <summary>A connection for <paramref name="settings"/>, with its client; it is nobody's current connection yet.</summary>
         public static TrackingMoreConnection Open(ConnectionSettings settings, string source)
@@ -62,6 +68,22 @@ namespace TrackingMore.Commands
                 var runspace = Runspace.DefaultRunspace ?? throw new InvalidOperationException("No runspace is running this command.");
                 CurrentByRunspace.Remove(runspace);
                 if (value != null) CurrentByRunspace.Add(runspace, value);
+            }
+        }
+
+        /// <summary>True after Disconnect-TrackingMore in the caller's runspace, until Connect-TrackingMore.</summary>
+        public static bool Disconnected
+        {
+            get
+            {
+                var runspace = Runspace.DefaultRunspace;
+                return runspace != null && DisconnectedRunspaces.TryGetValue(runspace, out _);
+            }
+            set
+            {
+                var runspace = Runspace.DefaultRunspace ?? throw new InvalidOperationException("No runspace is running this command.");
+                DisconnectedRunspaces.Remove(runspace);
+                if (value) DisconnectedRunspaces.Add(runspace, runspace);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using TrackingMore.Api;
 using TrackingMore.Models;
@@ -38,8 +39,7 @@ namespace TrackingMore.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var postalCode in PostalCode)
-                Enqueue(new RemoteAreaRequest(Country.Trim(), postalCode.Trim(), Carrier), Send);
+            EnqueueAll(PostalCode.Select(postalCode => new RemoteAreaRequest(Country.Trim(), postalCode.Trim(), Carrier)).ToArray(), Send);
         }
 
         private void Send(IReadOnlyList<RemoteAreaRequest> batch) =>

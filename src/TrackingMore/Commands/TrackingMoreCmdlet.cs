@@ -22,6 +22,7 @@ namespace TrackingMore.Commands
         private CallContext? _call;
         private ConnectionState? _state;
         private IBatchQueue? _batches;
+        private BulkProgress? _progress;
 
         /// <summary>
         /// The connection to use, from Connect-TrackingMore -PassThru; by default the runspace's current connection,
@@ -47,7 +48,14 @@ namespace TrackingMore.Commands
         protected override void StopProcessing() => _stopping.Cancel();
 
         /// <summary>Sends what is still queued (<see cref="Enqueue{T}(T, Action{IReadOnlyList{T}, bool})"/>) when the pipeline ends.</summary>
-        protected override void EndProcessing() => _batches?.Flush();
+        protected override void EndProcessing()
+        {
+            _batches?.Flush();
+            _progress?.Complete();
+        }
+
+        /// <summary>Progress of the items sent so far, for <see cref="Enqueue{T}(T, Action{IReadOnlyList{T}, bool})"/> and per-item commands.</summary>
+        private protected BulkProgress Progress => _progress ??= new BulkProgress(this, MyInvocation.MyCommand.Name);
 
         public void Dispose()
         {
@@ -92,12 +100,23 @@ namespace TrackingMore.Commands
         /// </summary>
         protected void Enqueue<T>(T item, Action<IReadOnlyList<T>, bool> send)
         {
-            _batches ??= new BatchQueue<T>(send);
+            _batches ??= new BatchQueue<T>((batch, alone) =>
+            {
+                send(batch, alone);
+                Progress.Done(batch.Count);
+            });
             ((BatchQueue<T>)_batches).Add(item);
         }
 
         /// <summary>Queues an item for a request that carries up to 40, for endpoints with only a bulk form.</summary>
         protected void Enqueue<T>(T item, Action<IReadOnlyList<T>> send) => Enqueue(item, (batch, _) => send(batch));
+
+        /// <summary>Queues the items of an array parameter, whose length the progress counts as known.</summary>
+        protected void EnqueueAll<T>(IReadOnlyList<T> items, Action<IReadOnlyList<T>> send)
+        {
+            Progress.Expected += items.Count;
+            foreach (var item in items) Enqueue(item, send);
+        }
 
         /// <summary>
         /// Runs a bulk call and reports every item it carried exactly once: done ones through <paramref name="writeDone"/>
@@ -119,7 +138,7 @@ namespace TrackingMore.Commands
             foreach (var outcome in outcomes)
             {
                 if (outcome.Kind == OutcomeKind.Unknown) WriteError(ErrorRecords.OutcomeUnknown(outcome.Request, outcome.Failure!));
-                else if (outcome.Failure != null) WriteError(ErrorRecords.FromApi(outcome.Failure, outcome.Request));
+                else if (outcome.Failure != null) WriteError(ApiError(outcome.Failure, outcome.Request));
                 else if (writeDone != null) writeDone(outcome);
                 else if (outcome.Tracking != null) WriteObject(outcome.Tracking);
             }
@@ -157,9 +176,35 @@ namespace TrackingMore.Commands
         /// </summary>
         protected void WriteApiError(TrackingMoreApiException failure, object? target)
         {
-            var record = ErrorRecords.FromApi(failure, target);
+            var record = ApiError(failure, target);
             if (failure.IsAuthenticationFailure) ThrowTerminatingError(record);
             WriteError(record);
+        }
+
+        /// <summary>
+        /// The error record of a failure against its item. The message names the tracking (number and carrier) when the
+        /// API's own text does not ("Tracking does not exist."); an unknown carrier code (4015) also gets the nearest
+        /// known codes, when Get-TrackingCarrier has filled the connection's carrier list (never fetched here).
+        /// </summary>
+        private ErrorRecord ApiError(TrackingMoreApiException failure, object? target)
+        {
+            var record = ErrorRecords.FromApi(failure, target);
+            var message = failure.Message;
+            var advice = record.ErrorDetails?.RecommendedAction;
+            if (target is TrackingIdentity tracking)
+            {
+                if (message.IndexOf(tracking.TrackingNumber, StringComparison.OrdinalIgnoreCase) < 0) message = tracking + ": " + message;
+                var nearest = failure.MetaCode == 4015 && _state?.CarrierCache is { } carriers
+                    ? CarrierSuggestions.Nearest(tracking.CarrierCode, carriers) : Array.Empty<string>();
+                if (nearest.Count > 0)
+                {
+                    advice = "'" + tracking.CarrierCode + "' is not a carrier code the service knows: did you mean " +
+                             string.Join(" or ", nearest) + "? (Get-TrackingCarrier lists them all.)";
+                }
+            }
+            if (message != failure.Message || advice != record.ErrorDetails?.RecommendedAction)
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = advice };
+            return record;
         }
 
         /// <summary>
@@ -169,7 +214,7 @@ namespace TrackingMore.Commands
         protected void WriteApiErrors(TrackingMoreApiException failure, IReadOnlyList<object> targets)
         {
             if (failure.IsAuthenticationFailure) ThrowTerminatingError(ErrorRecords.FromApi(failure, targets.Count > 0 ? targets[0] : null));
-            foreach (var target in targets) WriteError(ErrorRecords.FromApi(failure, target));
+            foreach (var target in targets) WriteError(ApiError(failure, target));
         }
 
         /// <summary>Runs one call for one item and writes its answer (a list, item by item); a failure is reported against the item.</summary>
@@ -233,17 +278,23 @@ namespace TrackingMore.Commands
             {
                 var given = RunspaceState.Of(Connection);
                 if (given == null) ThrowTerminatingError(ErrorRecords.UnknownConnection(Connection));
+                if (given!.Closed) ThrowTerminatingError(ErrorRecords.ClosedConnection(Connection));
                 return given!;
             }
             var current = RunspaceState.Current;
             if (current == null)
             {
+                // After Disconnect-TrackingMore the session stays disconnected until it connects again.
+                if (RunspaceState.Disconnected) ThrowTerminatingError(ErrorRecords.NotConnected(afterDisconnect: true));
                 // A runspace that never connected (ForEach-Object -Parallel, a scheduled job) connects from the environment.
                 current = ConnectionFactory.FromEnvironment();
                 if (current == null) ThrowTerminatingError(ErrorRecords.NotConnected());
                 RunspaceState.Current = current;
             }
-            return RunspaceState.Of(current!)!;
+            var state = RunspaceState.Of(current!)!;
+            // Closed by Disconnect-TrackingMore -Connection, perhaps in another runspace that was given it.
+            if (state.Closed) ThrowTerminatingError(ErrorRecords.ClosedConnection(current!));
+            return state;
         }
     }
 }

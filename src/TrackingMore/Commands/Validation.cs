@@ -46,9 +46,10 @@ namespace TrackingMore.Commands
 
     /// <summary>
     /// Tracking numbers are checked before anything is sent: not empty, no more than 50 characters, no control,
-    /// invisible format (U+202E, U+200B) or line/paragraph/odd space separator characters, and not only dots (which a
-    /// URL would read as "this folder" or "the one above" and so reach another endpoint). Any other character is
-    /// allowed and escaped in the URL ('/', '?', '#', '%' round-trip).
+    /// invisible format (U+202E, U+200B) or line/paragraph/odd space separator characters, no space inside (one at
+    /// either end is trimmed, as CSV cells carry them; one inside makes another number, a request that costs quota
+    /// and finds nothing), and not only dots (which a URL would read as "this folder" or "the one above" and so reach
+    /// another endpoint). Any other character is allowed and escaped in the URL ('/', '?', '#', '%' round-trip).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ValidateTrackingNumberAttribute : ValidateEachArgumentAttribute
@@ -70,6 +71,9 @@ namespace TrackingMore.Commands
                     throw new ValidationMetadataException("The tracking number contains an invisible or unusual space character (U+" + ((int)c).ToString("X4") +
                                                           "), often pasted along with it. Type the number again or remove the character.");
             }
+            if (text.Trim().IndexOf(' ') >= 0)
+                throw new ValidationMetadataException("The tracking number '" + text.Trim() + "' has a space inside; tracking numbers have none, so the service " +
+                                                      "would look for another number (and charge for it). Remove the spaces, e.g. ('" + text.Trim() + "' -replace ' ', '').");
             if (text.Trim().Trim('.').Length == 0)
                 throw new ValidationMetadataException("'" + text + "' is not a tracking number: a number made only of dots would change the request's path. Give the carrier's tracking number, e.g. RR050349575PH.");
         }
@@ -105,6 +109,24 @@ namespace TrackingMore.Commands
             if (element is string text && text.Length > MaxLength)
                 throw new ValidationMetadataException("The value is " + text.Length + " characters long; the API keeps at most " + MaxLength +
                                                       " in a tracking's field. Shorten it.");
+        }
+    }
+
+    /// <summary>
+    /// A status to list by: <see cref="TrackingStatus.Unknown"/> stands for a status text this module does not know
+    /// (one the service may add later), so the service has no filter for it, and sending none would list every tracking.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateStatusFilterAttribute : ValidateEachArgumentAttribute
+    {
+        private static readonly string[] Filters = Array.FindAll(Enum.GetNames(typeof(TrackingStatus)), name => name != nameof(TrackingStatus.Unknown));
+
+        protected override void ValidateElement(object? element)
+        {
+            if (element is TrackingStatus.Unknown)
+                throw new ValidationMetadataException("Unknown is not a status the service can list by: it stands for a status this module does not know, " +
+                                                      "and as a filter it would match every tracking. Give one or more of " +
+                                                      string.Join(", ", Filters) + ", e.g. -Status Exception, Undelivered.");
         }
     }
 
