@@ -253,6 +253,26 @@ Describe 'A report script written from the README' {
         $rows | ForEach-Object { $_.CustomerName | Should -BeLike "'=cmd*" }
         $rows[0].PSObject.Properties.Name | Should -Not -Contain 'AdditionalProperties'
     }
+
+    It 'lists with -All every tracking the account counts, on the README''s emulator (--seed 250 --time-scale 3600)' {
+        # The simulated clock runs an hour a second ahead of this machine's: a listing capped by the local clock missed
+        # the newest trackings here (232 of 262).
+        $readme = Start-TestEmulator -ArgumentList '--seed', '250', '--time-scale', '3600'
+        try {
+            $connection = Connect-TestEmulator $readme -Extra @{ PassThru = $true }
+            $null = 1..12 | ForEach-Object { [pscustomobject]@{ TrackingNumber = (New-TestTrackingNumber -Prefix 'RA'); CarrierCode = 'china-post' } } |
+                New-Tracking -Connection $connection
+            $total = (Get-TrackingStatusCount -Connection $connection).Total
+            $all = @(Get-Tracking -All -Connection $connection)
+            $total | Should -Be 262
+            $all.Count | Should -Be $total
+            @($all.Id | Sort-Object -Unique).Count | Should -Be $total
+        } finally {
+            # That connection became the current one: the suite's own takes its place again.
+            Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0 }
+            Stop-TrackingMoreEmulator $readme
+        }
+    }
 }
 
 Describe 'Discoverability' {
