@@ -143,7 +143,7 @@ internal sealed class Faults
                 if (rule.Exhausted) continue;
                 if (rule.Method is not null && !string.Equals(rule.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
                 if (rule.Version is not null && rule.Version != version) continue;
-                if (rule.Path is not null && !pathBelowVersion.StartsWith(rule.Path, StringComparison.OrdinalIgnoreCase)) continue;
+                if (rule.Path is not null && !Covers(rule.Path, pathBelowVersion)) continue;
                 if (ListFaults.Shapes(rule.Action) && !ListFaults.IsListPath(pathBelowVersion)) continue;
                 var index = rule.Matched++;
                 if (index < rule.After) continue;
@@ -338,6 +338,14 @@ internal sealed class Faults
     /// Rule paths are below the version; "/v2/trackings/get" and "/v4/trackings/get" hold to that version only,
     /// "trackings/get" and "/trackings/get" to both.
     /// </summary>
+    /// <summary>
+    /// A rule's path covers that path and the paths below it, segment by segment: <c>/carriers</c> covers
+    /// <c>/carriers/detect</c>, and <c>/trackings/get</c> does not cover <c>/trackings/getuserinfo</c>.
+    /// </summary>
+    private static bool Covers(string rulePath, string path) =>
+        path.StartsWith(rulePath, StringComparison.OrdinalIgnoreCase) &&
+        (path.Length == rulePath.Length || rulePath.EndsWith('/') || path[rulePath.Length] == '/');
+
     private static string? NormalizePath(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "/") return null;

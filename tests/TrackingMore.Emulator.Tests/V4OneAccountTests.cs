@@ -78,6 +78,26 @@ public sealed class V4OneAccountTests(V4Emulator v4)
     }
 
     [Fact]
+    public async Task ARulePathCoversWholeSegmentsOnly()
+    {
+        var emulator = new EmulatorProcess();
+        await emulator.InitializeAsync();
+        try
+        {
+            using var rule = new StringContent("""{"path":"/trackings/get","action":"meta429"}""", System.Text.Encoding.UTF8, "application/json");
+            (await emulator.Http.PostAsync(new Uri(emulator.BaseUri, "../_emulator/faults"), rule)).EnsureSuccessStatusCode();
+
+            int Code(Answer answer) => answer.Root.GetProperty("meta").GetProperty("code").GetInt32();
+            Assert.Equal(200, Code(await emulator.GetAsync("trackings/getuserinfo")));
+            Assert.Equal(429, Code(await emulator.GetAsync("trackings/get")));
+        }
+        finally
+        {
+            await emulator.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task ARuleWithoutAVersionHitsBothAndAListPageRuleReshapesV4Pages()
     {
         var emulator = new EmulatorProcess("--seed", "40");
