@@ -196,3 +196,26 @@ Describe 'Carrier completion with -Connection' {
         }
     }
 }
+
+Describe 'A connection from the environment' {
+    It 'refuses a TRACKINGMORE_BASE_URI it cannot use as TrackingMore.InvalidBaseUri, naming the variable, before any request' {
+        $shell = [powershell]::Create()
+        try {
+            $env:TRACKINGMORE_API_KEY = $script:First.ApiKey
+            $env:TRACKINGMORE_BASE_URI = 'http://example.com/v2'
+            $null = $shell.AddScript({
+                    param($Module)
+                    Import-Module $Module
+                    try { Get-TrackingAccount } catch { $_ }
+                }).AddParameter('Module', $env:TRACKINGMORE_TEST_MODULE)
+            $failure = @($shell.Invoke())[-1]
+        } finally {
+            Remove-Item Env:TRACKINGMORE_API_KEY, Env:TRACKINGMORE_BASE_URI
+            $shell.Dispose()
+        }
+        $failure | Should -BeOfType System.Management.Automation.ErrorRecord
+        $failure.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.InvalidBaseUri,*'
+        $failure.Exception.Message | Should -Match 'TRACKINGMORE_BASE_URI'
+        $failure.Exception.Message | Should -Match 'unencrypted'
+    }
+}

@@ -287,7 +287,16 @@ namespace TrackingMore.Commands
                 // After Disconnect-TrackingMore the session stays disconnected until it connects again.
                 if (RunspaceState.Disconnected) ThrowTerminatingError(ErrorRecords.NotConnected(afterDisconnect: true));
                 // A runspace that never connected (ForEach-Object -Parallel, a scheduled job) connects from the environment.
-                current = ConnectionFactory.FromEnvironment();
+                try
+                {
+                    current = ConnectionFactory.FromEnvironment();
+                }
+                catch (ArgumentException invalid)
+                {
+                    var variable = ConnectionFactory.BaseUriVariable;
+                    ThrowTerminatingError(ErrorRecords.InvalidArgument("$env:" + variable + " cannot be used: " + invalid.Message +
+                        " Fix or remove $env:" + variable + ", or run Connect-TrackingMore.", "TrackingMore.InvalidBaseUri", Environment.GetEnvironmentVariable(variable)));
+                }
                 if (current == null) ThrowTerminatingError(ErrorRecords.NotConnected());
                 RunspaceState.Current = current;
             }
