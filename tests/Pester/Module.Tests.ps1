@@ -267,3 +267,41 @@ Describe 'What the build and the install tests leave behind' {
                 $_.ModuleBase -notlike "$(Split-Path $env:TRACKINGMORE_TEST_MODULE)*" }).ModuleBase | Should -BeNullOrEmpty
     }
 }
+
+# What the cmdlet base class promises every command: one batch queue, and an end that always sends it.
+Describe 'The cmdlet base class' {
+    BeforeAll {
+        $assembly = [TrackingMore.Commands.TrackingMoreCmdlet].Assembly
+        # A command written against the base, compiled here as a contributor's would be.
+        Add-Type -IgnoreWarnings -ReferencedAssemblies $assembly.Location, ([psobject].Assembly.Location), 'System.Collections', 'System.Runtime', 'netstandard' -TypeDefinition @'
+using System.Collections.Generic;
+public sealed class TwoSendsCommand : TrackingMore.Commands.TrackingMoreCmdlet
+{
+    public void Queue(string item, bool second)
+    {
+        if (second) Enqueue<string>(item, SendOther);
+        else Enqueue<string>(item, Send);
+    }
+    private static void Send(IReadOnlyList<string> batch) { }
+    private static void SendOther(IReadOnlyList<string> batch) { }
+}
+'@
+    }
+
+    It 'refuses items queued with a second send method instead of sending them through the first' {
+        $command = [TwoSendsCommand]::new()
+        try {
+            $command.Queue('A1', $false)
+            $command.Queue('B2', $false)   # the same method again: one queue
+            { $command.Queue('C3', $true) } | Should -Throw '*two send methods (Send, SendOther)*'
+        } finally { $command.Dispose() }
+    }
+
+    It 'seals EndProcessing, so that no command ends without sending its queue' {
+        $flags = [Reflection.BindingFlags]'Instance, NonPublic'
+        [TrackingMore.Commands.TrackingMoreCmdlet].GetMethod('EndProcessing', $flags).IsFinal | Should -BeTrue
+        $commands = [TrackingMore.Commands.TrackingMoreCmdlet].Assembly.GetTypes() | Where-Object { $_.IsSubclassOf([TrackingMore.Commands.TrackingMoreCmdlet]) }
+        @($commands).Count | Should -BeGreaterThan 10
+        foreach ($type in $commands) { $type.GetMethod('EndProcessing', $flags).DeclaringType | Should -Be ([TrackingMore.Commands.TrackingMoreCmdlet]) -Because $type.Name }
+    }
+}

@@ -8,6 +8,6 @@ namespace TrackingMore.Commands
     [OutputType(typeof(TrackingAccount))]
     public sealed class GetTrackingAccountCommand : TrackingMoreCmdlet
     {
-        protected override void EndProcessing() => WriteObject(RunOrThrow(call => Client.GetAccountAsync(call)));
+        protected override void EndOfInput() => WriteObject(RunOrThrow(call => Client.GetAccountAsync(call)));
     }
 }

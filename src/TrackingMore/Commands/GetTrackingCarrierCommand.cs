@@ -30,7 +30,7 @@ namespace TrackingMore.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        protected override void EndProcessing()
+        protected override void EndOfInput()
         {
             var connection = State;
             var carriers = connection.CarrierCache;

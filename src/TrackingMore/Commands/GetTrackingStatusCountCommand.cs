@@ -29,7 +29,7 @@ namespace TrackingMore.Commands
         [ValidateApiDate]
         public DateTime? OrderCreatedBefore { get; set; }
 
-        protected override void EndProcessing()
+        protected override void EndOfInput()
         {
             var query = new TrackingCountQuery
             {

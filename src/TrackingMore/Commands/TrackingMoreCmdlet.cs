@@ -22,6 +22,7 @@ namespace TrackingMore.Commands
         private CallContext? _call;
         private ConnectionState? _state;
         private IBatchQueue? _batches;
+        private Delegate? _queuedWith;
         private BulkProgress? _progress;
 
         /// <summary>
@@ -47,11 +48,20 @@ namespace TrackingMore.Commands
 
         protected override void StopProcessing() => _stopping.Cancel();
 
-        /// <summary>Sends what is still queued (<see cref="Enqueue{T}(T, Action{IReadOnlyList{T}, bool})"/>) when the pipeline ends.</summary>
-        protected override void EndProcessing()
+        /// <summary>
+        /// Sends what is still queued (<see cref="Enqueue{T}(T, Action{IReadOnlyList{T}, bool})"/>) when the pipeline
+        /// ends, then runs <see cref="EndOfInput"/>. Sealed, so that no command can end without sending its queue.
+        /// </summary>
+        protected sealed override void EndProcessing()
         {
             _batches?.Flush();
             _progress?.Complete();
+            EndOfInput();
+        }
+
+        /// <summary>A command's own work once its input has ended and every queued item was sent (a one-call command's call).</summary>
+        protected virtual void EndOfInput()
+        {
         }
 
         /// <summary>Progress of the items sent so far, for <see cref="Enqueue{T}(T, Action{IReadOnlyList{T}, bool})"/> and per-item commands.</summary>
@@ -98,18 +108,33 @@ namespace TrackingMore.Commands
         /// soon as 40 wait, so output streams, and the rest when the pipeline ends. Its flag is true for a batch of
         /// one that is all the pipeline brought, which endpoints with a single form send there.
         /// </summary>
-        protected void Enqueue<T>(T item, Action<IReadOnlyList<T>, bool> send)
-        {
-            _batches ??= new BatchQueue<T>((batch, alone) =>
-            {
-                send(batch, alone);
-                Progress.Done(batch.Count);
-            });
-            ((BatchQueue<T>)_batches).Add(item);
-        }
+        protected void Enqueue<T>(T item, Action<IReadOnlyList<T>, bool> send) => Enqueue(item, send, send);
 
         /// <summary>Queues an item for a request that carries up to 40, for endpoints with only a bulk form.</summary>
-        protected void Enqueue<T>(T item, Action<IReadOnlyList<T>> send) => Enqueue(item, (batch, _) => send(batch));
+        protected void Enqueue<T>(T item, Action<IReadOnlyList<T>> send) => Enqueue(item, send, (batch, _) => send(batch));
+
+        /// <summary>
+        /// A command has one queue, made with the first send method it is given (<paramref name="given"/>, as the command
+        /// wrote it): items queued with another would go out through the first, so that is refused instead.
+        /// </summary>
+        private void Enqueue<T>(T item, Delegate given, Action<IReadOnlyList<T>, bool> send)
+        {
+            if (_batches == null)
+            {
+                _queuedWith = given;
+                _batches = new BatchQueue<T>((batch, alone) =>
+                {
+                    send(batch, alone);
+                    Progress.Done(batch.Count);
+                });
+            }
+            else if (!given.Equals(_queuedWith) || !(_batches is BatchQueue<T>))
+            {
+                throw new InvalidOperationException(GetType().Name + " queued items with two send methods (" + _queuedWith!.Method.Name + ", " +
+                                                    given.Method.Name + "); a command has one queue and one way to send it.");
+            }
+            ((BatchQueue<T>)_batches).Add(item);
+        }
 
         /// <summary>Queues the items of an array parameter, whose length the progress counts as known.</summary>
         protected void EnqueueAll<T>(IReadOnlyList<T> items, Action<IReadOnlyList<T>> send)
