@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using TrackingMore.Dialects.V2;
 using TrackingMore.Models;
 using static TrackingMore.Serialization.LooseJson;
 
@@ -12,62 +13,30 @@ namespace TrackingMore.Serialization
     /// </summary>
     internal static class TrackingReader
     {
-        public static Tracking ReadTracking(JsonElement item)
+        public static Tracking ReadTracking(JsonElement item) => ReadTracking(item, V2TrackingSchema.Instance);
+
+        public static Tracking ReadTracking(JsonElement item, TrackingSchema schema)
         {
             var tracking = new Tracking();
             if (item.ValueKind != JsonValueKind.Object) return tracking;
             JsonElement originInfo = default, destinationInfo = default;
-            string? lastEvent = null;
             foreach (var field in item.EnumerateObject())
             {
-                var value = field.Value;
-                switch (field.Name)
-                {
-                    case "id": tracking.Id = AsString(value); break;
-                    case "tracking_number": tracking.TrackingNumber = AsString(value); break;
-                    case "carrier_code": tracking.CarrierCode = AsString(value); break;
-                    case "status":
-                        var statusText = AsString(value);
-                        tracking.Status = TrackingStatusText.Parse(statusText);
-                        if (tracking.Status == TrackingStatus.Unknown && statusText != null) tracking.AdditionalProperties["status"] = statusText;
-                        break;
-                    case "substatus": tracking.SubStatus = TrackingStatusText.NormalizeSubStatus(AsString(value)); break;
-                    case "track_update": tracking.TrackUpdate = AsBoolean(value); break;
-                    case "created_at": tracking.CreatedAt = ApiDates.ParseInstant(AsString(value)); break;
-                    case "updated_at": tracking.UpdatedAt = ApiDates.ParseInstant(AsString(value)); break;
-                    case "order_create_time": tracking.OrderCreateTime = ApiDates.ParseLocal(AsString(value)); break;
-                    case "title": tracking.Title = AsUserText(value); break;
-                    case "order_id": tracking.OrderId = AsUserText(value); break;
-                    case "comment": tracking.Comment = AsUserText(value); break;
-                    case "customer_name": tracking.CustomerName = AsUserText(value); break;
-                    case "customer_email": tracking.CustomerEmail = AsUserText(value); break;
-                    case "customer_phone": tracking.CustomerPhone = AsUserText(value); break;
-                    case "logistics_channel": tracking.LogisticsChannel = AsUserText(value); break;
-                    case "archived": tracking.Archived = AsBoolean(value) ?? false; break;
-                    case "original_country": tracking.OriginCountry = AsUserText(value); break;
-                    case "destination_country": tracking.DestinationCountry = AsUserText(value); break;
-                    case "itemTimeLength": tracking.TransitDays = AsInt32(value); break;
-                    case "stayTimeLength": tracking.StayDays = AsInt32(value); break;
-                    case "service_code": tracking.ServiceCode = AsUserText(value); break;
-                    case "status_info": tracking.StatusInfo = AsUserText(value); break;
-                    case "singed_by": tracking.SignedBy = AsUserText(value); break;
-                    case "lastEvent": lastEvent = AsUserText(value); break;
-                    case "lastUpdateTime": tracking.LastUpdateTime = ApiDates.ParseLocal(AsString(value)); break;
-                    case "origin_info": originInfo = value; break;
-                    case "destination_info": destinationInfo = value; break;
-                    default: tracking.AdditionalProperties[ServerText(field.Name)!] = AsPlainValue(value); break;
-                }
+                if (schema.TrackingFields.TryGetValue(field.Name, out var read)) read(tracking, field.Value);
+                else if (field.Name == schema.OriginInfo) originInfo = field.Value;
+                else if (field.Name == schema.DestinationInfo) destinationInfo = field.Value;
+                else tracking.AdditionalProperties[ServerText(field.Name)!] = AsPlainValue(field.Value);
             }
 
             var events = new List<TrackingEvent>();
-            tracking.Origin = ReadLeg(originInfo, TrackingLeg.Origin, tracking, events);
-            tracking.Destination = ReadLeg(destinationInfo, TrackingLeg.Destination, tracking, events);
+            tracking.Origin = ReadLeg(originInfo, TrackingLeg.Origin, schema, tracking, events);
+            tracking.Destination = ReadLeg(destinationInfo, TrackingLeg.Destination, schema, tracking, events);
             if (events.Count > 0)
             {
                 // Each leg is newest first already; merging two legs needs a sort.
                 tracking.Events = new EventList<TrackingEvent>(ApiDates.NewestFirst(events, e => e.Date));
             }
-            tracking.LastEvent = tracking.Events.Count > 0 ? tracking.Events[0].Text : WithoutTrailingDate(lastEvent);
+            tracking.LastEvent = tracking.Events.Count > 0 ? tracking.Events[0].Text : WithoutTrailingDate(tracking.LastEvent);
             return tracking;
         }
 
@@ -144,46 +113,25 @@ namespace TrackingMore.Serialization
             _ => "null",
         };
 
-        private static CarrierLeg? ReadLeg(JsonElement info, TrackingLeg leg, Tracking owner, List<TrackingEvent> events)
+        private static CarrierLeg? ReadLeg(JsonElement info, TrackingLeg leg, TrackingSchema schema, Tracking owner, List<TrackingEvent> events)
         {
             // origin_info / destination_info arrive as an object, "", null or not at all.
             if (info.ValueKind != JsonValueKind.Object) return null;
             var result = new CarrierLeg();
-            JsonElement trackinfo = default;
+            JsonElement checkpoints = default;
             foreach (var field in info.EnumerateObject())
             {
-                var value = field.Value;
-                switch (field.Name)
-                {
-                    case "carrier_code": result.CarrierCode = AsUserText(value); break;
-                    case "weblink": result.Weblink = AsUserText(value); break;
-                    case "phone": result.Phone = AsUserText(value); break;
-                    case "ReferenceNumber": result.ReferenceNumber = AsUserText(value); break;
-                    case "ItemReceived": result.ItemReceived = ApiDates.ParseLocal(AsString(value)); break;
-                    case "ItemDispatched": result.ItemDispatched = ApiDates.ParseLocal(AsString(value)); break;
-                    case "DepartfromAirport": result.DepartFromAirport = ApiDates.ParseLocal(AsString(value)); break;
-                    case "ArrivalfromAbroad": result.ArrivalFromAbroad = ApiDates.ParseLocal(AsString(value)); break;
-                    case "CustomsClearance": result.CustomsClearance = ApiDates.ParseLocal(AsString(value)); break;
-                    case "DestinationArrived": result.DestinationArrived = ApiDates.ParseLocal(AsString(value)); break;
-                    case "trackinfo": trackinfo = value; break;
-                }
+                if (schema.LegFields.TryGetValue(field.Name, out var read)) read(result, field.Value);
+                else if (field.Name == schema.LegCheckpoints) checkpoints = field.Value;
             }
             var carrier = result.CarrierCode ?? owner.CarrierCode;
-            foreach (var checkpoint in Items(trackinfo))
+            foreach (var checkpoint in Items(checkpoints))
             {
                 if (checkpoint.ValueKind != JsonValueKind.Object) continue;
-                events.Add(new TrackingEvent
-                {
-                    TrackingNumber = owner.TrackingNumber,
-                    CarrierCode = carrier,
-                    Leg = leg,
-                    Date = ApiDates.ParseLocal(AsString(Property(checkpoint, "Date"))),
-                    Description = AsUserText(Property(checkpoint, "StatusDescription")),
-                    Details = AsUserText(Property(checkpoint, "Details")),
-                    CheckpointStatus = AsUserText(Property(checkpoint, "checkpoint_status")),
-                    SubStatus = TrackingStatusText.NormalizeSubStatus(AsString(Property(checkpoint, "substatus"))),
-                    Milestone = AsUserText(Property(checkpoint, "ItemNode")),
-                });
+                var trackingEvent = new TrackingEvent { TrackingNumber = owner.TrackingNumber, CarrierCode = carrier, Leg = leg };
+                foreach (var field in checkpoint.EnumerateObject())
+                    if (schema.CheckpointFields.TryGetValue(field.Name, out var read)) read(trackingEvent, field.Value);
+                events.Add(trackingEvent);
                 result.EventCount++;
             }
             return result;

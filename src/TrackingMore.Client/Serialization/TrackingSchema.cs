@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using TrackingMore.Models;
+
+namespace TrackingMore.Serialization
+{
+    /// <summary>Reads one wire field into a model.</summary>
+    internal delegate void FieldReader<in T>(T target, JsonElement value);
+
+    /// <summary>
+    /// How one API version spells a tracking object: which wire field fills which property of the models, for the
+    /// tracking itself, each carrier's leg (<c>origin_info</c>, <c>destination_info</c>) and each checkpoint.
+    /// <see cref="TrackingReader"/> walks an object once with it; the versions differ only in their tables
+    /// (<c>Dialects/V2/V2TrackingSchema</c>, <c>Dialects/V4/V4TrackingSchema</c>), so both read with the same
+    /// tolerance and a field neither knows is kept in AdditionalProperties the same way.
+    /// </summary>
+    internal sealed class TrackingSchema
+    {
+        public TrackingSchema(
+            IReadOnlyDictionary<string, FieldReader<Tracking>> trackingFields,
+            string originInfo,
+            string destinationInfo,
+            IReadOnlyDictionary<string, FieldReader<CarrierLeg>> legFields,
+            string legCheckpoints,
+            IReadOnlyDictionary<string, FieldReader<TrackingEvent>> checkpointFields)
+        {
+            TrackingFields = trackingFields;
+            OriginInfo = originInfo;
+            DestinationInfo = destinationInfo;
+            LegFields = legFields;
+            LegCheckpoints = legCheckpoints;
+            CheckpointFields = checkpointFields;
+        }
+
+        public IReadOnlyDictionary<string, FieldReader<Tracking>> TrackingFields { get; }
+        public string OriginInfo { get; }
+        public string DestinationInfo { get; }
+        public IReadOnlyDictionary<string, FieldReader<CarrierLeg>> LegFields { get; }
+
+        /// <summary>The list of checkpoints inside a leg, newest first.</summary>
+        public string LegCheckpoints { get; }
+
+        public IReadOnlyDictionary<string, FieldReader<TrackingEvent>> CheckpointFields { get; }
+
+        /// <summary>A table keyed by exact wire name, as the API's JSON is case-sensitive.</summary>
+        public static Dictionary<string, FieldReader<T>> Table<T>() => new Dictionary<string, FieldReader<T>>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// A status field: a text this module does not know reads as <see cref="TrackingStatus.Unknown"/> and is kept
+        /// under its wire name, so a status the service adds later is not lost.
+        /// </summary>
+        public static FieldReader<Tracking> Status(string wireName) => (tracking, value) =>
+        {
+            var text = LooseJson.AsString(value);
+            tracking.Status = TrackingStatusText.Parse(text);
+            if (tracking.Status == TrackingStatus.Unknown && text != null) tracking.AdditionalProperties[wireName] = text;
+        };
+    }
+}
