@@ -8,7 +8,7 @@ namespace TrackingMore.Tests;
 
 /// <summary>
 /// The seams of the design, checked in the compiled assemblies rather than in the sources: the cmdlet assembly
-/// speaks to the API only through the client's public surface (no JSON, no HTTP, no wire encodings), and the client
+/// speaks to the API only through the client's public surface (no JSON, no HTTP, no wire encodings, no version's dialect), and the client
 /// has no PowerShell in it.
 /// </summary>
 public class AssemblySeamTests
@@ -21,7 +21,7 @@ public class AssemblySeamTests
     [Fact]
     public void TheCmdletAssemblyUsesNoJsonNoHttpAndNoSerializationTypes()
     {
-        var forbidden = new[] { "System.Text.Json", "System.Net.Http", "TrackingMore.Serialization" };
+        var forbidden = new[] { "System.Text.Json", "System.Net.Http", "TrackingMore.Serialization", "TrackingMore.Dialects" };
         var found = ReferencedNamespaces(CmdletAssembly).Where(ns => forbidden.Any(f => ns == f || ns.StartsWith(f + ".", StringComparison.Ordinal)));
         Assert.Empty(found);
         Assert.DoesNotContain("System.Text.Json", AssemblyReferences(CmdletAssembly));
@@ -42,7 +42,7 @@ public class AssemblySeamTests
         var compilerEmitted = new[] { "", "System.Runtime.CompilerServices", "Microsoft.CodeAnalysis" };
         Assert.Equal(new[] { "TrackingMore", "TrackingMore.Commands" },
             DefinedNamespaces(CmdletAssembly).Except(compilerEmitted).OrderBy(ns => ns, StringComparer.Ordinal));
-        Assert.Equal(new[] { "TrackingMore.Api", "TrackingMore.Models", "TrackingMore.Serialization" },
+        Assert.Equal(new[] { "TrackingMore.Api", "TrackingMore.Dialects.V2", "TrackingMore.Dialects.V4", "TrackingMore.Models", "TrackingMore.Serialization" },
             DefinedNamespaces(ClientAssembly).Except(compilerEmitted).OrderBy(ns => ns, StringComparer.Ordinal));
     }
 

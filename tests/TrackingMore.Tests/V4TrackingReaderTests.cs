@@ -114,3 +114,53 @@ public class V4TrackingReaderTests
         Assert.False(Read("""{"archived":null}""").Archived);
     }
 }
+
+/// <summary>v4's couriers (api-v4.md: /couriers/all and /couriers/detect) read into the same models as v2's carriers.</summary>
+public class V4CarrierReaderTests
+{
+    private const string Couriers = """
+        [{"courier_name":"USPS","courier_code":"usps","courier_country_iso2":"US","courier_url":"//www.usps.com/",
+          "courier_phone":"+1 800-275-8777","courier_type":"express","tracking_required_fields":null,"optional_fields":null,
+          "default_language":"en","support_language":["en"],"courier_logo":"//s.example/usps.png","rank":1},
+         {"courier_name":"DHL Parcel NL","courier_code":"dhl-nl","courier_country_iso2":["NL","BE"],"courier_url":"https://dhlparcel.nl",
+          "tracking_required_fields":["tracking_postal_code","tracking_destination_country"],"optional_fields":"tracking_ship_date",
+          "default_language":"nl","support_language":["nl","en"]}]
+        """;
+
+    [Fact]
+    public void CouriersGiveRequiredFieldsAndLanguagesAsText()
+    {
+        using var document = JsonDocument.Parse(Couriers);
+        var carriers = CarrierReader.ReadCarriers(document.RootElement, V4CarrierFields.Carrier);
+
+        Assert.Equal(2, carriers.Count);
+        var usps = carriers[0];
+        Assert.Equal("usps", usps.Code);
+        Assert.Equal("USPS", usps.Name);
+        Assert.Equal("US", usps.Country);
+        Assert.Equal("https://www.usps.com/", usps.Homepage);
+        Assert.Equal("https://s.example/usps.png", usps.Picture);
+        Assert.Equal("+1 800-275-8777", usps.Phone);
+        Assert.Equal("express", usps.Type);
+        Assert.Null(usps.RequiredFields);
+        Assert.Equal("en", usps.DefaultLanguage);
+        Assert.Equal("en", usps.Languages);
+        Assert.Equal(1L, usps.AdditionalProperties["rank"]);
+        var dhl = carriers[1];
+        Assert.Equal("NL, BE", dhl.Country);
+        Assert.Equal("tracking_postal_code, tracking_destination_country", dhl.RequiredFields);
+        Assert.Equal("tracking_ship_date", dhl.OptionalFields);
+        Assert.Equal("nl, en", dhl.Languages);
+    }
+
+    [Fact]
+    public void DetectedCouriersNameTheNumber()
+    {
+        using var document = JsonDocument.Parse(Couriers);
+        var detected = CarrierReader.ReadDetected(document.RootElement, "RR123456789NL", V4CarrierFields.Detected);
+
+        Assert.Equal(new[] { "usps", "dhl-nl" }, detected.Select(d => d.CarrierCode));
+        Assert.Equal("DHL Parcel NL", detected[1].Name);
+        Assert.All(detected, d => Assert.Equal("RR123456789NL", d.TrackingNumber));
+    }
+}

@@ -19,6 +19,21 @@ namespace TrackingMore.Models
         /// <summary>The carrier's country, when the API sends one.</summary>
         public string? Country { get; internal set; }
 
+        /// <summary>
+        /// What this carrier needs besides the number to track a shipment (v4's tracking_required_fields, e.g.
+        /// "tracking_postal_code"), joined with ", "; null where the version does not say (v2).
+        /// </summary>
+        public string? RequiredFields { get; internal set; }
+
+        /// <summary>What this carrier can use besides the number (v4's optional_fields), joined with ", ".</summary>
+        public string? OptionalFields { get; internal set; }
+
+        /// <summary>The language this carrier's events come in unless another is asked for (v4).</summary>
+        public string? DefaultLanguage { get; internal set; }
+
+        /// <summary>The languages this carrier's events can be asked in (v4's support_language), joined with ", ".</summary>
+        public string? Languages { get; internal set; }
+
         /// <summary>Fields the API sent that this model has no property for; see <see cref="Models.AdditionalProperties"/>.</summary>
         public AdditionalProperties GetAdditionalProperties() => AdditionalProperties;
 

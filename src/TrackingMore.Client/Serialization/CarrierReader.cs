@@ -1,11 +1,12 @@
 using System.Collections.Generic;
 using System.Text.Json;
+using TrackingMore.Dialects.V2;
 using TrackingMore.Models;
 using static TrackingMore.Serialization.LooseJson;
 
 namespace TrackingMore.Serialization
 {
-    /// <summary>Reads GET /carriers and POST /carriers/detect; unknown fields are kept.</summary>
+    /// <summary>Reads a version's carrier list and detection answer with its field tables; unknown fields are kept.</summary>
     internal static class CarrierReader
     {
         /// <summary>
@@ -20,8 +21,11 @@ namespace TrackingMore.Serialization
         /// </summary>
         public const long MaxListBytes = 8 * 1024 * 1024;
 
+        /// <summary>v2's GET /carriers.</summary>
+        public static IReadOnlyList<Carrier> ReadCarriers(JsonElement data) => ReadCarriers(data, V2CarrierFields.Carrier);
+
         /// <exception cref="System.FormatException">The list holds more than <see cref="MaxCarriers"/> carriers.</exception>
-        public static IReadOnlyList<Carrier> ReadCarriers(JsonElement data)
+        public static IReadOnlyList<Carrier> ReadCarriers(JsonElement data, IReadOnlyDictionary<string, FieldReader<Carrier>> fields)
         {
             var carriers = new List<Carrier>();
             foreach (var item in Objects(data))
@@ -29,42 +33,24 @@ namespace TrackingMore.Serialization
                 if (carriers.Count == MaxCarriers)
                     throw new System.FormatException("the list holds more than " + MaxCarriers + " carriers, far more than the service has; it is not kept.");
                 var carrier = new Carrier();
-                foreach (var field in item.EnumerateObject())
-                {
-                    var value = field.Value;
-                    switch (field.Name)
-                    {
-                        case "name": carrier.Name = AsUserText(value); break;
-                        case "code": carrier.Code = AsUserText(value); break;
-                        case "phone": carrier.Phone = AsUserText(value); break;
-                        case "homepage": carrier.Homepage = AsUrl(value); break;
-                        case "type": carrier.Type = AsUserText(value); break;
-                        case "picture": carrier.Picture = AsUrl(value); break;
-                        case "country": carrier.Country = AsUserText(value); break;
-                        default: carrier.AdditionalProperties[ServerText(field.Name)!] = AsPlainValue(value); break;
-                    }
-                }
+                FieldTable.Fill(item, fields, carrier, carrier.AdditionalProperties);
                 carriers.Add(carrier);
             }
             return carriers;
         }
 
+        /// <summary>v2's POST /carriers/detect.</summary>
+        public static IReadOnlyList<DetectedCarrier> ReadDetected(JsonElement data, string trackingNumber) =>
+            ReadDetected(data, trackingNumber, V2CarrierFields.Detected);
+
         /// <summary>The candidates for <paramref name="trackingNumber"/>, most likely first as the API orders them.</summary>
-        public static IReadOnlyList<DetectedCarrier> ReadDetected(JsonElement data, string trackingNumber)
+        public static IReadOnlyList<DetectedCarrier> ReadDetected(JsonElement data, string trackingNumber, IReadOnlyDictionary<string, FieldReader<DetectedCarrier>> fields)
         {
             var candidates = new List<DetectedCarrier>();
             foreach (var item in Objects(data))
             {
                 var candidate = new DetectedCarrier { TrackingNumber = trackingNumber };
-                foreach (var field in item.EnumerateObject())
-                {
-                    switch (field.Name)
-                    {
-                        case "code": candidate.CarrierCode = AsUserText(field.Value); break;
-                        case "name": candidate.Name = AsUserText(field.Value); break;
-                        default: candidate.AdditionalProperties[ServerText(field.Name)!] = AsPlainValue(field.Value); break;
-                    }
-                }
+                FieldTable.Fill(item, fields, candidate, candidate.AdditionalProperties);
                 candidates.Add(candidate);
             }
             return candidates;

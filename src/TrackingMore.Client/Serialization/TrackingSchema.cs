@@ -8,6 +8,24 @@ namespace TrackingMore.Serialization
     /// <summary>Reads one wire field into a model.</summary>
     internal delegate void FieldReader<in T>(T target, JsonElement value);
 
+    /// <summary>Tables from wire names to properties: how each API version spells the same model.</summary>
+    internal static class FieldTable
+    {
+        /// <summary>A table keyed by exact wire name, as the API's JSON is case-sensitive.</summary>
+        public static Dictionary<string, FieldReader<T>> Create<T>() => new Dictionary<string, FieldReader<T>>(StringComparer.Ordinal);
+
+        /// <summary>Fills <paramref name="target"/> from an object's fields; a field the table lacks is kept in <paramref name="unknown"/>.</summary>
+        public static T Fill<T>(JsonElement item, IReadOnlyDictionary<string, FieldReader<T>> fields, T target, AdditionalProperties unknown)
+        {
+            foreach (var field in item.EnumerateObject())
+            {
+                if (fields.TryGetValue(field.Name, out var read)) read(target, field.Value);
+                else unknown[LooseJson.ServerText(field.Name)!] = LooseJson.AsPlainValue(field.Value);
+            }
+            return target;
+        }
+    }
+
     /// <summary>
     /// How one API version spells a tracking object: which wire field fills which property of the models, for the
     /// tracking itself, each carrier's leg (<c>origin_info</c>, <c>destination_info</c>) and each checkpoint.
@@ -42,9 +60,6 @@ namespace TrackingMore.Serialization
         public string LegCheckpoints { get; }
 
         public IReadOnlyDictionary<string, FieldReader<TrackingEvent>> CheckpointFields { get; }
-
-        /// <summary>A table keyed by exact wire name, as the API's JSON is case-sensitive.</summary>
-        public static Dictionary<string, FieldReader<T>> Table<T>() => new Dictionary<string, FieldReader<T>>(StringComparer.Ordinal);
 
         /// <summary>
         /// A status field: a text this module does not know reads as <see cref="TrackingStatus.Unknown"/> and is kept

@@ -12,7 +12,7 @@ namespace TrackingMore.Dialects.V2
 
         private static Dictionary<string, FieldReader<Tracking>> TrackingFields()
         {
-            var fields = TrackingSchema.Table<Tracking>();
+            var fields = FieldTable.Create<Tracking>();
             fields["id"] = (t, v) => t.Id = AsString(v);
             fields["tracking_number"] = (t, v) => t.TrackingNumber = AsString(v);
             fields["carrier_code"] = (t, v) => t.CarrierCode = AsString(v);
@@ -44,7 +44,7 @@ namespace TrackingMore.Dialects.V2
 
         private static Dictionary<string, FieldReader<CarrierLeg>> LegFields()
         {
-            var fields = TrackingSchema.Table<CarrierLeg>();
+            var fields = FieldTable.Create<CarrierLeg>();
             fields["carrier_code"] = (l, v) => l.CarrierCode = AsUserText(v);
             fields["weblink"] = (l, v) => l.Weblink = AsUserText(v);
             fields["phone"] = (l, v) => l.Phone = AsUserText(v);
@@ -60,7 +60,7 @@ namespace TrackingMore.Dialects.V2
 
         private static Dictionary<string, FieldReader<TrackingEvent>> CheckpointFields()
         {
-            var fields = TrackingSchema.Table<TrackingEvent>();
+            var fields = FieldTable.Create<TrackingEvent>();
             fields["Date"] = (e, v) => e.Date = ApiDates.ParseLocal(AsString(v));
             fields["StatusDescription"] = (e, v) => e.Description = AsUserText(v);
             fields["Details"] = (e, v) => e.Details = AsUserText(v);

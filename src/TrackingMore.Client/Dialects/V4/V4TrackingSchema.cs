@@ -18,7 +18,7 @@ namespace TrackingMore.Dialects.V4
 
         private static Dictionary<string, FieldReader<Tracking>> TrackingFields()
         {
-            var fields = TrackingSchema.Table<Tracking>();
+            var fields = FieldTable.Create<Tracking>();
             fields["id"] = (t, v) => t.Id = AsString(v);
             fields["tracking_number"] = (t, v) => t.TrackingNumber = AsString(v);
             fields["courier_code"] = (t, v) => t.CarrierCode = AsString(v);
@@ -55,7 +55,7 @@ namespace TrackingMore.Dialects.V4
 
         private static Dictionary<string, FieldReader<CarrierLeg>> LegFields()
         {
-            var fields = TrackingSchema.Table<CarrierLeg>();
+            var fields = FieldTable.Create<CarrierLeg>();
             fields["courier_code"] = (l, v) => l.CarrierCode = AsUserText(v);
             fields["weblink"] = (l, v) => l.Weblink = AsUserText(v);
             fields["courier_phone"] = (l, v) => l.Phone = AsUserText(v);
@@ -70,7 +70,7 @@ namespace TrackingMore.Dialects.V4
 
         private static Dictionary<string, FieldReader<TrackingEvent>> CheckpointFields()
         {
-            var fields = TrackingSchema.Table<TrackingEvent>();
+            var fields = FieldTable.Create<TrackingEvent>();
             fields["checkpoint_date"] = (e, v) => e.Date = ApiDates.ParseLocal(AsString(v));
             fields["tracking_detail"] = (e, v) => e.Description = AsUserText(v);
             fields["location"] = (e, v) => e.Details = AsUserText(v);
