@@ -34,7 +34,8 @@ param(
     [string[]] $PesterPath = @(),
     [string[]] $Tag = @(),
     [string[]] $ExcludeTag = @(),
-    # Test only: leave out xunit, the package (Build instead; the install tests then fail) or coverlet's measuring.
+    # Test only: leave out xunit, the package (Build instead, and the Pester tests tagged Package, which need the nupkg)
+    # or coverlet's measuring.
     [switch] $SkipXunit,
     [switch] $SkipPackage,
     [switch] $SkipCoverage,
@@ -183,7 +184,8 @@ function Invoke-Test {
         # Lists cross 'pwsh -File' as one comma-separated argument each (from a shell, 'a,b' arrives that way too).
         if ($PesterPath) { $selection.Path = @($PesterPath -split ',' | ForEach-Object { (Resolve-Path $_ -ErrorAction Stop).Path }) -join ',' }
         if ($Tag) { $selection.Tag = $Tag -join ',' }
-        if ($ExcludeTag) { $selection.ExcludeTag = $ExcludeTag -join ',' }
+        $excluded = @($ExcludeTag) + @(if ($SkipPackage) { 'Package' })
+        if ($excluded) { $selection.ExcludeTag = $excluded -join ',' }
         & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runner -PesterPath $pester -SummaryPath $summary `
             -ResultPath (Join-Path $results 'pester.xml') @selection
     } finally {

@@ -198,7 +198,7 @@ Describe 'CSV and JSON' {
 # On Windows the CurrentUser module folder (Documents) and PSResourceGet's repository store (LOCALAPPDATA) are known
 # folders that no environment variable moves, so an install there would change the user's real profile: these tests
 # run on Linux and macOS, where HOME and the XDG folders hold both.
-Describe 'Installing the package by name' -Skip:$IsWindows {
+Describe 'Installing the package by name' -Tag Package -Skip:$IsWindows {
     It 'installs with <Installer> from the local repository, imports by name in a new pwsh and lists trackings' -ForEach @(
         @{ Installer = 'Install-PSResource' }
         @{ Installer = 'Install-Module' }

@@ -296,7 +296,7 @@ Describe 'Discoverability' {
         }
     }
 
-    It 'packs LICENSE and the webhook sample into the nupkg that build.ps1 Package writes' {
+    It 'packs LICENSE and the webhook sample into the nupkg that build.ps1 Package writes' -Tag Package {
         $package = Join-Path $env:TRACKINGMORE_TEST_REPOSITORY "TrackingMore.$($script:Module.Version).nupkg"
         $package | Should -Exist -Because 'build.ps1 Test packages the module first'
         Add-Type -AssemblyName System.IO.Compression.FileSystem
