@@ -108,6 +108,22 @@ public class V4TrackingReaderTests
     }
 
     [Fact]
+    public void BatchAnswerGivesIdsDoneAndCamelCaseRefusals()
+    {
+        using var document = JsonDocument.Parse("""
+            {"success":[{"id":"5b0f4c2a9e7d4f1a8c3b2e6d7f9a0b1c","tracking_number":"RR1","courier_code":"china-post"}],
+             "error":[{"id":"9a73b452e03c2c724414f3859fad1c2c","tracking_number":"RR2","courier_code":"china-post","errorCode":4101,"errorMessage":"Tracking No. already exists."},
+                      {"id":null,"tracking_number":"RR3","courier_code":"nope","errorCode":4120,"errorMessage":"The value of courier_code is invalid."}]}
+            """);
+        var result = TrackingReader.ReadBulk(document.RootElement, V4TrackingSchema.Instance, V4TrackingSchema.Bulk);
+
+        var done = Assert.Single(result.Trackings);
+        Assert.Equal(("5b0f4c2a9e7d4f1a8c3b2e6d7f9a0b1c", "RR1", "china-post"), (done.Id, done.TrackingNumber, done.CarrierCode));
+        Assert.Equal(new[] { ("RR2", "china-post", 4101), ("RR3", "nope", 4120) }, result.Errors.Select(e => (e.TrackingNumber!, e.CarrierCode!, e.Code)));
+        Assert.Equal("Tracking No. already exists.", result.Errors[0].Message);
+    }
+
+    [Fact]
     public void ArchivedAsABooleanIsReadToo()
     {
         Assert.True(Read("""{"archived":true}""").Archived);

@@ -70,19 +70,22 @@ namespace TrackingMore.Serialization
                 serverTime);
         }
 
-        /// <summary>batch, updatemore, delete and notupdate all answer {trackings:[...], errors:[...]}.</summary>
-        public static BulkResult ReadBulk(JsonElement data)
+        /// <summary>v2's batch, updatemore, delete and notupdate all answer {trackings:[...], errors:[...]}.</summary>
+        public static BulkResult ReadBulk(JsonElement data) => ReadBulk(data, V2TrackingSchema.Instance, V2TrackingSchema.Bulk);
+
+        /// <summary>A bulk answer: the trackings done, in <paramref name="schema"/>'s spelling, and the items refused.</summary>
+        public static BulkResult ReadBulk(JsonElement data, TrackingSchema schema, BulkAnswerSchema answer)
         {
             var trackings = new List<Tracking>();
-            foreach (var item in RequiredList(data, "trackings")) trackings.Add(ReadTracking(item));
+            foreach (var item in RequiredList(data, answer.Done)) trackings.Add(ReadTracking(item, schema));
             var errors = new List<BulkItemError>();
-            foreach (var error in RequiredList(data, "errors"))
+            foreach (var error in RequiredList(data, answer.Refused))
             {
                 errors.Add(new BulkItemError(
-                    AsString(Property(error, "tracking_number")),
-                    AsString(Property(error, "carrier_code")),
-                    AsInt32(Property(error, "code")) ?? 0,
-                    AsString(Property(error, "message"))));
+                    AsString(Property(error, answer.TrackingNumber)),
+                    AsString(Property(error, answer.CarrierCode)),
+                    AsInt32(Property(error, answer.Code)) ?? 0,
+                    AsString(Property(error, answer.Message))));
             }
             return new BulkResult(trackings, errors);
         }

@@ -72,4 +72,25 @@ namespace TrackingMore.Serialization
             if (tracking.Status == TrackingStatus.Unknown && text != null) tracking.AdditionalProperties[wireName] = text;
         };
     }
+
+    /// <summary>How a version spells a bulk answer: the list of trackings done, the list of items refused and a refusal's fields.</summary>
+    internal sealed class BulkAnswerSchema
+    {
+        public BulkAnswerSchema(string done, string refused, string trackingNumber, string carrierCode, string code, string message)
+        {
+            Done = done;
+            Refused = refused;
+            TrackingNumber = trackingNumber;
+            CarrierCode = carrierCode;
+            Code = code;
+            Message = message;
+        }
+
+        public string Done { get; }
+        public string Refused { get; }
+        public string TrackingNumber { get; }
+        public string CarrierCode { get; }
+        public string Code { get; }
+        public string Message { get; }
+    }
 }

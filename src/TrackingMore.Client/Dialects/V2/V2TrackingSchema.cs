@@ -10,6 +10,9 @@ namespace TrackingMore.Dialects.V2
     {
         public static readonly TrackingSchema Instance = new TrackingSchema(TrackingFields(), "origin_info", "destination_info", LegFields(), "trackinfo", CheckpointFields());
 
+        /// <summary>batch, updatemore, delete and notupdate: {trackings:[...], errors:[{tracking_number, carrier_code, code, message}]}.</summary>
+        public static readonly BulkAnswerSchema Bulk = new BulkAnswerSchema("trackings", "errors", "tracking_number", "carrier_code", "code", "message");
+
         private static Dictionary<string, FieldReader<Tracking>> TrackingFields()
         {
             var fields = FieldTable.Create<Tracking>();

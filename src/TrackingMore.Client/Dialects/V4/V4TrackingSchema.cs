@@ -16,6 +16,12 @@ namespace TrackingMore.Dialects.V4
     {
         public static readonly TrackingSchema Instance = new TrackingSchema(TrackingFields(), "origin_info", "destination_info", LegFields(), "trackinfo", CheckpointFields());
 
+        /// <summary>
+        /// Batch create: {success:[{id, tracking_number, courier_code}], error:[{id, tracking_number, courier_code,
+        /// errorCode, errorMessage}]}, ids only and camelCase error fields.
+        /// </summary>
+        public static readonly BulkAnswerSchema Bulk = new BulkAnswerSchema("success", "error", "tracking_number", "courier_code", "errorCode", "errorMessage");
+
         private static Dictionary<string, FieldReader<Tracking>> TrackingFields()
         {
             var fields = FieldTable.Create<Tracking>();
