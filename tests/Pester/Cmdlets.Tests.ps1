@@ -742,27 +742,27 @@ Describe 'A piped record that lacks a required column' {
     # Each CSV has a good row (2), a row lacking the first column (3) and a row lacking every required one (4, a line
     # with one cell): Import-Csv gives a short line's missing cells as $null. {0} is the tracking number.
     It '<Cmdlet>: writes the good row''s output and one TrackingMore.MissingColumn error per bad row, sending nothing for them' -ForEach @(
-        @{ Cmdlet = 'New-Tracking'; Run = { New-Tracking }; Tracked = $false
+        @{ Cmdlet = 'New-Tracking'; Run = { $input | New-Tracking }; Tracked = $false
             Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
-        @{ Cmdlet = 'Set-Tracking'; Run = { Set-Tracking -Title 'Checked' -Confirm:$false }; Tracked = $true
+        @{ Cmdlet = 'Set-Tracking'; Run = { $input | Set-Tracking -Title 'Checked' -Confirm:$false }; Tracked = $true
             Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
-        @{ Cmdlet = 'Remove-Tracking'; Run = { Remove-Tracking -PassThru -Confirm:$false }; Tracked = $true
+        @{ Cmdlet = 'Remove-Tracking'; Run = { $input | Remove-Tracking -PassThru -Confirm:$false }; Tracked = $true
             Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
-        @{ Cmdlet = 'Stop-TrackingUpdate'; Run = { Stop-TrackingUpdate -Confirm:$false }; Tracked = $true
+        @{ Cmdlet = 'Stop-TrackingUpdate'; Run = { $input | Stop-TrackingUpdate -Confirm:$false }; Tracked = $true
             Csv = "Title,Carrier,Number`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
-        @{ Cmdlet = 'Update-TrackingCarrier'; Run = { Update-TrackingCarrier -NewCarrierCode china-ems -Confirm:$false }; Tracked = $true
+        @{ Cmdlet = 'Update-TrackingCarrier'; Run = { $input | Update-TrackingCarrier -NewCarrierCode china-ems -Confirm:$false }; Tracked = $true
             Csv = "Title,carrier_code,tracking_number`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
-        @{ Cmdlet = 'Invoke-RealtimeTracking'; Run = { Invoke-RealtimeTracking }; Tracked = $true
+        @{ Cmdlet = 'Invoke-RealtimeTracking'; Run = { $input | Invoke-RealtimeTracking }; Tracked = $true
             Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
-        @{ Cmdlet = 'Get-Tracking'; Run = { Get-Tracking }; Tracked = $true
+        @{ Cmdlet = 'Get-Tracking'; Run = { $input | Get-Tracking }; Tracked = $true
             Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = , 'TrackingNumber' }
-        @{ Cmdlet = 'Find-TrackingCarrier'; Run = { Find-TrackingCarrier }; Tracked = $false
+        @{ Cmdlet = 'Find-TrackingCarrier'; Run = { $input | Find-TrackingCarrier }; Tracked = $false
             Csv = "Title,TrackingNumber`ngood,{0}`nno number"; Second = 'TrackingNumber'; Third = , 'TrackingNumber' }
-        @{ Cmdlet = 'Get-TrackingAirWaybill'; Run = { Get-TrackingAirWaybill }; Tracked = $false; Waybill = $true
+        @{ Cmdlet = 'Get-TrackingAirWaybill'; Run = { $input | Get-TrackingAirWaybill }; Tracked = $false; Waybill = $true
             Csv = "Note,AirWaybillNumber`ngood,{0}`nno number"; Second = 'AirWaybillNumber'; Third = , 'AirWaybillNumber' }
-        @{ Cmdlet = 'Get-TrackingTransitTime'; Run = { Get-TrackingTransitTime }; Tracked = $false
+        @{ Cmdlet = 'Get-TrackingTransitTime'; Run = { $input | Get-TrackingTransitTime }; Tracked = $false
             Csv = "Note,CarrierCode,Origin,Destination`ngood,china-post,CN,US`nno destination,china-post,CN`nneither"; Second = 'Destination'; Third = 'CarrierCode', 'Origin', 'Destination' }
-        @{ Cmdlet = 'Test-TrackingRemoteArea'; Run = { Test-TrackingRemoteArea }; Tracked = $false
+        @{ Cmdlet = 'Test-TrackingRemoteArea'; Run = { $input | Test-TrackingRemoteArea }; Tracked = $false
             Csv = "Note,Country,PostalCode`ngood,JP,100-0001`nno postal code,JP`nneither"; Second = 'PostalCode'; Third = 'Country', 'PostalCode' }
     ) {
         # Two numbers of one length: one for the good row alone, one for the CSV.
@@ -796,6 +796,21 @@ Describe 'A piped record that lacks a required column' {
         $run.Requests | Should -Not -BeLike '*%40%7B*'
     }
 
+    It '<Cmdlet> sends no request for rows of a CSV without the number column (not the row''s text as a number)' -ForEach @(
+        @{ Cmdlet = 'Find-TrackingCarrier'; Run = { $input | Find-TrackingCarrier } }
+        @{ Cmdlet = 'Get-Tracking'; Run = { $input | Get-Tracking } }
+        @{ Cmdlet = 'Get-TrackingAirWaybill'; Run = { $input | Get-TrackingAirWaybill } }
+    ) {
+        $rows = @("Carrier`nchina-post`nups" | ConvertFrom-Csv)
+        Clear-EmulatorRequest $script:Emulator
+        $run = Invoke-Observed { $rows | & $Run }
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+        $run.Objects | Should -BeNullOrEmpty
+        $run.Errors.Count | Should -Be 2
+        $run.Errors.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.MissingColumn,*'
+        $run.Errors[1].Exception.Message | Should -Match '\brow 2\b'
+    }
+
     It 'counts every piped object, $null ones too, and names a non-row input object' {
         $number = New-TestTrackingNumber -Prefix 'MN'
         $good = [pscustomobject]@{ TrackingNumber = $number; CarrierCode = 'china-post' }
@@ -823,8 +838,8 @@ Describe 'A piped record that lacks a required column' {
         $run = Invoke-Observed { "TrackingNumber,CarrierCode`nRR 1,china-post`n,china-post`n$number,china-post" | ConvertFrom-Csv | New-Tracking }
         $run.Objects.TrackingNumber | Should -Be $number
         $run.Errors.Count | Should -Be 2
-        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
-        $run.Errors[1].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        $run.Errors[1].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
     }
 
     It '<Cmdlet> called without -<Parameter> and no pipeline fails with TrackingMore.MissingParameter naming it, sending nothing' -ForEach @(
