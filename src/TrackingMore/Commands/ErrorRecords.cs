@@ -78,7 +78,8 @@ namespace TrackingMore.Commands
                 : "Input object " + position + " (" + (record == null ? "$null" : record.BaseObject.GetType().Name) + ")";
             var names = columns.Count == 1 ? columns[0] : string.Join(", ", columns.Take(columns.Count - 1)) + " and " + columns[columns.Count - 1];
             var noun = isRow ? "column" : "property";
-            var message = which + " lacks " + noun + (columns.Count == 1 ? " " : "s ") + names + ", so nothing was sent for it.";
+            var nouns = columns.Count == 1 ? noun : isRow ? "columns" : "properties";
+            var message = which + " lacks " + nouns + " " + names + ", so nothing was sent for it.";
             return new ErrorRecord(new ArgumentException(message), "TrackingMore.MissingColumn", ErrorCategory.InvalidArgument, record)
             {
                 ErrorDetails = new ErrorDetails(message)
