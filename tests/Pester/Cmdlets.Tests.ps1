@@ -835,11 +835,14 @@ Describe 'A piped record that lacks a required column' {
 
     It 'still refuses a bad value in a column with the parameter''s own check, and goes on' {
         $number = New-TestTrackingNumber -Prefix 'MV'
-        $run = Invoke-Observed { "TrackingNumber,CarrierCode`nRR 1,china-post`n,china-post`n$number,china-post" | ConvertFrom-Csv | New-Tracking }
+        $run = Invoke-Observed { "TrackingNumber,CarrierCode`nRR 1,china-post`n,china-post`n$number,china-post`nRR123456785CN" | ConvertFrom-Csv | New-Tracking }
         $run.Objects.TrackingNumber | Should -Be $number
-        $run.Errors.Count | Should -Be 2
+        $run.Errors.Count | Should -Be 3
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
         $run.Errors[1].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        # The rows refused by their check count too.
+        $run.Errors[2].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.MissingColumn,*'
+        $run.Errors[2].Exception.Message | Should -Match '\brow 4\b'
     }
 
     It '<Cmdlet> called without -<Parameter> and no pipeline fails with TrackingMore.MissingParameter naming it, sending nothing' -ForEach @(
