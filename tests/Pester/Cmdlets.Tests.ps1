@@ -714,3 +714,157 @@ Describe 'Progress of the bulk cmdlets' {
         @($one.Progress | Where-Object Activity -eq 'Stop-TrackingUpdate').Count | Should -Be 0
     }
 }
+
+Describe 'A piped record that lacks a required column' {
+    BeforeAll {
+        # "'TrackingNumber' (or 'tracking_number', 'Number')": a column as the error names it, with the aliases the parameter has.
+        function Get-ColumnText([string] $Cmdlet, [string] $Parameter) {
+            $aliases = @((Get-Command $Cmdlet -Module TrackingMore).Parameters[$Parameter].Aliases)
+            "'$Parameter'" + $(if ($aliases.Count) { " (or '" + ($aliases -join "', '") + "')" })
+        }
+
+        # What a run sent, with the tracking number it was given made 'N' and the body by its size (the log keeps no
+        # bodies): two runs with numbers of one length send the same items when their shapes are equal.
+        function Get-RequestShape([string] $Number) {
+            @(Get-EmulatorRequest $script:Emulator | ForEach-Object {
+                    $escaped = [regex]::Escape($Number)
+                    "$($_.method) $($_.path -replace $escaped, 'N')?$($_.query -replace $escaped, 'N') $($_.bodySize) bytes"
+                })
+        }
+
+        function Invoke-Logged([scriptblock] $Run, $Rows, [string] $Number) {
+            Clear-EmulatorRequest $script:Emulator
+            $observed = Invoke-Observed { $Rows | & $Run }
+            $observed | Add-Member -NotePropertyName Requests -NotePropertyValue (Get-RequestShape $Number) -PassThru
+        }
+    }
+
+    # Each CSV has a good row (2), a row lacking the first column (3) and a row lacking every required one (4, a line
+    # with one cell): Import-Csv gives a short line's missing cells as $null. {0} is the tracking number.
+    It '<Cmdlet>: writes the good row''s output and one TrackingMore.MissingColumn error per bad row, sending nothing for them' -ForEach @(
+        @{ Cmdlet = 'New-Tracking'; Run = { $input | New-Tracking }; Tracked = $false
+            Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
+        @{ Cmdlet = 'Set-Tracking'; Run = { $input | Set-Tracking -Title 'Checked' -Confirm:$false }; Tracked = $true
+            Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
+        @{ Cmdlet = 'Remove-Tracking'; Run = { $input | Remove-Tracking -PassThru -Confirm:$false }; Tracked = $true
+            Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
+        @{ Cmdlet = 'Stop-TrackingUpdate'; Run = { $input | Stop-TrackingUpdate -Confirm:$false }; Tracked = $true
+            Csv = "Title,Carrier,Number`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
+        @{ Cmdlet = 'Update-TrackingCarrier'; Run = { $input | Update-TrackingCarrier -NewCarrierCode china-ems -Confirm:$false }; Tracked = $true
+            Csv = "Title,carrier_code,tracking_number`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
+        @{ Cmdlet = 'Invoke-RealtimeTracking'; Run = { $input | Invoke-RealtimeTracking }; Tracked = $true
+            Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
+        @{ Cmdlet = 'Get-Tracking'; Run = { $input | Get-Tracking }; Tracked = $true
+            Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = , 'TrackingNumber' }
+        @{ Cmdlet = 'Find-TrackingCarrier'; Run = { $input | Find-TrackingCarrier }; Tracked = $false
+            Csv = "Title,TrackingNumber`ngood,{0}`nno number"; Second = 'TrackingNumber'; Third = , 'TrackingNumber' }
+        @{ Cmdlet = 'Get-TrackingAirWaybill'; Run = { $input | Get-TrackingAirWaybill }; Tracked = $false; Waybill = $true
+            Csv = "Note,AirWaybillNumber`ngood,{0}`nno number"; Second = 'AirWaybillNumber'; Third = , 'AirWaybillNumber' }
+        @{ Cmdlet = 'Get-TrackingTransitTime'; Run = { $input | Get-TrackingTransitTime }; Tracked = $false
+            Csv = "Note,CarrierCode,Origin,Destination`ngood,china-post,CN,US`nno destination,china-post,CN`nneither"; Second = 'Destination'; Third = 'CarrierCode', 'Origin', 'Destination' }
+        @{ Cmdlet = 'Test-TrackingRemoteArea'; Run = { $input | Test-TrackingRemoteArea }; Tracked = $false
+            Csv = "Note,Country,PostalCode`ngood,JP,100-0001`nno postal code,JP`nneither"; Second = 'PostalCode'; Third = 'Country', 'PostalCode' }
+    ) {
+        # Two numbers of one length: one for the good row alone, one for the CSV.
+        $numbers = if ($Waybill) { '172-28891936', '160-12345678' } else { @(New-Shipment 2 'MC').TrackingNumber }
+        if ($Tracked) { $null = $numbers | ForEach-Object { New-Tracking -TrackingNumber $_ -CarrierCode china-post } }
+        $csvPath = Join-Path $TestDrive "$Cmdlet.csv"
+        ($Csv -f $numbers[0]) | Set-Content $csvPath
+        $alone = Invoke-Logged $Run @(Import-Csv $csvPath)[0] $numbers[0]
+        ($Csv -f $numbers[1]) | Set-Content $csvPath
+        $rows = @(Import-Csv $csvPath)
+        if ($rows.Count -eq 2) { $rows += [pscustomobject]@{ Note = 'neither' } }  # the single-column cmdlets' third row: a property, not a cell, missing
+        $run = Invoke-Logged $Run $rows $numbers[1]
+
+        $alone.Errors | Should -BeNullOrEmpty
+        $alone.Objects.Count | Should -BeGreaterOrEqual 1
+        $run.Objects.Count | Should -Be $alone.Objects.Count
+        $run.Errors.Count | Should -Be 2
+        foreach ($failure in $run.Errors) {
+            $failure.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.MissingColumn,*'
+            $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        }
+        [object]::ReferenceEquals($run.Errors[0].TargetObject, $rows[1]) | Should -BeTrue -Because 'the error''s target is the row'
+        [object]::ReferenceEquals($run.Errors[1].TargetObject, $rows[2]) | Should -BeTrue
+        $run.Errors[0].Exception.Message | Should -Match '\brow 2\b'
+        $run.Errors[1].Exception.Message | Should -Match '\brow 3\b'
+        foreach ($column in $Second) { $run.Errors[0].Exception.Message | Should -BeLike "*$(Get-ColumnText $Cmdlet $column)*" }
+        foreach ($column in $Third) { $run.Errors[1].Exception.Message | Should -BeLike "*$(Get-ColumnText $Cmdlet $column)*" }
+        $run.Errors[0].Exception.Message | Should -Not -BeLike "*'$(@($Third) -ne $Second | Select-Object -First 1)'*" -Because 'row 2 has the other columns'
+        # The same requests as for the good row alone: nothing was sent for the bad rows, and no row's text went as a value.
+        $run.Requests | Should -Be $alone.Requests
+        $run.Requests | Should -Not -BeLike '*%40%7B*'
+    }
+
+    It '<Cmdlet> sends no request for rows of a CSV without the number column (not the row''s text as a number)' -ForEach @(
+        @{ Cmdlet = 'Find-TrackingCarrier'; Run = { $input | Find-TrackingCarrier } }
+        @{ Cmdlet = 'Get-Tracking'; Run = { $input | Get-Tracking } }
+        @{ Cmdlet = 'Get-TrackingAirWaybill'; Run = { $input | Get-TrackingAirWaybill } }
+    ) {
+        $rows = @("Carrier`nchina-post`nups" | ConvertFrom-Csv)
+        Clear-EmulatorRequest $script:Emulator
+        $run = Invoke-Observed { $rows | & $Run }
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+        $run.Objects | Should -BeNullOrEmpty
+        $run.Errors.Count | Should -Be 2
+        $run.Errors.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.MissingColumn,*'
+        $run.Errors[1].Exception.Message | Should -Match '\brow 2\b'
+    }
+
+    It 'counts every piped object, $null ones too, and names a non-row input object' {
+        $number = New-TestTrackingNumber -Prefix 'MN'
+        $good = [pscustomobject]@{ TrackingNumber = $number; CarrierCode = 'china-post' }
+        $run = Invoke-Observed { $good, $null, 'RR123456785CN', [pscustomobject]@{ CarrierCode = 'china-post' } | New-Tracking }
+        $run.Objects.TrackingNumber | Should -Be $number
+        $run.Errors.Count | Should -Be 3
+        $run.Errors.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.MissingColumn,*'
+        $run.Errors[0].Exception.Message | Should -Match '\binput object 2\b'
+        $run.Errors[1].Exception.Message | Should -Match '\binput object 3\b'
+        $run.Errors[1].TargetObject | Should -Be 'RR123456785CN'
+        $run.Errors[2].Exception.Message | Should -Match '\brow 4\b'
+        $run.Errors[2].Exception.Message | Should -BeLike "*$(Get-ColumnText New-Tracking TrackingNumber)*"
+        $run.Errors[2].Exception.Message | Should -Not -BeLike "*'CarrierCode'*"
+    }
+
+    It 'takes a value given on the command line for every row that lacks its column' {
+        $tracking = New-Tracking -TrackingNumber (New-TestTrackingNumber -Prefix 'MC') -CarrierCode china-post
+        $run = Invoke-Observed { "TrackingNumber`n$($tracking.TrackingNumber)" | ConvertFrom-Csv | Set-Tracking -CarrierCode china-post -Title 'One carrier' -Confirm:$false }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Objects.Title | Should -Be 'One carrier'
+    }
+
+    It 'still refuses a bad value in a column with the parameter''s own check, and goes on' {
+        $number = New-TestTrackingNumber -Prefix 'MV'
+        $run = Invoke-Observed { "TrackingNumber,CarrierCode`nRR 1,china-post`n,china-post`n$number,china-post`nRR123456785CN" | ConvertFrom-Csv | New-Tracking }
+        $run.Objects.TrackingNumber | Should -Be $number
+        $run.Errors.Count | Should -Be 3
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        $run.Errors[1].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        # The rows refused by their check count too.
+        $run.Errors[2].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.MissingColumn,*'
+        $run.Errors[2].Exception.Message | Should -Match '\brow 4\b'
+    }
+
+    It '<Cmdlet> called without -<Parameter> and no pipeline fails with TrackingMore.MissingParameter naming it, sending nothing' -ForEach @(
+        @{ Cmdlet = 'New-Tracking'; Parameter = 'TrackingNumber'; Call = { New-Tracking -CarrierCode china-post } }
+        @{ Cmdlet = 'Set-Tracking'; Parameter = 'CarrierCode'; Call = { Set-Tracking -TrackingNumber RR123456785CN -Title x -Confirm:$false } }
+        @{ Cmdlet = 'Remove-Tracking'; Parameter = 'TrackingNumber'; Call = { Remove-Tracking -CarrierCode china-post -Confirm:$false } }
+        @{ Cmdlet = 'Stop-TrackingUpdate'; Parameter = 'TrackingNumber'; Call = { Stop-TrackingUpdate -CarrierCode china-post -Confirm:$false } }
+        @{ Cmdlet = 'Update-TrackingCarrier'; Parameter = 'CarrierCode'; Call = { Update-TrackingCarrier RR123456785CN -NewCarrierCode dhl -Confirm:$false } }
+        @{ Cmdlet = 'Invoke-RealtimeTracking'; Parameter = 'CarrierCode'; Call = { Invoke-RealtimeTracking RR123456785CN } }
+        @{ Cmdlet = 'Get-Tracking'; Parameter = 'TrackingNumber'; Call = { Get-Tracking -CarrierCode china-post } }
+        @{ Cmdlet = 'Find-TrackingCarrier'; Parameter = 'TrackingNumber'; Call = { Find-TrackingCarrier } }
+        @{ Cmdlet = 'Get-TrackingAirWaybill'; Parameter = 'AirWaybillNumber'; Call = { Get-TrackingAirWaybill -Language en } }
+        @{ Cmdlet = 'Get-TrackingTransitTime'; Parameter = 'Destination'; Call = { Get-TrackingTransitTime -CarrierCode dhl -Origin CN } }
+        @{ Cmdlet = 'Test-TrackingRemoteArea'; Parameter = 'PostalCode'; Call = { Test-TrackingRemoteArea -Country JP } }
+    ) {
+        Clear-EmulatorRequest $script:Emulator
+        $failure = $null
+        try { & $Call } catch { $failure = $_ }
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.MissingParameter,*'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.Exception.Message | Should -BeLike "*-$Parameter*"
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
+    }
+}

@@ -5,9 +5,11 @@ BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-BuiltTrackingMore
     $common = [System.Management.Automation.Cmdlet]::CommonParameters
-    # Every exported cmdlet and its parameters but the common ones (-WhatIf and -Confirm included: their help is ours).
+    # Every exported cmdlet and its parameters but the common ones (-WhatIf and -Confirm included: their help is ours)
+    # and the hidden ones (DontShow: the piped object itself, which RecordCmdlet counts; not for typing).
     $script:Cmdlets = @(Get-Command -Module TrackingMore -CommandType Cmdlet | ForEach-Object {
-            @{ Name = $_.Name; Parameters = @($_.Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object) }
+            $hidden = @($_.Parameters.Values | Where-Object { $_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow } } | ForEach-Object Name)
+            @{ Name = $_.Name; Parameters = @($_.Parameters.Keys | Where-Object { $_ -notin $common -and $_ -notin $hidden } | Sort-Object); Hidden = $hidden }
         })
 }
 
@@ -66,7 +68,9 @@ Describe 'Get-Help <Name>' -ForEach $Cmdlets {
         $parameterHelp = Get-Help $Name -Parameter $_ -ErrorAction SilentlyContinue
         $parameterHelp | Should -Not -BeNullOrEmpty
         $parameterHelp.type.name | Should -Be (Get-HelpTypeName $parameter.ParameterType)
-        $parameterHelp.required | Should -Be (Get-ExpectedFact $Command $_ { param($p) if ($p.IsMandatory) { 'true' } else { 'false' } })
+        # Required: Mandatory, or [RequiredPerRecord], which the cmdlet checks per pipeline record instead of PowerShell's binder.
+        $perRecord = [bool]($parameter.Attributes | Where-Object { $_.GetType().Name -eq 'RequiredPerRecordAttribute' })
+        $parameterHelp.required | Should -Be (Get-ExpectedFact $Command $_ { param($p) if ($p.IsMandatory -or $perRecord) { 'true' } else { 'false' } })
         $parameterHelp.position | Should -Be (Get-ExpectedFact $Command $_ { param($p) if ($p.Position -ge 0) { "$($p.Position)" } else { 'named' } })
         $parameterHelp.pipelineInput | Should -Be (Get-ExpectedFact $Command $_ {
                 param($p)
@@ -99,6 +103,27 @@ Describe 'Get-Help <Name>' -ForEach $Cmdlets {
         @($Help.returnValues.returnValue).Count | Should -BeGreaterOrEqual 1
         foreach ($type in $Command.OutputType) {
             @($Help.returnValues.returnValue.type.name) | Should -Contain $type.Name
+        }
+    }
+}
+
+Describe 'Hidden parameters' {
+    It 'are the piped object of the cmdlets that check each record (<Name>: -<Hidden>)' -ForEach @($Cmdlets | Where-Object { $_.Hidden }) {
+        $Hidden | Should -Be 'InputObject'
+        (Get-Command $Name -Module TrackingMore).ImplementingType.IsSubclassOf([TrackingMore.Commands.RecordCmdlet]) | Should -BeTrue
+    }
+
+    It 'are left out of <Name>''s help, in the parameter list and in the syntax' -ForEach @($Cmdlets | Where-Object { $_.Hidden }) {
+        $help = Get-Help $Name -Full
+        @($help.parameters.parameter.name) | Should -Not -Contain 'InputObject'
+        @($help.syntax.syntaxItem.parameter.name) | Should -Not -Contain 'InputObject'
+    }
+
+    It 'are had by every cmdlet that takes tracking records by property name' {
+        $withHidden = @($Cmdlets | Where-Object { $_.Hidden } | ForEach-Object { $_.Name })
+        foreach ($name in 'New-Tracking', 'Set-Tracking', 'Remove-Tracking', 'Invoke-RealtimeTracking', 'Stop-TrackingUpdate', 'Update-TrackingCarrier',
+            'Get-Tracking', 'Find-TrackingCarrier', 'Get-TrackingAirWaybill', 'Get-TrackingTransitTime', 'Test-TrackingRemoteArea') {
+            $withHidden | Should -Contain $name
         }
     }
 }

@@ -513,6 +513,18 @@ Describe 'Get-CommandMetadata' {
         $number.Mandatory, $number.ByPropertyName | Should -Be @($true, $true)
     }
 
+    It 'counts a value the cmdlet requires per pipeline record as required, and leaves hidden parameters out' {
+        # [RequiredPerRecord], not Mandatory: RecordCmdlet checks it per record (TrackingMore.MissingColumn).
+        $newTracking = $Commands | Where-Object Name -eq 'New-Tracking'
+        ($newTracking.ParameterSets[0].Parameters | Where-Object Name -eq 'CarrierCode').Mandatory | Should -BeTrue
+        ($newTracking.ParameterSets[0].Parameters | Where-Object Name -eq 'Title').Mandatory | Should -BeFalse
+        $getTracking = $Commands | Where-Object Name -eq 'Get-Tracking'
+        foreach ($command in $newTracking, $getTracking) {
+            @($command.Parameters.Name) | Should -Not -Contain 'InputObject'
+            @($command.ParameterSets.Parameters.Name) | Should -Not -Contain 'InputObject'
+        }
+    }
+
     It 'names types short and full, and lists accepted values' {
         $getTracking = $Commands | Where-Object Name -eq 'Get-Tracking'
         $status = $getTracking.Parameters | Where-Object Name -eq 'Status'

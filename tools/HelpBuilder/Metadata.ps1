@@ -38,9 +38,14 @@ function Get-ElementType([type] $Type) {{
     if ($inner) {{ return $inner }}
     return $Type
 }}
+# A hidden parameter (DontShow: the piped object itself, for the cmdlet's own bookkeeping) is not for typing, so help
+# leaves it out. A parameter the cmdlet checks per pipeline record ([RequiredPerRecord]) is required, though
+# PowerShell's binder does not know it: help says so.
+function Test-Hidden($Parameter) {{ [bool]($Parameter.Attributes | Where-Object {{ $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }}) }}
+function Test-RequiredPerRecord($Parameter) {{ [bool]($Parameter.Attributes | Where-Object {{ $_.GetType().Name -eq 'RequiredPerRecordAttribute' }}) }}
 $commands = foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet -ListImported | Sort-Object Name) {{
     $parameters = foreach ($parameter in $command.Parameters.Values) {{
-        if ($parameter.Name -in $skip) {{ continue }}
+        if ($parameter.Name -in $skip -or (Test-Hidden $parameter)) {{ continue }}
         $element = Get-ElementType $parameter.ParameterType
         $accepted = @()
         if ($element.IsEnum) {{ $accepted = [Enum]::GetNames($element) }}
@@ -68,10 +73,10 @@ $commands = foreach ($command in Get-Command -Module $module.Name -CommandType C
             Name       = $set.Name
             IsDefault  = [bool]$set.IsDefault
             Parameters = @(foreach ($parameter in $set.Parameters) {{
-                if ($parameter.Name -in $skip) {{ continue }}
+                if ($parameter.Name -in $skip -or (Test-Hidden $command.Parameters[$parameter.Name])) {{ continue }}
                 [ordered]@{{
                     Name                  = $parameter.Name
-                    Mandatory             = [bool]$parameter.IsMandatory
+                    Mandatory             = $parameter.IsMandatory -or (Test-RequiredPerRecord $command.Parameters[$parameter.Name])
                     Position              = if ($parameter.Position -ge 0) {{ $parameter.Position }} else {{ -1 }}
                     ByValue               = [bool]$parameter.ValueFromPipeline
                     ByPropertyName        = [bool]$parameter.ValueFromPipelineByPropertyName

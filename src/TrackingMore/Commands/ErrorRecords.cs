@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using TrackingMore.Api;
 using TrackingMore.Models;
@@ -64,6 +66,37 @@ namespace TrackingMore.Commands
                 "-Connection " + connection + " is not a connection this session opened: pass what Connect-TrackingMore -PassThru " +
                 "returned in this process. A connection that went through a job or Export-Clixml keeps its description, not its key.", "Connection"),
             "TrackingMore.UnknownConnection", ErrorCategory.InvalidArgument, connection);
+
+        /// <summary>
+        /// A piped record without a value it must carry: named by its position among the piped objects ("row 3" for
+        /// a CSV row or another property bag, "input object 3" for anything else), with every column it lacks.
+        /// </summary>
+        public static ErrorRecord MissingColumn(long position, PSObject? record, IReadOnlyList<string> columns, string firstParameter)
+        {
+            var isRow = record?.BaseObject is PSCustomObject;
+            var which = isRow ? "Row " + position
+                : "Input object " + position + " (" + (record == null ? "$null" : record.BaseObject.GetType().Name) + ")";
+            var names = columns.Count == 1 ? columns[0] : string.Join(", ", columns.Take(columns.Count - 1)) + " and " + columns[columns.Count - 1];
+            var noun = isRow ? "column" : "property";
+            var nouns = columns.Count == 1 ? noun : isRow ? "columns" : "properties";
+            var message = which + " lacks " + nouns + " " + names + ", so nothing was sent for it.";
+            return new ErrorRecord(new ArgumentException(message), "TrackingMore.MissingColumn", ErrorCategory.InvalidArgument, record)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Give every record a value for each " + noun + " named, or give -" + firstParameter + " on the command line when all records share one.",
+                },
+            };
+        }
+
+        /// <summary>A direct call (no pipeline input) without a required value: refused instead of prompting, which would hang a script.</summary>
+        public static ErrorRecord MissingParameter(IReadOnlyList<string> parameters)
+        {
+            var names = "-" + string.Join(" and -", parameters);
+            return InvalidArgument(names + (parameters.Count == 1 ? " is" : " are") + " required: give " + (parameters.Count == 1 ? "it" : "them") +
+                                   ", or pipe in objects that have " + (parameters.Count == 1 ? "it" : "them") + " (CSV rows with such columns, Get-Tracking output).",
+                "TrackingMore.MissingParameter", null);
+        }
 
         public static ErrorRecord InvalidArgument(string message, string errorId, object? target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);

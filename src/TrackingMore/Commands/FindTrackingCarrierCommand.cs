@@ -10,14 +10,16 @@ namespace TrackingMore.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Find, "TrackingCarrier")]
     [OutputType(typeof(DetectedCarrier))]
-    public sealed class FindTrackingCarrierCommand : TrackingMoreCmdlet
+    public sealed class FindTrackingCarrierCommand : RecordCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [RequiredPerRecord]
         [Alias("tracking_number", "Number")]
+        [ObjectsBindByColumn]
         [ValidateTrackingNumber]
         public string[] TrackingNumber { get; set; } = Array.Empty<string>();
 
-        protected override void ProcessRecord()
+        protected override void ProcessCompleteRecord()
         {
             foreach (var number in TrackingNumber)
             {

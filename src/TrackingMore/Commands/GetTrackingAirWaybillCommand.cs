@@ -12,11 +12,13 @@ namespace TrackingMore.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "TrackingAirWaybill")]
     [OutputType(typeof(AirWaybill))]
-    public sealed class GetTrackingAirWaybillCommand : TrackingMoreCmdlet
+    public sealed class GetTrackingAirWaybillCommand : RecordCmdlet
     {
         /// <summary>Air waybill numbers: 3 digits, an optional space or dash, 7 or 8 digits (172-28891936).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [RequiredPerRecord]
         [Alias("track_number", "AWB")]
+        [ObjectsBindByColumn]
         [ValidateAirWaybillNumber]
         public string[] AirWaybillNumber { get; set; } = Array.Empty<string>();
 
@@ -27,7 +29,7 @@ namespace TrackingMore.Commands
         [ArgumentCompleter(typeof(LanguageCompleter))]
         public string? Language { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCompleteRecord()
         {
             EnqueueAll(AirWaybillNumber.Select(number => number.Trim()).ToArray(), Send);
         }

@@ -13,14 +13,20 @@ namespace TrackingMore.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "Tracking", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(Tracking))]
-    public sealed class GetTrackingCommand : TrackingMoreCmdlet
+    public sealed class GetTrackingCommand : RecordCmdlet
     {
         private const string ListSet = "List";
         private const string ByNumberSet = "ByNumber";
         private const int DefaultPageSize = 100;
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByNumberSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>Piped objects are looked up by number: they never select the listing.</summary>
+        [Parameter(ParameterSetName = ByNumberSet, ValueFromPipeline = true, DontShow = true)]
+        public override PSObject? InputObject { get => base.InputObject; set => base.InputObject = value; }
+
+        [Parameter(Position = 0, ParameterSetName = ByNumberSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [RequiredPerRecord]
         [Alias("tracking_number", "Number")]
+        [ObjectsBindByColumn]
         [ValidateTrackingNumber]
         public string[] TrackingNumber { get; set; } = Array.Empty<string>();
 
@@ -98,7 +104,7 @@ namespace TrackingMore.Commands
         [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter All { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCompleteRecord()
         {
             if (ParameterSetName == ListSet)
             {

@@ -14,9 +14,10 @@ namespace TrackingMore.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "TrackingTransitTime")]
     [OutputType(typeof(TransitTime))]
-    public sealed class GetTrackingTransitTimeCommand : TrackingMoreCmdlet
+    public sealed class GetTrackingTransitTimeCommand : RecordCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [RequiredPerRecord]
         [Alias("carrier_code", "Carrier")]
         [CarrierCodeTransformation]
         [ValidateCarrierCode]
@@ -24,20 +25,22 @@ namespace TrackingMore.Commands
         public string CarrierCode { get; set; } = string.Empty;
 
         /// <summary>The origin country's ISO code (CN).</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [RequiredPerRecord]
         [Alias("original", "From")]
         [ValidateCountryCode]
         [ArgumentCompleter(typeof(CountryCodeCompleter))]
         public string Origin { get; set; } = string.Empty;
 
         /// <summary>Destination countries' ISO codes (US, DE); one route each.</summary>
-        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
+        [RequiredPerRecord]
         [Alias("To")]
         [ValidateCountryCode]
         [ArgumentCompleter(typeof(CountryCodeCompleter))]
         public string[] Destination { get; set; } = Array.Empty<string>();
 
-        protected override void ProcessRecord()
+        protected override void ProcessCompleteRecord()
         {
             EnqueueAll(Destination.Select(destination => new TransitTimeRequest(CarrierCode, Origin.ToUpperInvariant(), destination.ToUpperInvariant())).ToArray(), Send);
         }

@@ -24,7 +24,7 @@ namespace TrackingMore.Commands
         [ValidateFieldLength]
         public string? OrderId { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCompleteRecord()
         {
             var request = WithShipmentDetails(new RealtimeTrackingRequest(TrackingNumber.Trim(), CarrierCode)
             {

@@ -59,7 +59,7 @@ namespace TrackingMore.Commands
         [Parameter]
         public SwitchParameter DisableCarrierAutoCorrect { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCompleteRecord()
         {
             var request = WithShipmentDetails(new NewTrackingRequest(TrackingNumber.Trim(), CarrierCode)
             {

@@ -18,7 +18,7 @@ namespace TrackingMore.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCompleteRecord()
         {
             var request = Identity;
             if (ShouldProcess(request.ToString(), "Remove tracking")) Enqueue(request, Send);

@@ -82,7 +82,7 @@ namespace TrackingMore.Commands
             nameof(LogisticsChannel), nameof(DestinationCode))]
         public string[] Clear { get; set; } = Array.Empty<string>();
 
-        protected override void BeginProcessing()
+        protected override void BeforeInput()
         {
             var bound = MyInvocation.BoundParameters;
             var given = Changes.Where(name => bound.TryGetValue(name, out var value) && value != null && !(value is string[] { Length: 0 })).ToArray();
@@ -103,7 +103,7 @@ namespace TrackingMore.Commands
             _changeList = string.Join(", ", given.Where(name => name != nameof(Clear)).Concat(Clear.Select(name => "clear " + name)));
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCompleteRecord()
         {
             var bound = MyInvocation.BoundParameters;
             // A value is sent as it is, a field named in -Clear as "", an empty value not at all.

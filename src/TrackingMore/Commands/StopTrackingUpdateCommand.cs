@@ -15,7 +15,7 @@ namespace TrackingMore.Commands
     [OutputType(typeof(Tracking))]
     public sealed class StopTrackingUpdateCommand : TrackingCmdlet
     {
-        protected override void ProcessRecord()
+        protected override void ProcessCompleteRecord()
         {
             var request = Identity;
             if (ShouldProcess(request.ToString(), "Stop updating")) Enqueue(request, Send);

@@ -14,18 +14,20 @@ namespace TrackingMore.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "TrackingRemoteArea")]
     [OutputType(typeof(RemoteAreaResult))]
-    public sealed class TestTrackingRemoteAreaCommand : TrackingMoreCmdlet
+    public sealed class TestTrackingRemoteAreaCommand : RecordCmdlet
     {
         /// <summary>The country, by name or ISO code (Japan, JP).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [RequiredPerRecord]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(CountryCodeCompleter))]
         public string Country { get; set; } = string.Empty;
 
         /// <summary>Postal codes (or city names) in that country.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [RequiredPerRecord]
         [Alias("postcode", "ZipCode", "City")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[] PostalCode { get; set; } = System.Array.Empty<string>();
 
         /// <summary>The carrier to ask about (its code, e.g. ups); without it, any carrier.</summary>
@@ -37,7 +39,7 @@ namespace TrackingMore.Commands
         [ArgumentCompleter(typeof(CarrierCodeCompleter))]
         public string? Carrier { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCompleteRecord()
         {
             EnqueueAll(PostalCode.Select(postalCode => new RemoteAreaRequest(Country.Trim(), postalCode.Trim(), Carrier)).ToArray(), Send);
         }

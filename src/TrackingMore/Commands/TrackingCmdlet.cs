@@ -6,17 +6,20 @@ namespace TrackingMore.Commands
 {
     /// <summary>
     /// Base of the cmdlets that act on one tracking per pipeline record, named by number and carrier. Both bind
-    /// by property name, with the parameters' names or the API's, so Get-Tracking output and CSV rows pipe in.
+    /// by property name, with the parameters' names or the API's, so Get-Tracking output and CSV rows pipe in; a
+    /// record without one is reported by <see cref="RecordCmdlet"/>.
     /// </summary>
-    public abstract class TrackingCmdlet : TrackingMoreCmdlet
+    public abstract class TrackingCmdlet : RecordCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [RequiredPerRecord]
         [Alias("tracking_number", "Number")]
         [ValidateTrackingNumber]
         public string TrackingNumber { get; set; } = string.Empty;
 
         /// <summary>The carrier the tracking is under.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [RequiredPerRecord]
         [Alias("carrier_code", "Carrier")]
         [CarrierCodeTransformation]
         [ValidateCarrierCode]

@@ -20,7 +20,7 @@ namespace TrackingMore.Commands
         [ArgumentCompleter(typeof(CarrierCodeCompleter))]
         public string NewCarrierCode { get; set; } = string.Empty;
 
-        protected override void ProcessRecord()
+        protected override void ProcessCompleteRecord()
         {
             var change = new CarrierChangeRequest(TrackingNumber.Trim(), CarrierCode, NewCarrierCode);
             if (ShouldProcess(change.ToString(), "Change carrier to " + NewCarrierCode))

@@ -10,8 +10,8 @@ namespace TrackingMore.Commands
 {
     /// <summary>
     /// Checks each value of a parameter. Unlike ValidateEnumeratedArguments it lets null through, so an optional
-    /// parameter bound to an empty CSV cell (made null by <see cref="EmptyAsNullAttribute"/>) counts as not given;
-    /// mandatory parameters refuse null on their own.
+    /// parameter bound to an empty CSV cell (made null by <see cref="EmptyAsNullAttribute"/>) counts as not given, and
+    /// a required one (<see cref="RequiredPerRecordAttribute"/>) is reported with its record.
     /// </summary>
     public abstract class ValidateEachArgumentAttribute : ValidateArgumentsAttribute
     {
@@ -41,6 +41,30 @@ namespace TrackingMore.Commands
             {
                 return problem.Message;
             }
+        }
+    }
+
+    /// <summary>
+    /// A value every pipeline record must carry (a tracking's number and carrier, a route's countries), checked per
+    /// record by <see cref="RecordCmdlet"/> in place of Mandatory, so that a CSV row that lacks it is an error naming the
+    /// row and its columns, and a direct call without it is refused without a prompt. Help shows the parameter as required.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class RequiredPerRecordAttribute : Attribute
+    {
+    }
+
+    /// <summary>
+    /// No empty or white-space text: unlike ValidateNotNullOrEmpty it lets a parameter's null through (a CSV row's
+    /// missing cell), which <see cref="RequiredPerRecordAttribute"/> reports with the row.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateNotBlankAttribute : ValidateEachArgumentAttribute
+    {
+        protected override void ValidateElement(object? element)
+        {
+            if (element is null || element is string text && string.IsNullOrWhiteSpace(text))
+                throw new ValidationMetadataException("The value must not be empty or white space.");
         }
     }
 
@@ -253,6 +277,34 @@ namespace TrackingMore.Commands
                 result[i] = item is string text ? text.Trim().ToLowerInvariant() : item!;
             }
             return result;
+        }
+    }
+
+    /// <summary>
+    /// For a text parameter that takes the piped object itself as well as its property (a tracking number piped
+    /// alone, or a row's column): an object binds only by its column. PowerShell binds a row that lacks the column by
+    /// converting the whole row to text ("@{Carrier=ups}"), which would be checked and sent as a tracking number. An
+    /// object (anything but a plain value or an array) is handed on as a value no conversion to text accepts, so that
+    /// binding fails quietly, the column (if any) binds by name, and <see cref="RecordCmdlet"/> reports a row without it.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ObjectsBindByColumnAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            return value is null || value is IConvertible || value is Array ? inputData : new NoText(value);
+        }
+
+        /// <summary>An object that cannot become text, so that PowerShell's conversion to the parameter's type fails.</summary>
+        private sealed class NoText
+        {
+            private readonly object _object;
+
+            public NoText(object value) => _object = value;
+
+            public override string ToString() =>
+                throw new InvalidCastException("A " + _object.GetType().Name + " is not a value of this parameter: only its column (property) is.");
         }
     }
 
