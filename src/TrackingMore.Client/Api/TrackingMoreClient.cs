@@ -14,7 +14,7 @@ namespace TrackingMore.Api
     /// The TrackingMore v2 API, one async method per endpoint. Knows nothing of PowerShell; every failure is a
     /// <see cref="TrackingMoreApiException"/> and every answer a model from <c>TrackingMore.Models</c>.
     /// </summary>
-    public sealed class TrackingMoreClient
+    public sealed class TrackingMoreClient : ITrackingMoreClient
     {
         /// <summary>The API's cap on items in one bulk request (batch create, bulk update, delete, notupdate).</summary>
         public const int MaxBulkItems = 40;
@@ -24,7 +24,24 @@ namespace TrackingMore.Api
 
         private const string ListEndpoint = "GET /trackings/get";
 
+        /// <summary>A client that sends through the process's one HTTP client (redirects off, loopback never proxied).</summary>
         public TrackingMoreClient(ConnectionSettings settings) : this(settings, null, null)
+        {
+        }
+
+        /// <summary>
+        /// A client that sends through <paramref name="handler"/>: the caller's proxy, certificates, logging or a test
+        /// stub. The caller keeps and disposes the handler. A handler that follows redirects is refused, since a followed
+        /// redirect carries the key header to wherever a server points; every 3xx is then an error
+        /// (<see cref="ApiFailureKind.Redirected"/>), as through the process's client.
+        /// </summary>
+        /// <exception cref="ArgumentException">
+        /// The handler, or one inside its <see cref="DelegatingHandler"/> chain, follows redirects (AllowAutoRedirect or
+        /// AutomaticRedirection true, the default of HttpClientHandler and SocketsHttpHandler), or the chain ends without
+        /// an inner handler.
+        /// </exception>
+        public TrackingMoreClient(ConnectionSettings settings, HttpMessageHandler handler)
+            : this(settings, new HttpMessageInvoker(RefusingRedirects(handler), disposeHandler: false))
         {
         }
 
@@ -261,6 +278,28 @@ namespace TrackingMore.Api
             // the endpoint did has stopped.
             Complete = (_, tracking) => tracking.TrackUpdate = false,
         };
+
+        /// <summary>
+        /// The handler, once no handler of its chain follows redirects. Platform handlers say so by a bool property,
+        /// AllowAutoRedirect (HttpClientHandler, SocketsHttpHandler) or AutomaticRedirection (WinHttpHandler); it is read
+        /// by name, as netstandard2.0 has no SocketsHttpHandler to compile against.
+        /// </summary>
+        private static HttpMessageHandler RefusingRedirects(HttpMessageHandler handler)
+        {
+            if (handler is null) throw new ArgumentNullException(nameof(handler));
+            for (HttpMessageHandler? current = handler; current != null; current = (current as DelegatingHandler)?.InnerHandler)
+            {
+                foreach (var name in new[] { "AllowAutoRedirect", "AutomaticRedirection" })
+                {
+                    if (current.GetType().GetProperty(name) is { PropertyType: var type } property && type == typeof(bool) && (bool)property.GetValue(current)!)
+                        throw new ArgumentException(current.GetType().Name + "." + name + " is true: a handler that follows redirects would carry the API key " +
+                                                    "to wherever a server points. Set it to false; every redirect then fails as TrackingMore.Redirected.", nameof(handler));
+                }
+                if (current is DelegatingHandler { InnerHandler: null })
+                    throw new ArgumentException(current.GetType().Name + " has no InnerHandler: the chain must end in a handler that sends.", nameof(handler));
+            }
+            return handler;
+        }
 
         private Task<T> SendAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, T> read) => _transport.SendAsync(request, call, read);
 

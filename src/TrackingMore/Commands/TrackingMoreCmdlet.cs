@@ -37,7 +37,7 @@ namespace TrackingMore.Commands
         /// <summary>The state (client, caches) of the connection in use; ends the command when there is none.</summary>
         private protected ConnectionState State => _state ??= ResolveConnection();
 
-        protected TrackingMoreClient Client => State.Client;
+        protected ITrackingMoreClient Client => State.Client;
 
         /// <summary>What every call of this command lends the client: Ctrl+C's cancellation and the Verbose sink.</summary>
         private CallContext Call => _call ??= new CallContext(_stopping.Token, message =>
