@@ -32,6 +32,12 @@ namespace TrackingMore.Api
         /// <param name="pinSnapshot">Pages after the first list only trackings created by the time the service answered the first.</param>
         IAsyncEnumerable<TrackingPage> ListAllAsync(TrackingListQuery query, CallContext call, int skip = 0, bool pinSnapshot = true);
 
+        /// <summary>
+        /// The part of one or more listings (one query each, e.g. one per status) that <paramref name="range"/> asks
+        /// for, counted across them in order as one list; only the pages needed are asked for.
+        /// </summary>
+        TrackingListWalk ListAsync(IReadOnlyList<TrackingListQuery> listings, TrackingListRange range, CallContext call);
+
         /// <summary>What the account holds under each number, whatever the carrier: one result per number, in order.</summary>
         Task<IReadOnlyList<TrackingLookup>> FindTrackingsAsync(IReadOnlyList<string> numbers, string? language, CallContext call);
 

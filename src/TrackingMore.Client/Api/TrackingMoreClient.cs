@@ -100,6 +100,15 @@ namespace TrackingMore.Api
         }
 
         /// <summary>
+        /// The part of one or more listings that <paramref name="range"/> asks for (skip, first, page size, every page),
+        /// counted across the listings in order as one list; only the pages it needs are asked for, each when the caller
+        /// wants it. See <see cref="TrackingListWalk"/>.
+        /// </summary>
+        /// <param name="listings">One query a listing, each with its filters and first page (its Limit is the range's business).</param>
+        public TrackingListWalk ListAsync(IReadOnlyList<TrackingListQuery> listings, TrackingListRange range, CallContext call) =>
+            new TrackingListWalk(this, listings, range, call);
+
+        /// <summary>
         /// What the account holds under each number, whatever the carrier: one result per number asked, in order,
         /// through the list's numbers filter (40 numbers a request, at the list's pace). A number the account does not
         /// follow, or whose request failed, has a <see cref="TrackingLookup.Failure"/>; only a refused key ends the call.
