@@ -66,14 +66,14 @@ namespace TrackingMore.Api
 
         Task<TrackingAccount> GetAccountAsync(CallContext call);
 
-        /// <summary>One result per place, in the order given. Costs quota.</summary>
-        Task<IReadOnlyList<RemoteAreaResult>> CheckRemoteAreasAsync(IReadOnlyList<RemoteAreaRequest> places, CallContext call);
+        /// <summary>One outcome per place, in the order given: remote or not, or why the service could not check it. Costs quota.</summary>
+        Task<IReadOnlyList<ItemOutcome<RemoteAreaRequest, RemoteAreaResult>>> CheckRemoteAreasAsync(IReadOnlyList<RemoteAreaRequest> places, CallContext call);
 
-        /// <summary>One result per route, in the order given; null for a route the answer left out.</summary>
-        Task<IReadOnlyList<TransitTime?>> GetTransitTimesAsync(IReadOnlyList<TransitTimeRequest> routes, CallContext call);
+        /// <summary>One outcome per route, in the order given.</summary>
+        Task<IReadOnlyList<ItemOutcome<TransitTimeRequest, TransitTime>>> GetTransitTimesAsync(IReadOnlyList<TransitTimeRequest> routes, CallContext call);
 
-        /// <summary>One result per air waybill number, in the order given; null for a number the answer left out. Costs quota.</summary>
-        Task<IReadOnlyList<AirWaybill?>> GetAirWaybillsAsync(IReadOnlyList<string> numbers, string? language, CallContext call);
+        /// <summary>One outcome per air waybill number, in the order given. Costs quota.</summary>
+        Task<IReadOnlyList<ItemOutcome<string, AirWaybill>>> GetAirWaybillsAsync(IReadOnlyList<string> numbers, string? language, CallContext call);
 
         Task<IReadOnlyList<Carrier>> ListCarriersAsync(CallContext call);
 

@@ -208,30 +208,62 @@ namespace TrackingMore.Api
         public Task<TrackingAccount> GetAccountAsync(CallContext call) =>
             SendAsync(new ApiRequest(HttpMethod.Get, "GET /trackings/getuserinfo", "trackings/getuserinfo"), call, AccountReader.ReadAccount);
 
-        /// <summary>One result per place, in the order given. Costs quota (one per five calls).</summary>
-        public Task<IReadOnlyList<RemoteAreaResult>> CheckRemoteAreasAsync(IReadOnlyList<RemoteAreaRequest> places, CallContext call) =>
-            SendAsync(Json(HttpMethod.Post, "POST /trackings/remote", "trackings/remote", CheckBulk(places), RequestJsonContext.Default.ListRemoteAreaRequest),
-                call, data => RouteReader.ReadRemoteAreas(data, places, Settings.Redact));
+        /// <summary>
+        /// One outcome per place, in the order given: its result, remote or not, or, for a place the service could not
+        /// check, a <see cref="ApiFailureKind.ItemRefused"/> failure in its words. Costs quota (one per five calls).
+        /// </summary>
+        public async Task<IReadOnlyList<ItemOutcome<RemoteAreaRequest, RemoteAreaResult>>> CheckRemoteAreasAsync(IReadOnlyList<RemoteAreaRequest> places, CallContext call)
+        {
+            const string endpoint = "POST /trackings/remote";
+            var results = await SendAsync(Json(HttpMethod.Post, endpoint, "trackings/remote", CheckBulk(places), RequestJsonContext.Default.ListRemoteAreaRequest),
+                call, data => RouteReader.ReadRemoteAreas(data, places, Settings.Redact)).ConfigureAwait(false);
+            return Outcomes(places, results, endpoint, result => result.Refusal);
+        }
 
-        /// <summary>One result per route, in the order given; null for a route the answer left out.</summary>
-        public Task<IReadOnlyList<TransitTime?>> GetTransitTimesAsync(IReadOnlyList<TransitTimeRequest> routes, CallContext call) =>
-            SendAsync(Json(HttpMethod.Post, "POST /trackings/costtime", "trackings/costtime", CheckBulk(routes), RequestJsonContext.Default.ListTransitTimeRequest),
-                call, data => RouteReader.ReadTransitTimes(data, routes));
+        /// <summary>One outcome per route, in the order given; a route the answer left out fails as <see cref="ApiFailureKind.NotInAnswer"/>.</summary>
+        public async Task<IReadOnlyList<ItemOutcome<TransitTimeRequest, TransitTime>>> GetTransitTimesAsync(IReadOnlyList<TransitTimeRequest> routes, CallContext call)
+        {
+            const string endpoint = "POST /trackings/costtime";
+            var results = await SendAsync(Json(HttpMethod.Post, endpoint, "trackings/costtime", CheckBulk(routes), RequestJsonContext.Default.ListTransitTimeRequest),
+                call, data => RouteReader.ReadTransitTimes(data, routes)).ConfigureAwait(false);
+            return Outcomes(routes, results, endpoint);
+        }
 
         /// <summary>
-        /// One result per number, in the order given; null for a number the answer left out. Costs 20 quota a number,
-        /// so numbers that are not air waybill numbers are refused before anything is sent.
+        /// One outcome per number, in the order given; a number the answer left out fails as
+        /// <see cref="ApiFailureKind.NotInAnswer"/>. Costs 20 quota a number, so numbers that are not air waybill
+        /// numbers are refused before anything is sent.
         /// </summary>
-        public Task<IReadOnlyList<AirWaybill?>> GetAirWaybillsAsync(IReadOnlyList<string> numbers, string? language, CallContext call)
+        public async Task<IReadOnlyList<ItemOutcome<string, AirWaybill>>> GetAirWaybillsAsync(IReadOnlyList<string> numbers, string? language, CallContext call)
         {
+            const string endpoint = "POST /trackings/aircargo";
             foreach (var number in numbers)
             {
                 if (!AirWaybillNumbers.IsValid(number))
                     throw new ArgumentException("'" + number + "' is not an air waybill number (e.g. " + AirWaybillNumbers.Example + ").", nameof(numbers));
             }
             var body = new AirWaybillRequest(CheckBulk(numbers), language);
-            return SendAsync(Json(HttpMethod.Post, "POST /trackings/aircargo", "trackings/aircargo", body, RequestJsonContext.Default.AirWaybillRequest),
-                call, data => AirWaybillReader.ReadAirWaybills(data, numbers));
+            var results = await SendAsync(Json(HttpMethod.Post, endpoint, "trackings/aircargo", body, RequestJsonContext.Default.AirWaybillRequest),
+                call, data => AirWaybillReader.ReadAirWaybills(data, numbers)).ConfigureAwait(false);
+            return Outcomes(numbers, results, endpoint);
+        }
+
+        /// <summary>
+        /// The outcome of each item asked from the answer's result for it (matched by the reader, in the order asked):
+        /// none is <see cref="ApiFailureKind.NotInAnswer"/>, one the service could not handle (<paramref name="refusal"/>
+        /// gives its words) is <see cref="ApiFailureKind.ItemRefused"/>.
+        /// </summary>
+        private static IReadOnlyList<ItemOutcome<TRequest, TResult>> Outcomes<TRequest, TResult>(IReadOnlyList<TRequest> asked, IReadOnlyList<TResult?> results,
+            string endpoint, Func<TResult, string?>? refusal = null) where TRequest : class where TResult : class
+        {
+            var outcomes = new ItemOutcome<TRequest, TResult>[asked.Count];
+            for (var i = 0; i < asked.Count; i++)
+            {
+                outcomes[i] = results[i] is not { } result ? ItemOutcome<TRequest, TResult>.Failed(asked[i], TrackingMoreApiException.NotInAnswer(asked[i], endpoint))
+                    : refusal?.Invoke(result) is string reason ? ItemOutcome<TRequest, TResult>.Failed(asked[i], TrackingMoreApiException.Refused(asked[i], endpoint, reason))
+                    : ItemOutcome<TRequest, TResult>.Answered(asked[i], result);
+            }
+            return outcomes;
         }
 
         public Task<IReadOnlyList<Carrier>> ListCarriersAsync(CallContext call) =>

@@ -43,6 +43,6 @@ namespace TrackingMore.Commands
         }
 
         private void Send(IReadOnlyList<TransitTimeRequest> batch) =>
-            WriteResults(batch, "POST /trackings/costtime", call => Client.GetTransitTimesAsync(batch, call));
+            WriteResults(batch, call => Client.GetTransitTimesAsync(batch, call));
     }
 }
