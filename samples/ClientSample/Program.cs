@@ -20,7 +20,16 @@ if (string.IsNullOrEmpty(key))
 using var secureKey = new SecureString();
 foreach (var c in key) secureKey.AppendChar(c);
 var settings = new ConnectionSettings(new Uri(args[0]), secureKey, maximumRetryCount: 3, timeout: TimeSpan.FromSeconds(100));
-var client = new TrackingMoreClient(settings);
+// A service brings its own handler (here: connections renewed every few minutes, so DNS changes are seen). It must
+// not follow redirects, which would carry the key elsewhere: the client refuses one that does. The program holds the
+// client by its interface, as the module's cmdlets do.
+using var handler = new SocketsHttpHandler
+{
+    AllowAutoRedirect = false,
+    AutomaticDecompression = System.Net.DecompressionMethods.All,
+    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+};
+ITrackingMoreClient client = new TrackingMoreClient(settings, handler);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 var call = new CallContext(stop.Token);

@@ -54,6 +54,21 @@ public class AssemblySeamTests
         Assert.Contains("TrackingMore.Api", ReferencedNamespaces(CmdletAssembly));
     }
 
+    [Fact]
+    public void TheCmdletsUseTheConcreteClientOnlyToConstructIt()
+    {
+        // Every call goes through ITrackingMoreClient, so a client of another API version or a test double fits behind
+        // the cmdlets; the one member of TrackingMoreClient they name is its constructor (RunspaceState.Open).
+        var used = Read(CmdletAssembly, reader => reader.MemberReferences
+            .Select(handle => reader.GetMemberReference(handle))
+            .Where(member => member.Parent.Kind == HandleKind.TypeReference &&
+                             reader.GetString(reader.GetTypeReference((TypeReferenceHandle)member.Parent).Name) == nameof(TrackingMoreClient))
+            .Select(member => reader.GetString(member.Name)).ToHashSet(StringComparer.Ordinal));
+        Assert.Equal(new[] { ".ctor" }, used);
+        Assert.Contains(nameof(ITrackingMoreClient), Read(CmdletAssembly, reader =>
+            reader.TypeReferences.Select(handle => reader.GetString(reader.GetTypeReference(handle).Name)).ToHashSet(StringComparer.Ordinal)));
+    }
+
     /// <summary>src/<project>/bin/<configuration of these tests>/netstandard2.0/<assembly of the type>.</summary>
     private static string BuiltAssembly(string project, Type type)
     {

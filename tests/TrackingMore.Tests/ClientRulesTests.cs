@@ -407,11 +407,11 @@ public class ClientRulesTests
             return Data("{\"remote\":[],\"other\":[{\"country\":\"US\",\"postcode\":\"10001\",\"message\":\"no " + key + " \\u0007\"}]}");
         });
 
-        var result = Assert.Single(await client.CheckRemoteAreasAsync(new[] { new RemoteAreaRequest("US", "10001", null) }, Call));
+        var refusal = Assert.Single(await client.CheckRemoteAreasAsync(new[] { new RemoteAreaRequest("US", "10001", null) }, Call)).Failure!;
 
         Assert.NotNull(key);
-        Assert.StartsWith("no ", result.Refusal);
-        Assert.DoesNotContain(key!, result.Refusal);
-        Assert.DoesNotContain('\u0007', result.Refusal!);
+        Assert.StartsWith("no ", refusal.ApiMessage);
+        Assert.DoesNotContain(key!, refusal.Message);
+        Assert.DoesNotContain('\u0007', refusal.Message);
     }
 }

@@ -87,7 +87,7 @@ public class EndpointTests
             new RemoteAreaRequest("Japan", "762-1094", "ups"), // the answer has JP / Japan and 7621094
         };
 
-        var results = await Fixture("remote-sample.json").CheckRemoteAreasAsync(places, Call);
+        var results = (await Fixture("remote-sample.json").CheckRemoteAreasAsync(places, Call)).Select(outcome => outcome.Result!).ToList();
 
         Assert.Equal(2, results.Count);
         Assert.False(results[0].IsRemote);
@@ -113,22 +113,25 @@ public class EndpointTests
             """);
         var places = new[] { new RemoteAreaRequest("United States", "99501", null), new RemoteAreaRequest("Atlantis", "1", null), new RemoteAreaRequest("US", "99501", "ups") };
 
-        var results = await client.CheckRemoteAreasAsync(places, Call);
+        var outcomes = await client.CheckRemoteAreasAsync(places, Call);
 
-        Assert.True(results[0].IsRemote);
-        Assert.Equal("dhl, fedex", results[0].RemoteCarrier);
-        Assert.Null(results[0].Refusal);
-        Assert.False(results[1].IsRemote);
-        Assert.Equal("unknown country", results[1].Refusal);
-        Assert.False(results[2].IsRemote); // remote for dhl and fedex, but ups was asked about
+        Assert.True(outcomes[0].Result!.IsRemote);
+        Assert.Equal("dhl, fedex", outcomes[0].Result!.RemoteCarrier);
+        Assert.Null(outcomes[0].Failure);
+        // The place it could not check is that place's failure, in the service's words, not a result.
+        Assert.Null(outcomes[1].Result);
+        Assert.Equal(("TrackingMore.ItemRefused", "unknown country"), (outcomes[1].Failure!.ErrorId, outcomes[1].Failure!.ApiMessage));
+        Assert.Equal("1 Atlantis: POST /trackings/remote could not handle this item: unknown country.", outcomes[1].Failure!.Message);
+        Assert.Same(places[1], outcomes[1].Request);
+        Assert.False(outcomes[2].Result!.IsRemote); // remote for dhl and fedex, but ups was asked about
     }
 
     [Fact]
     public async Task RemoteEntryForAnotherCountryDoesNotMarkASamePostcode()
     {
-        var results = await Fixture("remote-sample.json").CheckRemoteAreasAsync(new[] { new RemoteAreaRequest("DE", "7621094", null) }, Call);
+        var outcomes = await Fixture("remote-sample.json").CheckRemoteAreasAsync(new[] { new RemoteAreaRequest("DE", "7621094", null) }, Call);
 
-        Assert.False(Assert.Single(results).IsRemote);
+        Assert.False(Assert.Single(outcomes).Result!.IsRemote);
     }
 
     [Fact]
@@ -188,7 +191,8 @@ public class EndpointTests
             new TransitTimeRequest("china-post", "CN", "FR"),
         };
 
-        var times = await client.GetTransitTimesAsync(routes, Call);
+        var outcomes = await client.GetTransitTimesAsync(routes, Call);
+        var times = outcomes.Select(outcome => outcome.Result).ToList();
 
         Assert.Equal(3, times.Count);
         Assert.Equal("DE", times[0]!.Destination);
@@ -203,7 +207,9 @@ public class EndpointTests
         Assert.Equal(0.15, us.Days31To60);
         Assert.Null(us.Over60Days);
         Assert.Equal(0.05, us.AdditionalProperties["range2"]);
-        Assert.Null(times[2]); // the answer has no CN->FR entry
+        Assert.Null(times[2]); // the answer has no CN->FR entry: that route fails as left out
+        Assert.Equal("TrackingMore.NotInAnswer", outcomes[2].Failure!.ErrorId);
+        Assert.Contains("POST /trackings/costtime", outcomes[2].Failure!.Message);
         var sent = SentBody().EnumerateArray().Select(r => r.GetProperty("carrier_code").GetString() + " " +
             r.GetProperty("original").GetString() + " " + r.GetProperty("destination").GetString());
         Assert.Equal(new[] { "china-post CN DE", "china-post CN US", "china-post CN FR" }, sent);
@@ -218,9 +224,9 @@ public class EndpointTests
                             {"plan_date":"2024-03-02 06:00","actual_date":"","event":"ARR","station":"AMS","flight_number":"CV9745"}]}]
             """);
 
-        var waybills = await client.GetAirWaybillsAsync(new[] { "172 28891936", "160-12345678" }, "en", Call);
+        var outcomes = await client.GetAirWaybillsAsync(new[] { "172 28891936", "160-12345678" }, "en", Call);
 
-        var found = waybills[0]!;
+        var found = outcomes[0].Result!;
         Assert.Equal("172-28891936", found.AirWaybillNumber);
         Assert.Equal("120 KG", found.Weight);
         Assert.Equal(3, found.Pieces);
@@ -229,7 +235,7 @@ public class EndpointTests
         Assert.Null(found.Events[0].ActualDate);
         Assert.Equal(new DateTime(2024, 3, 1, 8, 20, 0), found.Events[1].ActualDate);
         Assert.All(found.Events, e => Assert.Equal("172-28891936", e.AirWaybillNumber));
-        Assert.Null(waybills[1]);
+        Assert.Equal(("160-12345678", null, "TrackingMore.NotInAnswer"), (outcomes[1].Request, outcomes[1].Result, outcomes[1].Failure?.ErrorId));
         var body = SentBody();
         Assert.Equal(new[] { "172 28891936", "160-12345678" }, body.GetProperty("track_number").EnumerateArray().Select(n => n.GetString()));
         Assert.Equal("en", body.GetProperty("lang").GetString());

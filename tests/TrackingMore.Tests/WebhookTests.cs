@@ -104,4 +104,109 @@ public class WebhookTests
         Assert.False(WebhookSignature.FixedTimeEquals(new byte[] { 9, 2, 3 }, new byte[] { 1, 2, 3 }));
         Assert.False(WebhookSignature.FixedTimeEquals(new byte[] { 1, 2 }, new byte[] { 1, 2, 3 }));
     }
+
+    // TrackingWebhook.Check, the one call ConvertFrom-TrackingWebhook makes: read, signature, tracking, age and replay,
+    // in that order. Each test signs a time of its own and names a number of its own, so the process's replay guard
+    // (shared by every test) holds nothing another test put there.
+
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
+    private static WebhookVerification Verification(string? store = null) => new(Fixtures.Key(Email), TimeSpan.FromMinutes(5), store);
+
+    private static string SignedBody(string number, string carrier = "dhl", DateTimeOffset? signedAt = null, string email = Email)
+    {
+        var timeStr = (signedAt ?? Now).ToUnixTimeSeconds().ToString();
+        return "{\"data\":{\"tracking_number\":\"" + number + "\",\"carrier_code\":\"" + carrier + "\"}," +
+               "\"verifyInfo\":{\"timeStr\":\"" + timeStr + "\",\"signature\":\"" + Sign(timeStr, email) + "\"}}";
+    }
+
+    private static string UniqueNumber() => "RR" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+
+    [Fact]
+    public void ASignedFreshBodyIsAcceptedOnceThenReplayed()
+    {
+        var number = UniqueNumber();
+        var body = SignedBody(number);
+
+        var first = TrackingWebhook.Check(body, Verification(), Now);
+        var again = TrackingWebhook.Check(body, Verification(), Now);
+
+        Assert.True(first.IsAccepted);
+        Assert.Equal(number, first.Tracking!.TrackingNumber);
+        Assert.Equal((WebhookRefusal?)WebhookRefusal.Replayed, again.Refusal);
+        Assert.Equal(number, again.Tracking!.TrackingNumber);
+    }
+
+    [Fact]
+    public void WithoutVerificationOnlyTheBodyAndItsTrackingAreChecked()
+    {
+        var unsigned = "{\"data\":{\"tracking_number\":\"" + UniqueNumber() + "\",\"carrier_code\":\"dhl\"}}";
+        Assert.True(TrackingWebhook.Check(unsigned, null, Now).IsAccepted);
+        Assert.True(TrackingWebhook.Check(unsigned, null, Now).IsAccepted); // no replay guard without a signature
+        Assert.Equal((WebhookRefusal?)WebhookRefusal.TrackingInvalid, TrackingWebhook.Check(unsigned.Replace("dhl", "../x"), null, Now).Refusal);
+    }
+
+    [Theory]
+    [InlineData("..", "dhl")]
+    [InlineData("RR1234567890123456789012345678901234567890123456789", "dhl")]
+    [InlineData("RR050349575PH", "../x")]
+    [InlineData("RR 050349575PH", "dhl")]
+    public void ATrackingTheServiceCouldNotSendIsRefusedBeforeTheReplayGuardRemembersIt(string number, string carrier)
+    {
+        var signedAt = Now.AddSeconds(-Random.Shared.Next(1, 200));
+        var refused = TrackingWebhook.Check(SignedBody(number, carrier, signedAt), Verification(), Now);
+        Assert.Equal((WebhookRefusal?)WebhookRefusal.TrackingInvalid, refused.Refusal);
+
+        // The same signature with the same tracking, once it is one the service could send, was not remembered.
+        var fixedNumber = TrackingRules.CheckNumber(number, out _) == TrackingNumberProblem.None ? number : UniqueNumber();
+        var fixedCarrier = TrackingRules.IsCarrierCode(carrier) ? carrier : "dhl";
+        Assert.True(TrackingWebhook.Check(SignedBody(fixedNumber, fixedCarrier, signedAt), Verification(), Now).IsAccepted);
+    }
+
+    [Fact]
+    public void TheSignatureIsCheckedBeforeTheTrackingAndTheAge()
+    {
+        var forged = SignedBody("..", signedAt: Now.AddDays(-3), email: "someone@example.com");
+        Assert.Equal((WebhookRefusal?)WebhookRefusal.SignatureInvalid, TrackingWebhook.Check(forged, Verification(), Now).Refusal);
+        var unsigned = "{\"data\":{\"tracking_number\":\"" + UniqueNumber() + "\",\"carrier_code\":\"dhl\"}}";
+        Assert.Equal((WebhookRefusal?)WebhookRefusal.SignatureMissing, TrackingWebhook.Check(unsigned, Verification(), Now).Refusal);
+    }
+
+    [Fact]
+    public void AnOldOrTimelessSignatureIsRefusedWithItsSigningTime()
+    {
+        var signedAt = Now.AddMinutes(-6);
+        var stale = TrackingWebhook.Check(SignedBody(UniqueNumber(), signedAt: signedAt), Verification(), Now);
+        Assert.Equal((WebhookRefusal?)WebhookRefusal.Stale, stale.Refusal);
+        Assert.Equal(signedAt.ToUnixTimeSeconds(), stale.SignedAt!.Value.ToUnixTimeSeconds());
+
+        var timeless = "{\"data\":{\"tracking_number\":\"" + UniqueNumber() + "\",\"carrier_code\":\"dhl\"},\"verifyInfo\":{\"timeStr\":\"x\",\"signature\":\"" + Sign("x", Email) + "\"}}";
+        Assert.Equal((WebhookRefusal?)WebhookRefusal.TimeInvalid, TrackingWebhook.Check(timeless, Verification(), Now).Refusal);
+    }
+
+    [Fact]
+    public void ABodyThatIsNotAWebhookIsRefusedWithTheReadersFailure()
+    {
+        var outcome = TrackingWebhook.Check("{\"data\": {", Verification(), Now);
+        Assert.Equal((WebhookRefusal?)WebhookRefusal.BodyInvalid, outcome.Refusal);
+        Assert.IsType<FormatException>(outcome.Failure);
+        Assert.Null(outcome.Tracking);
+    }
+
+    [Fact]
+    public void AReplayStoreThatCannotBeUsedIsARefusalNotAnException()
+    {
+        var directory = Directory.CreateTempSubdirectory("webhook-store-").FullName;
+        try
+        {
+            // A folder where the store file should be: it cannot be opened as one.
+            var outcome = TrackingWebhook.Check(SignedBody(UniqueNumber()), Verification(directory), Now);
+            Assert.Equal((WebhookRefusal?)WebhookRefusal.ReplayStoreFailed, outcome.Refusal);
+            Assert.True(outcome.Failure is IOException or UnauthorizedAccessException, outcome.Failure?.GetType().Name);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

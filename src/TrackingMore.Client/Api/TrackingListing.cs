@@ -18,7 +18,7 @@ namespace TrackingMore.Api
     internal sealed class TrackingListing
     {
         private const string Endpoint = "GET /trackings/get";
-        private readonly TrackingMoreClient _client;
+        private readonly ITrackingMoreClient _client;
         private TrackingListQuery _query;
         private bool _pinToServerTime;
         private int _skip;
@@ -28,7 +28,7 @@ namespace TrackingMore.Api
         /// <param name="query">The filters and page size; its <see cref="TrackingListQuery.Page"/> is the first page asked for.</param>
         /// <param name="skip">Items of the first page to leave out (what -Skip leaves of a page).</param>
         /// <param name="pinToServerTime">Pages after the first ask only for trackings created by the time the service answered the first.</param>
-        public TrackingListing(TrackingMoreClient client, TrackingListQuery query, int skip, bool pinToServerTime = false)
+        public TrackingListing(ITrackingMoreClient client, TrackingListQuery query, int skip, bool pinToServerTime = false)
         {
             _client = client;
             _query = query;
@@ -42,6 +42,9 @@ namespace TrackingMore.Api
 
         /// <summary>Pages read so far.</summary>
         public int PagesRead { get; private set; }
+
+        /// <summary>True once the last page was read: the next call answers null without a request.</summary>
+        public bool Ended => _ended;
 
         /// <summary>The number of trackings the first page reported, when it did.</summary>
         public long? Total { get; private set; }

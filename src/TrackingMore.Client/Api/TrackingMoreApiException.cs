@@ -29,6 +29,8 @@ namespace TrackingMore.Api
         TransportFailure,
         /// <summary>A bulk answer neither reported nor refused an item its request carried.</summary>
         NotInAnswer,
+        /// <summary>The answer says the service could not handle one item (a remote-area place it could not check), without a code.</summary>
+        ItemRefused,
     }
 
     /// <summary>
@@ -92,6 +94,10 @@ namespace TrackingMore.Api
         public static TrackingMoreApiException NotInAnswer(object item, string endpoint) => new TrackingMoreApiException(
             ApiFailureKind.NotInAnswer, item + ": " + endpoint + " answered without a result or an error for this item.", endpoint);
 
+        /// <summary>One item an endpoint could not handle, in the service's own words (already redacted), which carry no code.</summary>
+        internal static TrackingMoreApiException Refused(object item, string endpoint, string reason) => new TrackingMoreApiException(
+            ApiFailureKind.ItemRefused, item + ": " + endpoint + " could not handle this item: " + reason + ".", endpoint, apiMessage: reason);
+
         /// <summary>One item a bulk endpoint refused, with the API's per-item code and message.</summary>
         internal static TrackingMoreApiException ForBulkItem(BulkItemError error, string endpoint) => new TrackingMoreApiException(
             ApiFailureKind.ApiError,
@@ -121,6 +127,7 @@ namespace TrackingMore.Api
             ApiFailureKind.PagingInconsistent => "TrackingMore.PagingInconsistent",
             ApiFailureKind.TransportFailure => "TrackingMore.TransportFailure",
             ApiFailureKind.NotInAnswer => "TrackingMore.NotInAnswer",
+            ApiFailureKind.ItemRefused => "TrackingMore.ItemRefused",
             _ => "TrackingMore.NetworkError",
         };
     }

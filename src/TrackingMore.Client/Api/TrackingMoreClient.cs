@@ -14,7 +14,7 @@ namespace TrackingMore.Api
     /// The TrackingMore v2 API, one async method per endpoint. Knows nothing of PowerShell; every failure is a
     /// <see cref="TrackingMoreApiException"/> and every answer a model from <c>TrackingMore.Models</c>.
     /// </summary>
-    public sealed class TrackingMoreClient
+    public sealed class TrackingMoreClient : ITrackingMoreClient
     {
         /// <summary>The API's cap on items in one bulk request (batch create, bulk update, delete, notupdate).</summary>
         public const int MaxBulkItems = 40;
@@ -24,7 +24,24 @@ namespace TrackingMore.Api
 
         private const string ListEndpoint = "GET /trackings/get";
 
+        /// <summary>A client that sends through the process's one HTTP client (redirects off, loopback never proxied).</summary>
         public TrackingMoreClient(ConnectionSettings settings) : this(settings, null, null)
+        {
+        }
+
+        /// <summary>
+        /// A client that sends through <paramref name="handler"/>: the caller's proxy, certificates, logging or a test
+        /// stub. The caller keeps and disposes the handler. A handler that follows redirects is refused, since a followed
+        /// redirect carries the key header to wherever a server points; every 3xx is then an error
+        /// (<see cref="ApiFailureKind.Redirected"/>), as through the process's client.
+        /// </summary>
+        /// <exception cref="ArgumentException">
+        /// The handler, or one inside its <see cref="DelegatingHandler"/> chain, follows redirects (AllowAutoRedirect or
+        /// AutomaticRedirection true, the default of HttpClientHandler and SocketsHttpHandler), or the chain ends without
+        /// an inner handler.
+        /// </exception>
+        public TrackingMoreClient(ConnectionSettings settings, HttpMessageHandler handler)
+            : this(settings, new HttpMessageInvoker(RefusingRedirects(handler), disposeHandler: false))
         {
         }
 
@@ -81,6 +98,15 @@ namespace TrackingMore.Api
             var listing = new TrackingListing(this, query, skip, pinToServerTime: pinSnapshot && query.CreatedBefore == null);
             while (await listing.NextAsync(call).ConfigureAwait(false) is { } page) yield return page;
         }
+
+        /// <summary>
+        /// The part of one or more listings that <paramref name="range"/> asks for (skip, first, page size, every page),
+        /// counted across the listings in order as one list; only the pages it needs are asked for, each when the caller
+        /// wants it. See <see cref="TrackingListWalk"/>.
+        /// </summary>
+        /// <param name="listings">One query a listing, each with its filters and first page (its Limit is the range's business).</param>
+        public TrackingListWalk ListAsync(IReadOnlyList<TrackingListQuery> listings, TrackingListRange range, CallContext call) =>
+            new TrackingListWalk(this, listings, range, call);
 
         /// <summary>
         /// What the account holds under each number, whatever the carrier: one result per number asked, in order,
@@ -182,30 +208,62 @@ namespace TrackingMore.Api
         public Task<TrackingAccount> GetAccountAsync(CallContext call) =>
             SendAsync(new ApiRequest(HttpMethod.Get, "GET /trackings/getuserinfo", "trackings/getuserinfo"), call, AccountReader.ReadAccount);
 
-        /// <summary>One result per place, in the order given. Costs quota (one per five calls).</summary>
-        public Task<IReadOnlyList<RemoteAreaResult>> CheckRemoteAreasAsync(IReadOnlyList<RemoteAreaRequest> places, CallContext call) =>
-            SendAsync(Json(HttpMethod.Post, "POST /trackings/remote", "trackings/remote", CheckBulk(places), RequestJsonContext.Default.ListRemoteAreaRequest),
-                call, data => RouteReader.ReadRemoteAreas(data, places, Settings.Redact));
+        /// <summary>
+        /// One outcome per place, in the order given: its result, remote or not, or, for a place the service could not
+        /// check, a <see cref="ApiFailureKind.ItemRefused"/> failure in its words. Costs quota (one per five calls).
+        /// </summary>
+        public async Task<IReadOnlyList<ItemOutcome<RemoteAreaRequest, RemoteAreaResult>>> CheckRemoteAreasAsync(IReadOnlyList<RemoteAreaRequest> places, CallContext call)
+        {
+            const string endpoint = "POST /trackings/remote";
+            var results = await SendAsync(Json(HttpMethod.Post, endpoint, "trackings/remote", CheckBulk(places), RequestJsonContext.Default.ListRemoteAreaRequest),
+                call, data => RouteReader.ReadRemoteAreas(data, places, Settings.Redact)).ConfigureAwait(false);
+            return Outcomes(places, results, endpoint, result => result.Refusal);
+        }
 
-        /// <summary>One result per route, in the order given; null for a route the answer left out.</summary>
-        public Task<IReadOnlyList<TransitTime?>> GetTransitTimesAsync(IReadOnlyList<TransitTimeRequest> routes, CallContext call) =>
-            SendAsync(Json(HttpMethod.Post, "POST /trackings/costtime", "trackings/costtime", CheckBulk(routes), RequestJsonContext.Default.ListTransitTimeRequest),
-                call, data => RouteReader.ReadTransitTimes(data, routes));
+        /// <summary>One outcome per route, in the order given; a route the answer left out fails as <see cref="ApiFailureKind.NotInAnswer"/>.</summary>
+        public async Task<IReadOnlyList<ItemOutcome<TransitTimeRequest, TransitTime>>> GetTransitTimesAsync(IReadOnlyList<TransitTimeRequest> routes, CallContext call)
+        {
+            const string endpoint = "POST /trackings/costtime";
+            var results = await SendAsync(Json(HttpMethod.Post, endpoint, "trackings/costtime", CheckBulk(routes), RequestJsonContext.Default.ListTransitTimeRequest),
+                call, data => RouteReader.ReadTransitTimes(data, routes)).ConfigureAwait(false);
+            return Outcomes(routes, results, endpoint);
+        }
 
         /// <summary>
-        /// One result per number, in the order given; null for a number the answer left out. Costs 20 quota a number,
-        /// so numbers that are not air waybill numbers are refused before anything is sent.
+        /// One outcome per number, in the order given; a number the answer left out fails as
+        /// <see cref="ApiFailureKind.NotInAnswer"/>. Costs 20 quota a number, so numbers that are not air waybill
+        /// numbers are refused before anything is sent.
         /// </summary>
-        public Task<IReadOnlyList<AirWaybill?>> GetAirWaybillsAsync(IReadOnlyList<string> numbers, string? language, CallContext call)
+        public async Task<IReadOnlyList<ItemOutcome<string, AirWaybill>>> GetAirWaybillsAsync(IReadOnlyList<string> numbers, string? language, CallContext call)
         {
+            const string endpoint = "POST /trackings/aircargo";
             foreach (var number in numbers)
             {
                 if (!AirWaybillNumbers.IsValid(number))
                     throw new ArgumentException("'" + number + "' is not an air waybill number (e.g. " + AirWaybillNumbers.Example + ").", nameof(numbers));
             }
             var body = new AirWaybillRequest(CheckBulk(numbers), language);
-            return SendAsync(Json(HttpMethod.Post, "POST /trackings/aircargo", "trackings/aircargo", body, RequestJsonContext.Default.AirWaybillRequest),
-                call, data => AirWaybillReader.ReadAirWaybills(data, numbers));
+            var results = await SendAsync(Json(HttpMethod.Post, endpoint, "trackings/aircargo", body, RequestJsonContext.Default.AirWaybillRequest),
+                call, data => AirWaybillReader.ReadAirWaybills(data, numbers)).ConfigureAwait(false);
+            return Outcomes(numbers, results, endpoint);
+        }
+
+        /// <summary>
+        /// The outcome of each item asked from the answer's result for it (matched by the reader, in the order asked):
+        /// none is <see cref="ApiFailureKind.NotInAnswer"/>, one the service could not handle (<paramref name="refusal"/>
+        /// gives its words) is <see cref="ApiFailureKind.ItemRefused"/>.
+        /// </summary>
+        private static IReadOnlyList<ItemOutcome<TRequest, TResult>> Outcomes<TRequest, TResult>(IReadOnlyList<TRequest> asked, IReadOnlyList<TResult?> results,
+            string endpoint, Func<TResult, string?>? refusal = null) where TRequest : class where TResult : class
+        {
+            var outcomes = new ItemOutcome<TRequest, TResult>[asked.Count];
+            for (var i = 0; i < asked.Count; i++)
+            {
+                outcomes[i] = results[i] is not { } result ? ItemOutcome<TRequest, TResult>.Failed(asked[i], TrackingMoreApiException.NotInAnswer(asked[i], endpoint))
+                    : refusal?.Invoke(result) is string reason ? ItemOutcome<TRequest, TResult>.Failed(asked[i], TrackingMoreApiException.Refused(asked[i], endpoint, reason))
+                    : ItemOutcome<TRequest, TResult>.Answered(asked[i], result);
+            }
+            return outcomes;
         }
 
         public Task<IReadOnlyList<Carrier>> ListCarriersAsync(CallContext call) =>
@@ -261,6 +319,28 @@ namespace TrackingMore.Api
             // the endpoint did has stopped.
             Complete = (_, tracking) => tracking.TrackUpdate = false,
         };
+
+        /// <summary>
+        /// The handler, once no handler of its chain follows redirects. Platform handlers say so by a bool property,
+        /// AllowAutoRedirect (HttpClientHandler, SocketsHttpHandler) or AutomaticRedirection (WinHttpHandler); it is read
+        /// by name, as netstandard2.0 has no SocketsHttpHandler to compile against.
+        /// </summary>
+        private static HttpMessageHandler RefusingRedirects(HttpMessageHandler handler)
+        {
+            if (handler is null) throw new ArgumentNullException(nameof(handler));
+            for (HttpMessageHandler? current = handler; current != null; current = (current as DelegatingHandler)?.InnerHandler)
+            {
+                foreach (var name in new[] { "AllowAutoRedirect", "AutomaticRedirection" })
+                {
+                    if (current.GetType().GetProperty(name) is { PropertyType: var type } property && type == typeof(bool) && (bool)property.GetValue(current)!)
+                        throw new ArgumentException(current.GetType().Name + "." + name + " is true: a handler that follows redirects would carry the API key " +
+                                                    "to wherever a server points. Set it to false; every redirect then fails as TrackingMore.Redirected.", nameof(handler));
+                }
+                if (current is DelegatingHandler { InnerHandler: null })
+                    throw new ArgumentException(current.GetType().Name + " has no InnerHandler: the chain must end in a handler that sends.", nameof(handler));
+            }
+            return handler;
+        }
 
         private Task<T> SendAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, T> read) => _transport.SendAsync(request, call, read);
 

@@ -21,29 +21,55 @@ namespace TrackingMore.Api
         Unknown,
     }
 
-    /// <summary>What became of one item of a bulk call; bulk methods return one per item sent, in the order sent.</summary>
-    public sealed class TrackingOutcome<TRequest> where TRequest : TrackingIdentity
+    /// <summary>
+    /// What became of one item of a call that carries several (a bulk call, a route question): its result, or why it
+    /// has none. Such calls return one per item sent, in the order sent.
+    /// </summary>
+    public class ItemOutcome<TRequest, TResult> where TRequest : class where TResult : class
     {
-        internal TrackingOutcome(TRequest request, OutcomeKind kind, Tracking? tracking, TrackingMoreApiException? failure)
+        internal ItemOutcome(TRequest request, TResult? result, TrackingMoreApiException? failure)
         {
             Request = request;
-            Kind = kind;
-            Tracking = tracking;
+            Result = result;
             Failure = failure;
         }
+
+        internal static ItemOutcome<TRequest, TResult> Answered(TRequest request, TResult result) => new ItemOutcome<TRequest, TResult>(request, result, null);
+
+        internal static ItemOutcome<TRequest, TResult> Failed(TRequest request, TrackingMoreApiException failure) => new ItemOutcome<TRequest, TResult>(request, null, failure);
 
         /// <summary>The item as it was sent.</summary>
         public TRequest Request { get; }
 
+        /// <summary>What the API answered for the item; null when it failed, or where a done item has nothing to show (a removal).</summary>
+        public TResult? Result { get; }
+
+        /// <summary>
+        /// Why the item failed (refused, left out of the answer, or its request failed), or the last failure of an
+        /// unknown bulk outcome; null when it was done.
+        /// </summary>
+        public TrackingMoreApiException? Failure { get; }
+
+        public virtual bool IsDone => Failure == null;
+
+        public override string ToString() => Request + ": " + (IsDone ? "done" : Failure!.ErrorId);
+    }
+
+    /// <summary>What became of one item of a bulk tracking call; bulk methods return one per item sent, in the order sent.</summary>
+    public sealed class TrackingOutcome<TRequest> : ItemOutcome<TRequest, Tracking> where TRequest : TrackingIdentity
+    {
+        internal TrackingOutcome(TRequest request, OutcomeKind kind, Tracking? tracking, TrackingMoreApiException? failure)
+            : base(request, tracking, failure)
+        {
+            Kind = kind;
+        }
+
         public OutcomeKind Kind { get; }
 
         /// <summary>The tracking as the API answered it or the account holds it; null where there is none (a removal).</summary>
-        public Tracking? Tracking { get; }
+        public Tracking? Tracking => Result;
 
-        /// <summary>Why the item failed, or the last failure of an unknown outcome; null when it was done.</summary>
-        public TrackingMoreApiException? Failure { get; }
-
-        public bool IsDone => Kind == OutcomeKind.Succeeded || Kind == OutcomeKind.DoneByEarlierAttempt;
+        public override bool IsDone => Kind == OutcomeKind.Succeeded || Kind == OutcomeKind.DoneByEarlierAttempt;
 
         public override string ToString() => Request + ": " + Kind;
     }

@@ -17,8 +17,8 @@ namespace TrackingMore.Models
         /// <summary>The country's ISO code as the API answered it (two_code).</summary>
         public string? CountryCode { get; internal set; }
 
-        /// <summary>Why the service could not check the place (its "other" list), or null; reported as an error, not as a result.</summary>
-        public string? Refusal { get; internal set; }
+        /// <summary>Why the service could not check the place (its "other" list), or null; the client makes it the place's failure.</summary>
+        internal string? Refusal { get; set; }
 
         public override string ToString() =>
             PostalCode + " " + Country + (IsRemote ? ": remote for " + RemoteCarrier : ": not remote");

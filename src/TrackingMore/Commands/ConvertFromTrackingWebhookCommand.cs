@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Management.Automation;
 using System.Security;
 using TrackingMore.Api;
@@ -51,38 +50,29 @@ namespace TrackingMore.Commands
 
         private static readonly ValidateTrackingNumberAttribute NumberRule = new ValidateTrackingNumberAttribute();
         private static readonly ValidateCarrierCodeAttribute CarrierRule = new ValidateCarrierCodeAttribute();
-        private string? _storePath;
+        private WebhookVerification? _verification;
 
         protected override void BeginProcessing()
         {
-            if (ReplayStore != null) _storePath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(ReplayStore);
+            var storePath = ReplayStore != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(ReplayStore) : null;
+            if (!SkipSignatureCheck) _verification = new WebhookVerification(AccountEmail!, MaximumAge, storePath);
         }
 
         protected override void ProcessRecord()
         {
-            WebhookMessage message;
-            try
+            var outcome = TrackingWebhook.Check(Body, _verification, DateTimeOffset.UtcNow);
+            if (outcome.Refusal is WebhookRefusal refusal)
             {
-                message = TrackingWebhook.Read(Body);
-            }
-            catch (FormatException invalid)
-            {
-                // The body is the sender's: the error carries a short, cleaned preview of it, not all of it.
-                WriteError(new ErrorRecord(new FormatException(SecretText.Clean(invalid.Message), invalid), "TrackingMore.WebhookBodyInvalid",
-                    ErrorCategory.InvalidData, SecretText.Preview(Body)));
+                WriteError(RefusalRecord(refusal, outcome));
                 return;
             }
-            if ((SignatureRefusal(message) ?? IdentityRefusal(message) ?? FreshnessRefusal(message)) is ErrorRecord refusal)
-            {
-                WriteError(refusal);
-                return;
-            }
+            var tracking = outcome.Tracking!;
             if (!Refresh)
             {
-                WriteObject(message.Tracking);
+                WriteObject(tracking);
                 return;
             }
-            if (message.Tracking.TrackingNumber is string number && message.Tracking.CarrierCode is string carrier)
+            if (tracking.TrackingNumber is string number && tracking.CarrierCode is string carrier)
             {
                 var identity = new TrackingIdentity(number, carrier);
                 WriteAnswer(identity, call => Client.GetTrackingAsync(identity, null, call));
@@ -96,79 +86,59 @@ namespace TrackingMore.Commands
 
         private static string About(WebhookMessage message) => SecretText.Preview(message.Tracking.ToString(), 80);
 
-        /// <summary>The error for a body whose signature fails, or null when it passes (or is not checked).</summary>
-        private ErrorRecord? SignatureRefusal(WebhookMessage message)
+        /// <summary>The error for a body the check refused: its id, and a message that says what was wrong in this cmdlet's terms.</summary>
+        private ErrorRecord RefusalRecord(WebhookRefusal refusal, WebhookOutcome outcome)
         {
-            if (SkipSignatureCheck) return null;
-            switch (WebhookSignature.Check(message.TimeStr, message.Signature, AccountEmail!))
+            if (refusal == WebhookRefusal.BodyInvalid)
             {
-                case WebhookSignatureStatus.Missing:
-                    return Refusal("TrackingMore.WebhookSignatureMissing", message,
-                        "The webhook body for " + About(message) + " has no signature (verifyInfo.timeStr and verifyInfo.signature), so it cannot be shown to come from TrackingMore.");
-                case WebhookSignatureStatus.Invalid:
-                    return Refusal("TrackingMore.WebhookSignatureInvalid", message,
-                        "The webhook signature for " + About(message) + " does not match: verifyInfo.signature is not the HMAC-SHA256 of verifyInfo.timeStr keyed with the e-mail given. " +
-                        "The body was altered or forged, or -AccountEmail is not the account's login e-mail.");
-                default:
-                    return null;
+                // The body is the sender's: the error carries a short, cleaned preview of it, not all of it.
+                return new ErrorRecord(new FormatException(SecretText.Clean(outcome.Failure!.Message), outcome.Failure), "TrackingMore.WebhookBodyInvalid",
+                    ErrorCategory.InvalidData, SecretText.Preview(Body));
             }
-        }
-
-        /// <summary>
-        /// The error for a body whose number or carrier the service could not have sent (over 50 characters, only
-        /// dots, not a carrier code), which -Refresh could not ask for and the replay guard need not remember.
-        /// </summary>
-        private ErrorRecord? IdentityRefusal(WebhookMessage message)
-        {
-            var number = message.Tracking.TrackingNumber;
-            var carrier = message.Tracking.CarrierCode;
-            var problem = (number == null ? null : NumberRule.ProblemWith(number)) ??
-                          (carrier == null ? null : CarrierRule.ProblemWith(carrier.Trim().ToLowerInvariant()));
-            return problem == null ? null : ErrorRecords.InvalidArgument(
-                "The webhook body for " + About(message) + " names a tracking the service could not have sent: " + SecretText.Preview(problem, 160),
-                "TrackingMore.WebhookBodyInvalid", SecretText.Preview(Body));
-        }
-
-        /// <summary>The error for a signed body that is stale or seen before, or null when it is fresh (or not checked).</summary>
-        private ErrorRecord? FreshnessRefusal(WebhookMessage message)
-        {
-            if (SkipSignatureCheck) return null;
+            var message = outcome.Message!;
             var about = About(message);
-            WebhookFreshnessStatus status;
-            try
+            switch (refusal)
             {
-                status = WebhookFreshness.Accept(message.TimeStr!, WebhookSignature.Decode(message.Signature)!, message.Tracking.TrackingNumber,
-                    message.Tracking.CarrierCode, MaximumAge, DateTimeOffset.UtcNow, _storePath);
-            }
-            catch (Exception failure) when (failure is IOException || failure is UnauthorizedAccessException)
-            {
-                return new ErrorRecord(failure, "TrackingMore.WebhookReplayStoreFailed", ErrorCategory.WriteError, _storePath)
-                {
-                    ErrorDetails = new ErrorDetails("The webhook for " + about + " was not accepted: -ReplayStore could not be used: " + failure.Message)
-                    { RecommendedAction = "Give -ReplayStore a file this process can read and write, or leave it out to keep the guard in memory." },
-                };
-            }
-            switch (status)
-            {
-                case WebhookFreshnessStatus.NotATime:
+                case WebhookRefusal.SignatureMissing:
+                    return Refusal("TrackingMore.WebhookSignatureMissing", message,
+                        "The webhook body for " + about + " has no signature (verifyInfo.timeStr and verifyInfo.signature), so it cannot be shown to come from TrackingMore.");
+                case WebhookRefusal.SignatureInvalid:
+                    return Refusal("TrackingMore.WebhookSignatureInvalid", message,
+                        "The webhook signature for " + about + " does not match: verifyInfo.signature is not the HMAC-SHA256 of verifyInfo.timeStr keyed with the e-mail given. " +
+                        "The body was altered or forged, or -AccountEmail is not the account's login e-mail.");
+                case WebhookRefusal.TrackingInvalid:
+                    // Over 50 characters, only dots, not a carrier code: -Refresh could not ask for it, and the replay guard did not remember it.
+                    return ErrorRecords.InvalidArgument(
+                        "The webhook body for " + about + " names a tracking the service could not have sent: " + SecretText.Preview(Problem(message.Tracking), 160),
+                        "TrackingMore.WebhookBodyInvalid", SecretText.Preview(Body));
+                case WebhookRefusal.ReplayStoreFailed:
+                    return new ErrorRecord(outcome.Failure, "TrackingMore.WebhookReplayStoreFailed", ErrorCategory.WriteError, _verification!.ReplayStorePath)
+                    {
+                        ErrorDetails = new ErrorDetails("The webhook for " + about + " was not accepted: -ReplayStore could not be used: " + outcome.Failure!.Message)
+                        { RecommendedAction = "Give -ReplayStore a file this process can read and write, or leave it out to keep the guard in memory." },
+                    };
+                case WebhookRefusal.TimeInvalid:
                     return Refusal("TrackingMore.WebhookTimeInvalid", message,
                         "The webhook for " + about + " has a verifyInfo.timeStr that is not a unix time ('" + SecretText.Preview(message.TimeStr, 20) +
                         "'), so its age cannot be checked and a captured signature could be replayed for ever.");
-                case WebhookFreshnessStatus.Stale:
+                case WebhookRefusal.Stale:
                     return Refusal("TrackingMore.WebhookStale", message,
-                        "The webhook for " + about + " was signed at " + WebhookFreshness.SignedAt(message.TimeStr)!.Value.ToString("u") +
+                        "The webhook for " + about + " was signed at " + outcome.SignedAt!.Value.ToString("u") +
                         ", outside -MaximumAge " + MaximumAge + " of now (or before what the replay guard can still tell apart). An old signature may be a captured one sent again.");
-                case WebhookFreshnessStatus.Replayed:
+                case WebhookRefusal.Replayed:
                     return Refusal("TrackingMore.WebhookReplayed", message,
                         "The webhook for " + about + " with this signature was accepted before: this is a replay.");
-                case WebhookFreshnessStatus.GuardFull:
+                default:
                     return Refusal("TrackingMore.WebhookReplayGuardFull", message,
                         "The webhook for " + about + " was not accepted: the replay guard already remembers " + WebhookFreshness.MaximumEntries +
                         " calls within -MaximumAge, and forgetting one would let it be replayed.");
-                default:
-                    return null;
             }
         }
+
+        /// <summary>What is wrong with a tracking the check found the service could not have sent, in the words parameter validation uses.</summary>
+        private static string? Problem(Tracking tracking) =>
+            (tracking.TrackingNumber is string number ? NumberRule.ProblemWith(number) : null) ??
+            (tracking.CarrierCode is string carrier ? CarrierRule.ProblemWith(carrier.Trim().ToLowerInvariant()) : null);
 
         private static ErrorRecord Refusal(string errorId, WebhookMessage message, string text) =>
             new ErrorRecord(new SecurityException(text), errorId, ErrorCategory.SecurityError, message.Tracking)

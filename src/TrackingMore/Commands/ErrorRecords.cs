@@ -40,11 +40,6 @@ namespace TrackingMore.Commands
             };
         }
 
-        /// <summary>An item of a batch the API could not handle, with its reason (e.g. a place remote could not check).</summary>
-        public static ErrorRecord Refused(object item, string endpoint, string reason) => new ErrorRecord(
-            new ArgumentException(item + ": " + endpoint + " could not handle this item: " + reason + "."),
-            "TrackingMore.ItemRefused", ErrorCategory.InvalidArgument, item);
-
         public static ErrorRecord NotConnected(bool afterDisconnect = false) => new ErrorRecord(
             new InvalidOperationException(afterDisconnect
                 ? "Not connected to TrackingMore: Disconnect-TrackingMore closed this session's connection, and the session stays " +

@@ -35,6 +35,6 @@ namespace TrackingMore.Commands
         }
 
         private void Send(IReadOnlyList<string> batch) =>
-            WriteResults(batch, "POST /trackings/aircargo", call => Client.GetAirWaybillsAsync(batch, Language, call));
+            WriteResults(batch, call => Client.GetAirWaybillsAsync(batch, Language, call));
     }
 }

@@ -17,7 +17,6 @@ namespace TrackingMore.Commands
     {
         private const string ListSet = "List";
         private const string ByNumberSet = "ByNumber";
-        private const int DefaultPageSize = 100;
 
         /// <summary>Piped objects are looked up by number: they never select the listing.</summary>
         [Parameter(ParameterSetName = ByNumberSet, ValueFromPipeline = true, DontShow = true)]
@@ -91,7 +90,7 @@ namespace TrackingMore.Commands
         [ArgumentCompleter(typeof(LanguageCompleter))]
         public string? Language { get; set; }
 
-        /// <summary>Trackings a request (1-2000). Default 100, or 2000 under -All.</summary>
+        /// <summary>Trackings a request (1-2000). Default 100, or 2000 under -All, or just enough for -Skip plus -First.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, TrackingListQuery.MaxPageSize)]
         public int PageSize { get; set; }
@@ -146,99 +145,66 @@ namespace TrackingMore.Commands
         }
 
         /// <summary>
-        /// The list, or with several statuses one listing per status in the order given (the API filters by one
-        /// status a request): -First counts and -Skip skips across them all, as if they were one list.
+        /// The list, or with several statuses one listing per status in the order given: the client counts -First and
+        /// -Skip across them all, as if they were one list, and asks only for the pages they need.
         /// </summary>
         private void ListPages()
         {
-            var firstGiven = MyInvocation.BoundParameters.ContainsKey("First");
-            var wanted = firstGiven ? PagingParameters.First : ulong.MaxValue;
-            if (wanted == 0) return;
+            var bound = MyInvocation.BoundParameters;
+            var range = new TrackingListRange
+            {
+                Skip = PagingParameters.Skip,
+                First = bound.ContainsKey("First") ? PagingParameters.First : (ulong?)null,
+                PageSize = bound.ContainsKey(nameof(PageSize)) ? PageSize : (int?)null,
+                AllPages = All,
+            };
+            if (range.First == 0) return;
             var statuses = Status is { Length: > 0 } ? Status.Distinct().Select(status => (TrackingStatus?)status).ToArray() : new TrackingStatus?[] { null };
             if (PagingParameters.IncludeTotalCount && statuses.Length > 1)
                 WriteObject(PagingParameters.NewTotalCount(0, 0.0)); // each status's total comes with its own first page: the sum is not known first
-            var skip = PagingParameters.Skip;
+
+            TrackingListWalk? walk = null;
+            PagingProgress? progress = null;
             var written = 0UL;
-            foreach (var status in statuses)
-            {
-                skip = ListPages(status, skip, wanted, ref written, reportTotal: statuses.Length == 1);
-                if (written >= wanted) return;
-            }
-        }
-
-        /// <returns>What is left of <paramref name="skip"/> for the next status: the status's total, when the service reports it, was skipped.</returns>
-        private ulong ListPages(TrackingStatus? status, ulong skip, ulong wanted, ref ulong written, bool reportTotal)
-        {
-            var bound = MyInvocation.BoundParameters;
-            var firstGiven = bound.ContainsKey("First");
-
-            // Page size: what the user asked; else the largest page under -All; else just enough for -Skip + -First.
-            var limit = bound.ContainsKey(nameof(PageSize)) ? PageSize
-                : All ? TrackingListQuery.MaxPageSize
-                : firstGiven ? (int)Math.Min(TrackingListQuery.MaxPageSize, Math.Max(1, skip + (wanted - written)))
-                : DefaultPageSize;
-            var manyPages = All || firstGiven;
-            var query = BuildQuery(limit, status).WithPage(checked((int)((long)Page + (long)(skip / (ulong)limit))));
-            var pages = Stream(call => Client.ListAllAsync(query, call, (int)(skip % (ulong)limit),
-                pinSnapshot: manyPages && !bound.ContainsKey(nameof(CreatedBefore))));
-
-            var pagesRead = 0;
-            var nextPage = query.Page;
-            var progress = new PagingProgress(this, status);
-            var writtenBefore = written;
             try
             {
-                using var reader = pages.GetEnumerator();
-                while (true)
+                foreach (var page in Stream(call => walk = Client.ListAsync(statuses.Select(BuildQuery).ToArray(), range, call)))
                 {
-                    if (pagesRead > 0) progress.Show(nextPage, limit, written - writtenBefore);
-                    TrackingPage page;
-                    try
+                    if (walk!.PagesRead == 1)
                     {
-                        if (!reader.MoveNext()) return 0;
-                        page = reader.Current;
-                    }
-                    catch (TrackingMoreApiException failure)
-                    {
-                        var record = ErrorRecords.FromApi(failure, "page " + nextPage);
-                        if (pagesRead > 0)
-                        {
-                            record.ErrorDetails = new ErrorDetails("Listing stopped at page " + nextPage + ": " + failure.Message +
-                                                                   " " + written + " trackings had already been written.")
-                            { RecommendedAction = record.ErrorDetails?.RecommendedAction };
-                        }
-                        ThrowTerminatingError(record);
-                        return 0;
-                    }
-                    if (++pagesRead == 1)
-                    {
-                        progress.Total = page.Total;
-                        if (reportTotal && PagingParameters.IncludeTotalCount)
+                        progress?.Complete();
+                        progress = new PagingProgress(this, statuses[walk.Listing], written) { Total = page.Total };
+                        if (statuses.Length == 1 && PagingParameters.IncludeTotalCount)
                             WriteObject(PagingParameters.NewTotalCount(page.Total is long total ? (ulong)Math.Max(0, total) : 0, page.Total.HasValue ? 1.0 : 0.0));
-                        if (page.Items.Count == 0 && page.Total is long reported && (ulong)Math.Max(0, reported) <= skip)
-                            return skip - (ulong)Math.Max(0, reported);
                     }
-                    foreach (var tracking in page.Items)
-                    {
-                        WriteObject(tracking);
-                        if (++written >= wanted) return 0;
-                    }
-                    if (!manyPages) return 0;
-                    nextPage = page.Page + 1;
+                    WriteObject(page.Items, enumerateCollection: true);
+                    written += (ulong)page.Items.Count;
+                    if (walk.MorePages) progress!.Show(walk.NextPage, walk.PageSize, written);
                 }
+            }
+            catch (TrackingMoreApiException failure)
+            {
+                var record = ErrorRecords.FromApi(failure, "page " + walk!.NextPage);
+                if (walk.PagesRead > 0)
+                {
+                    record.ErrorDetails = new ErrorDetails("Listing stopped at page " + walk.NextPage + ": " + failure.Message +
+                                                           " " + written + " trackings had already been written.")
+                    { RecommendedAction = record.ErrorDetails?.RecommendedAction };
+                }
+                ThrowTerminatingError(record);
             }
             finally
             {
-                progress.Complete();
+                progress?.Complete();
             }
         }
 
-        private TrackingListQuery BuildQuery(int limit, TrackingStatus? status)
+        private TrackingListQuery BuildQuery(TrackingStatus? status)
         {
             var bound = MyInvocation.BoundParameters;
             return new TrackingListQuery
             {
-                Limit = limit,
+                Page = Page,
                 Status = status,
                 CreatedAfter = CreatedAfter,
                 CreatedBefore = CreatedBefore,
@@ -257,14 +223,20 @@ namespace TrackingMore.Commands
         {
             private const int ActivityId = 0x7A11;
             private readonly CommandProgress _bar;
+            private readonly ulong _writtenBefore;
 
-            public PagingProgress(Cmdlet cmdlet, TrackingStatus? status) =>
+            /// <param name="writtenBefore">What the listings before this one wrote: the bar counts this listing's own.</param>
+            public PagingProgress(Cmdlet cmdlet, TrackingStatus? status, ulong writtenBefore)
+            {
                 _bar = new CommandProgress(cmdlet, ActivityId, "Get-Tracking" + (status is TrackingStatus filter ? " -Status " + filter : string.Empty));
+                _writtenBefore = writtenBefore;
+            }
 
             public long? Total { get; set; }
 
-            public void Show(long page, int limit, ulong written)
+            public void Show(long page, int limit, ulong writtenInAll)
             {
+                var written = writtenInAll - _writtenBefore;
                 var pages = Total is long total ? Math.Max(1, (total + limit - 1) / limit) : (long?)null;
                 _bar.Show("Page " + page + (pages.HasValue ? " of " + pages : string.Empty) + ", " + written + " trackings, " + _bar.Rate((long)written).ToString("0") + "/s",
                     (long)written, Total);

@@ -46,6 +46,6 @@ namespace TrackingMore.Commands
         }
 
         private void Send(IReadOnlyList<TransitTimeRequest> batch) =>
-            WriteResults(batch, "POST /trackings/costtime", call => Client.GetTransitTimesAsync(batch, call));
+            WriteResults(batch, call => Client.GetTransitTimesAsync(batch, call));
     }
 }

@@ -10,9 +10,10 @@ namespace TrackingMore.Commands
     /// <summary>What the module keeps for one connection: the client that holds its key, and what it has learnt.</summary>
     internal sealed class ConnectionState
     {
-        public ConnectionState(TrackingMoreClient client) => Client = client;
+        public ConnectionState(ITrackingMoreClient client) => Client = client;
 
-        public TrackingMoreClient Client { get; }
+        /// <summary>The API as this connection speaks it; the cmdlets know it only by its interface.</summary>
+        public ITrackingMoreClient Client { get; }
 
         /// <summary>
         /// The carriers of the last Get-TrackingCarrier on this connection, or null before it: Get-TrackingCarrier
@@ -43,7 +44,10 @@ namespace TrackingMore.Commands
         /// <summary>Runspaces Disconnect-TrackingMore ran in, until their next Connect-TrackingMore: they do not connect from the environment.</summary>
         private static readonly ConditionalWeakTable<Runspace, object> DisconnectedRunspaces = new ConditionalWeakTable<Runspace, object>();
 
-        /// <summary>A connection for <paramref name="settings"/>, with its client; it is nobody's current connection yet.</summary>
+        /// <summary>
+        /// A connection for <paramref name="settings"/>, with its client; it is nobody's current connection yet. The one
+        /// place that names a concrete client (the v2 one): every cmdlet holds it as <see cref="ITrackingMoreClient"/>.
+        /// </summary>
         public static TrackingMoreConnection Open(ConnectionSettings settings, string source)
         {
             var connection = new TrackingMoreConnection(settings, source, DateTimeOffset.Now);

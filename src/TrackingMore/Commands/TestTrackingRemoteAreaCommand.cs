@@ -45,6 +45,6 @@ namespace TrackingMore.Commands
         }
 
         private void Send(IReadOnlyList<RemoteAreaRequest> batch) =>
-            WriteResults(batch, "POST /trackings/remote", call => Client.CheckRemoteAreasAsync(batch, call), result => result.Refusal);
+            WriteResults(batch, call => Client.CheckRemoteAreasAsync(batch, call));
     }
 }

@@ -37,7 +37,7 @@ namespace TrackingMore.Commands
         /// <summary>The state (client, caches) of the connection in use; ends the command when there is none.</summary>
         private protected ConnectionState State => _state ??= ResolveConnection();
 
-        protected TrackingMoreClient Client => State.Client;
+        protected ITrackingMoreClient Client => State.Client;
 
         /// <summary>What every call of this command lends the client: Ctrl+C's cancellation and the Verbose sink.</summary>
         private CallContext Call => _call ??= new CallContext(_stopping.Token, message =>
@@ -170,29 +170,26 @@ namespace TrackingMore.Commands
         }
 
         /// <summary>
-        /// For endpoints whose client method answers one result per item, in order (null where the API left an
-        /// item out): writes each result, or an error against its item. <paramref name="refusal"/> gives the API's
-        /// reason when a result stands for an item it refused.
+        /// For calls that answer one outcome per item, in order (route questions): writes each result, or an error
+        /// against its item (refused, or left out of the answer); a failed request is an error against each item.
         /// </summary>
-        protected void WriteResults<TItem, TResult>(IReadOnlyList<TItem> batch, string endpoint, Func<CallContext, Task<IReadOnlyList<TResult>>> call,
-            Func<TResult, string?>? refusal = null) where TItem : class
+        protected void WriteResults<TItem, TResult>(IReadOnlyList<TItem> batch, Func<CallContext, Task<IReadOnlyList<ItemOutcome<TItem, TResult>>>> call)
+            where TItem : class where TResult : class
         {
-            IReadOnlyList<TResult> results;
+            IReadOnlyList<ItemOutcome<TItem, TResult>> outcomes;
             try
             {
-                results = Run(call);
+                outcomes = Run(call);
             }
             catch (TrackingMoreApiException failure)
             {
                 WriteApiErrors(failure, batch);
                 return;
             }
-            for (var i = 0; i < batch.Count; i++)
+            foreach (var outcome in outcomes)
             {
-                var result = results[i];
-                if (result is null) WriteError(ErrorRecords.FromApi(TrackingMoreApiException.NotInAnswer(batch[i], endpoint), batch[i]));
-                else if (refusal?.Invoke(result) is string reason) WriteError(ErrorRecords.Refused(batch[i], endpoint, reason));
-                else WriteObject(result);
+                if (outcome.Failure != null) WriteError(ApiError(outcome.Failure, outcome.Request));
+                else WriteObject(outcome.Result);
             }
         }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Globalization;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 using TrackingMore.Api;
@@ -69,52 +68,36 @@ namespace TrackingMore.Commands
     }
 
     /// <summary>
-    /// Tracking numbers are checked before anything is sent: not empty, no more than 50 characters, no control,
-    /// invisible format (U+202E, U+200B) or line/paragraph/odd space separator characters, no space inside (one at
-    /// either end is trimmed, as CSV cells carry them; one inside makes another number, a request that costs quota
-    /// and finds nothing), and not only dots (which a URL would read as "this folder" or "the one above" and so reach
-    /// another endpoint). Any other character is allowed and escaped in the URL ('/', '?', '#', '%' round-trip).
+    /// Tracking numbers are checked before anything is sent, by the service's rule (<see cref="TrackingRules.CheckNumber"/>):
+    /// not empty, no more than 50 characters, no control, invisible format (U+202E, U+200B) or line/paragraph/odd space
+    /// separator characters, no space inside (one at either end is trimmed, as CSV cells carry them; one inside makes
+    /// another number, a request that costs quota and finds nothing), and not only dots (which a URL would read as "this
+    /// folder" or "the one above" and so reach another endpoint). The messages say how to fix each in PowerShell.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ValidateTrackingNumberAttribute : ValidateEachArgumentAttribute
     {
-        public const int MaxLength = 50;
+        public const int MaxLength = TrackingRules.MaxNumberLength;
 
         protected override void ValidateElement(object? element)
         {
             var text = element as string;
-            if (string.IsNullOrWhiteSpace(text))
-                throw new ValidationMetadataException("A tracking number must not be empty or white space. Give the carrier's tracking number, e.g. RR050349575PH.");
-            if (text!.Length > MaxLength)
-                throw new ValidationMetadataException("The tracking number is " + text.Length + " characters long; the API accepts at most " + MaxLength + ". Check the value.");
-            foreach (var c in text)
+            switch (TrackingRules.CheckNumber(text, out var c))
             {
-                if (char.IsControl(c))
+                case TrackingNumberProblem.Empty:
+                    throw new ValidationMetadataException("A tracking number must not be empty or white space. Give the carrier's tracking number, e.g. RR050349575PH.");
+                case TrackingNumberProblem.TooLong:
+                    throw new ValidationMetadataException("The tracking number is " + text!.Length + " characters long; the API accepts at most " + MaxLength + ". Check the value.");
+                case TrackingNumberProblem.ControlCharacter:
                     throw new ValidationMetadataException("The tracking number contains a control character (U+" + ((int)c).ToString("X4") + "). Remove it, e.g. with .Trim().");
-                if (IsHiddenOrOddSpace(c))
+                case TrackingNumberProblem.InvisibleCharacter:
                     throw new ValidationMetadataException("The tracking number contains an invisible or unusual space character (U+" + ((int)c).ToString("X4") +
                                                           "), often pasted along with it. Type the number again or remove the character.");
-            }
-            if (text.Trim().IndexOf(' ') >= 0)
-                throw new ValidationMetadataException("The tracking number '" + text.Trim() + "' has a space inside; tracking numbers have none, so the service " +
-                                                      "would look for another number (and charge for it). Remove the spaces, e.g. ('" + text.Trim() + "' -replace ' ', '').");
-            if (text.Trim().Trim('.').Length == 0)
-                throw new ValidationMetadataException("'" + text + "' is not a tracking number: a number made only of dots would change the request's path. Give the carrier's tracking number, e.g. RR050349575PH.");
-        }
-
-        /// <summary>Format characters, line and paragraph separators, and every space but the plain one.</summary>
-        private static bool IsHiddenOrOddSpace(char c)
-        {
-            switch (char.GetUnicodeCategory(c))
-            {
-                case UnicodeCategory.Format:
-                case UnicodeCategory.LineSeparator:
-                case UnicodeCategory.ParagraphSeparator:
-                    return true;
-                case UnicodeCategory.SpaceSeparator:
-                    return c != ' ';
-                default:
-                    return false;
+                case TrackingNumberProblem.SpaceInside:
+                    throw new ValidationMetadataException("The tracking number '" + text!.Trim() + "' has a space inside; tracking numbers have none, so the service " +
+                                                          "would look for another number (and charge for it). Remove the spaces, e.g. ('" + text.Trim() + "' -replace ' ', '').");
+                case TrackingNumberProblem.OnlyDots:
+                    throw new ValidationMetadataException("'" + text + "' is not a tracking number: a number made only of dots would change the request's path. Give the carrier's tracking number, e.g. RR050349575PH.");
             }
         }
     }
@@ -169,16 +152,19 @@ namespace TrackingMore.Commands
         }
     }
 
-    /// <summary>Carrier codes are the API's lower-case slugs: letters, digits, '-' and '_'. Upper case is accepted and lowered.</summary>
+    /// <summary>
+    /// Carrier codes are the API's lower-case slugs: letters, digits, '-' and '_' (<see cref="TrackingRules.IsCarrierCode"/>).
+    /// Upper case is accepted and lowered (by <see cref="CarrierCodeTransformationAttribute"/>, before this check).
+    /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateCarrierCodeAttribute : ValidateEachPatternAttribute
+    public sealed class ValidateCarrierCodeAttribute : ValidateEachArgumentAttribute
     {
-        private static readonly Regex Slug = new Regex("^[0-9a-z_-]{1,50}$", RegexOptions.CultureInvariant);
-
-        protected override Regex Pattern => Slug;
-
-        protected override string Refusal(string? text) =>
-            "'" + text + "' is not a carrier code. Carrier codes are lower-case letters, digits, '-' and '_' (e.g. dhl, china-post); Get-TrackingCarrier lists them.";
+        protected override void ValidateElement(object? element)
+        {
+            var text = element as string;
+            if (!TrackingRules.IsCarrierCode(text))
+                throw new ValidationMetadataException("'" + text + "' is not a carrier code. Carrier codes are lower-case letters, digits, '-' and '_' (e.g. dhl, china-post); Get-TrackingCarrier lists them.");
+        }
     }
 
     /// <summary>
