@@ -41,7 +41,7 @@ Describe 'Transient faults are retried within the bound' {
             try { Get-Tracking -PageSize 10 } catch { $failure = $_ }
         } finally { Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0 } }
         (Get-EmulatorRequest $script:Emulator '*/trackings/get').Count | Should -Be 2
-        $failure.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.Http502,*'
+        $failure.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.ServerError,*'
         $failure.Exception.Message | Should -Match 'HTTP 502'
         $failure.Exception.Message | Should -Match '<'
         $failure.Exception.Message | Should -Not -Match 'Trackingmore-Api-Key'
@@ -95,7 +95,7 @@ Describe 'What a failed attempt says about the work' {
         $run = Invoke-Observed { $existing, $new | New-Tracking }
         $run.Objects.TrackingNumber | Should -Be $new.TrackingNumber
         $run.Errors.Count | Should -Be 1
-        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4016,*'
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.AlreadyExists,*'
         $run.Errors[0].TargetObject.TrackingNumber | Should -Be $existing.TrackingNumber
     }
 
@@ -106,7 +106,7 @@ Describe 'What a failed attempt says about the work' {
         $run = Invoke-Observed { $held, $never | Remove-Tracking -PassThru -Confirm:$false }
         $run.Objects.TrackingNumber | Should -Be $held.TrackingNumber
         $run.Errors.Count | Should -Be 1
-        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.NotFound,*'
     }
 
     It 'looks up a batch whose answer was lost even with retries off, and reports both as created' {
@@ -132,7 +132,7 @@ Describe 'Bulk commands under a 20% fault rate' {
         $run = Invoke-Observed { $shipments | New-Tracking }
         $failedNumbers = @($run.Errors | ForEach-Object { $_.TargetObject.TrackingNumber })
         ($run.Objects.TrackingNumber + $failedNumbers | Sort-Object) | Should -Be ($shipments.TrackingNumber | Sort-Object)
-        $run.Errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -Not -BeLike 'TrackingMore.4016,*' }
+        $run.Errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -Not -BeLike 'TrackingMore.AlreadyExists,*' }
         $run.Objects.Count | Should -Be 200
         @($run.Verbose -match 'Retry').Count | Should -BeGreaterThan 0
         @($run.Verbose -match 'done by the first attempt').Count | Should -BeGreaterThan 0

@@ -93,8 +93,8 @@ Describe '2. Echoed secrets are redacted' {
     }
 
     It 'keeps the key out of message, preview, ErrorDetails, Verbose and the transcript when <Action> echoes it' -ForEach @(
-        @{ Action = 'echo-headers'; ErrorId = 'TrackingMore.Http502'; Echoed = 'Request as received' }
-        @{ Action = 'echo-key'; ErrorId = 'TrackingMore.4012'; Echoed = 'for key \*\*\*\*8d0e\. Trackingmore-Api-Key: \*\*\*\*8d0e' }
+        @{ Action = 'echo-headers'; ErrorId = 'TrackingMore.ServerError'; Echoed = 'Request as received' }
+        @{ Action = 'echo-key'; ErrorId = 'TrackingMore.InvalidArgument'; Echoed = 'for key \*\*\*\*8d0e\. Trackingmore-Api-Key: \*\*\*\*8d0e' }
     ) {
         # One retry, so the echoed text also goes through the retry's Verbose line (502 is retried, 4012 is not).
         Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; MaximumRetryCount = 1 }

@@ -52,7 +52,7 @@ public class HostileTransportTests
         var page = "<html><pre>GET /v2/trackings/get\nTrackingmore-Api-Key: " + Key + "\n</pre></html>";
         var client = ClientWithKey(_ => Text(HttpStatusCode.BadGateway, page));
         var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.ListTrackingsAsync(new TrackingListQuery(), CallContext.None));
-        Assert.Equal("TrackingMore.Http502", failure.ErrorId);
+        Assert.Equal("TrackingMore.ServerError", failure.ErrorId);
         Assert.Contains("Trackingmore-Api-Key: ****", failure.BodyPreview);
         Assert.DoesNotContain(Key, failure.Message);
         Assert.DoesNotContain(Key, failure.BodyPreview);
@@ -64,8 +64,8 @@ public class HostileTransportTests
         var client = ClientWithKey(_ => Text(HttpStatusCode.OK,
             "{\"meta\":{\"code\":4012,\"type\":\"Bad " + Key + "\",\"message\":\"no such key " + Key + "\\u001b[31m\"},\"data\":[]}", "application/json"));
         var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.GetAccountAsync(CallContext.None));
-        Assert.Equal("TrackingMore.4012", failure.ErrorId);
-        foreach (var text in new[] { failure.Message, failure.ApiMessage!, failure.MetaType! })
+        Assert.Equal("TrackingMore.InvalidArgument", failure.ErrorId);
+        foreach (var text in new[] { failure.Message, failure.ApiMessage!, failure.ApiType! })
         {
             Assert.DoesNotContain(Key, text);
             Assert.DoesNotContain('\u001b', text);

@@ -20,7 +20,7 @@ namespace TrackingMore.Api
     /// <summary>
     /// One bulk tracking endpoint (batch, updatemore, delete, notupdate) and the rules that turn its answers into one
     /// <see cref="TrackingOutcome{TRequest}"/> per item sent: the answer is matched to the items by number and carrier,
-    /// an item it leaves out fails as <see cref="ApiFailureKind.NotInAnswer"/>, and when an attempt's answer was lost
+    /// an item it leaves out fails as <see cref="FailureReason.NotInAnswer"/>, and when an attempt's answer was lost
     /// the item's fate is read from the resend's per-item codes or from the account.
     /// </summary>
     internal sealed class BulkOperation<TRequest> where TRequest : TrackingIdentity
@@ -41,10 +41,10 @@ namespace TrackingMore.Api
         public Func<TRequest, CallContext, Task<Tracking?>>? SendOne { get; set; }
 
         /// <summary>
-        /// The per-item code that means "done" when the request had to be sent again: creating is told "already
-        /// exists" (4016), removing "does not exist" (4017).
+        /// The per-item reason that means "done" when an earlier attempt of the request may have done the work:
+        /// creating is told <see cref="FailureReason.AlreadyExists"/>, removing <see cref="FailureReason.NotFound"/>.
         /// </summary>
-        public int? DoneAfterResendCode { get; set; }
+        public FailureReason? DoneAfterResend { get; set; }
 
         public LostAnswerCheck Check { get; set; }
 
@@ -82,7 +82,7 @@ namespace TrackingMore.Api
             }
             catch (TrackingMoreApiException failure) when (!failure.IsAuthenticationFailure)
             {
-                if (single && attempt.MayHaveBeenDone && failure.MetaCode is int code && code == DoneAfterResendCode)
+                if (single && attempt.MayHaveBeenDone && failure.Reason == DoneAfterResend)
                 {
                     call.Verbose(client.Settings.Redact(requests[0] + ": " + failure.ApiMessage + " after a resend: the first attempt did it."));
                     return await DoneBeforeAsync(client, requests, call).ConfigureAwait(false);
@@ -116,9 +116,14 @@ namespace TrackingMore.Api
             foreach (var error in result.Errors)
             {
                 var index = Take(error.TrackingNumber, error.CarrierCode);
-                if (index < 0) call.Verbose(client.Settings.Redact(BulkEndpoint + " refused " + error + ", which this request did not send."));
-                else if (mayHaveBeenDone && error.Code == DoneAfterResendCode) doneBefore.Add(index);
-                else outcomes[index] = Failed(requests[index], TrackingMoreApiException.ForBulkItem(error, BulkEndpoint).Redacted(client.Settings.Redact));
+                if (index < 0)
+                {
+                    call.Verbose(client.Settings.Redact(BulkEndpoint + " refused " + error + ", which this request did not send."));
+                    continue;
+                }
+                var refusal = TrackingMoreApiException.ForBulkItem(error, BulkEndpoint).Redacted(client.Settings.Redact);
+                if (mayHaveBeenDone && refusal.Reason == DoneAfterResend) doneBefore.Add(index);
+                else outcomes[index] = Failed(requests[index], refusal);
             }
             if (doneBefore.Count > 0)
             {

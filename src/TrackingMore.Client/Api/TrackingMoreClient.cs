@@ -65,7 +65,7 @@ namespace TrackingMore.Api
         /// <summary>
         /// Every page of the list from <paramref name="query"/>'s page on, at the list's pace, each holding only
         /// trackings not handed out before (see <see cref="TrackingListing"/> for what is guaranteed and what is
-        /// refused as <see cref="ApiFailureKind.PagingInconsistent"/>). Stops after the last page; the caller may stop
+        /// refused as <see cref="FailureReason.PagingInconsistent"/>). Stops after the last page; the caller may stop
         /// sooner, and no page is asked for before the caller wants it.
         /// </summary>
         /// <param name="skip">Items of the first page to leave out.</param>
@@ -221,7 +221,7 @@ namespace TrackingMore.Api
                 RequestJsonContext.Default.ListNewTrackingRequest), call, TrackingReader.ReadBulk))
         {
             SendOne = async (tracking, call) => await CreateTrackingAsync(tracking, call).ConfigureAwait(false),
-            DoneAfterResendCode = 4016,
+            DoneAfterResend = FailureReason.AlreadyExists,
             Check = LostAnswerCheck.PresentMeansDone,
         };
 
@@ -234,7 +234,7 @@ namespace TrackingMore.Api
                 await DeleteTrackingAsync(tracking, call).ConfigureAwait(false);
                 return null;
             },
-            DoneAfterResendCode = 4017,
+            DoneAfterResend = FailureReason.NotFound,
             Check = LostAnswerCheck.AbsentMeansDone,
         };
 
