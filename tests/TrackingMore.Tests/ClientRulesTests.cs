@@ -340,6 +340,71 @@ public class ClientRulesTests
         Assert.Equal(2, _sent.Count);
     }
 
+    // The single endpoints follow the same record: a 429 then "already exists" / "does not exist" is the item's own answer.
+    [Theory]
+    [InlineData(4016)]
+    [InlineData(4017)]
+    public async Task ARateLimitBeforeTheResendOfALoneItemLeavesAlreadyExistsOrDoesNotExistAFailure(int code)
+    {
+        var client = Client((_, index) => index == 0 ? Meta(429, "Too many requests") : Meta(code, "item " + code), retries: 1);
+
+        var outcome = code == 4016
+            ? (await client.CreateTrackingsAsync(New("A1"), Call, singleForOne: true)).Select(o => (o.Kind, o.Failure)).Single()
+            : (await client.DeleteTrackingsAsync(Identities("A1"), Call, singleForOne: true)).Select(o => (o.Kind, o.Failure)).Single();
+
+        Assert.Equal((OutcomeKind.Failed, code == 4016 ? FailureReason.AlreadyExists : FailureReason.NotFound), (outcome.Kind, outcome.Failure!.Reason));
+        Assert.Equal(code, outcome.Failure.ApiCode);
+        Assert.Equal(2, _sent.Count);
+    }
+
+    // What the transport records of each attempt of one request, in order: what the bulk rules decide from.
+    [Fact]
+    public async Task EachAttemptOfOneRequestIsRecordedAsWhatBecameOfIt()
+    {
+        var client = Client((_, index) => index switch
+        {
+            0 => Meta(429, "Too many requests"),
+            1 => Dropped(),
+            2 => new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("<html>bad gateway</html>") },
+            _ => Data(Page()),
+        }, retries: 3);
+        var request = Call.ForOneRequest();
+
+        await client.ListTrackingsAsync(new TrackingListQuery(), request);
+
+        Assert.Equal(new[] { AttemptOutcome.RateLimited, AttemptOutcome.AnswerLost, AttemptOutcome.AnswerLost, AttemptOutcome.Answered }, request.Attempts!.Attempts);
+        Assert.True(request.Attempts.MayHaveBeenDone);
+    }
+
+    [Fact]
+    public async Task ARefusedConnectionIsRecordedNotSentATimeoutTimedOutAndAnAnswerOfTheServiceAnswered()
+    {
+        var client = Client((_, index) => index switch
+        {
+            0 => throw new HttpRequestException("refused", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)),
+            1 => Meta(4017, "Tracking does not exist."),
+            _ => throw new TaskCanceledException("timed out"),
+        }, retries: 1);
+        var refusedThenAnswered = Call.ForOneRequest();
+        var timedOut = Call.ForOneRequest();
+
+        await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.ListTrackingsAsync(new TrackingListQuery(), refusedThenAnswered));
+        await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.ListTrackingsAsync(new TrackingListQuery(), timedOut));
+
+        Assert.Equal(new[] { AttemptOutcome.NotSent, AttemptOutcome.Answered }, refusedThenAnswered.Attempts!.Attempts);
+        Assert.False(refusedThenAnswered.Attempts.MayHaveBeenDone);
+        Assert.Equal(new[] { AttemptOutcome.TimedOut }, timedOut.Attempts!.Attempts);
+        Assert.True(timedOut.Attempts.MayHaveBeenDone);
+    }
+
+    [Fact]
+    public void ACallersOwnContextRecordsNothingSoSharingItAcrossCallsCannotMixTheirAttempts()
+    {
+        Assert.Null(CallContext.None.Attempts);
+        Assert.Null(Call.Attempts);
+        Assert.NotSame(CallContext.None.ForOneRequest().Attempts, CallContext.None.ForOneRequest().Attempts);
+    }
+
     // The answer is lost whether or not a resend may follow: with retries off the account still tells.
     [Fact]
     public async Task ALostAnswerWithRetriesOffIsLookedUp()

@@ -131,9 +131,11 @@ namespace TrackingMore.Api
                 TrackingMoreApiException retryable;
                 try
                 {
-                    return await SendOnceAsync(request, call).ConfigureAwait(false);
+                    var response = await SendOnceAsync(request, call).ConfigureAwait(false);
+                    call.Attempts?.Add(AttemptOutcome.Answered);
+                    return response;
                 }
-                catch (TrackingMoreApiException failure) when (MarkIfOpen(failure, call) && IsRetryable(failure) && attempt <= _settings.MaximumRetryCount)
+                catch (TrackingMoreApiException failure) when (Recorded(failure, call) && IsRetryable(failure) && attempt <= _settings.MaximumRetryCount)
                 {
                     retryable = failure;
                 }
@@ -153,22 +155,28 @@ namespace TrackingMore.Api
         }
 
         /// <summary>
-        /// Marks the call when this attempt's failure leaves open whether the service did the work (the bulk rules read
-        /// the mark, retried or not); always true, so that it can stand in an exception filter.
+        /// Adds what this failed attempt was to the call's record, retried or not (the bulk rules read it); always
+        /// true, so that it can stand in an exception filter.
         /// </summary>
-        private static bool MarkIfOpen(TrackingMoreApiException failure, CallContext call)
+        private static bool Recorded(TrackingMoreApiException failure, CallContext call)
         {
-            if (LeavesOutcomeOpen(failure)) call.MarkOpenOutcome();
+            call.Attempts?.Add(OutcomeOf(failure));
             return true;
         }
 
         /// <summary>
-        /// A dropped connection, a timeout and a gateway's 502/503/504 may come after the service did the work; a
-        /// rate-limit answer, an API error and a redirect say it did not.
+        /// A dropped connection after the request went out and a gateway's 502/503/504 lose an answer the service may
+        /// have given; a timeout may come after the service did the work; a rate-limit answer says it did nothing; a
+        /// refused connection or TLS handshake never sent the request; anything else is the service's answer.
         /// </summary>
-        internal static bool LeavesOutcomeOpen(TrackingMoreApiException failure) =>
-            (failure.Reason == FailureReason.NetworkError && !NeverSent(failure)) || failure.Reason == FailureReason.Timeout ||
-            IsGatewayFailure(failure);
+        internal static AttemptOutcome OutcomeOf(TrackingMoreApiException failure) => failure.Reason switch
+        {
+            FailureReason.RateLimited => AttemptOutcome.RateLimited,
+            FailureReason.Timeout => AttemptOutcome.TimedOut,
+            FailureReason.TlsFailure => AttemptOutcome.NotSent,
+            FailureReason.NetworkError => NeverSent(failure) ? AttemptOutcome.NotSent : AttemptOutcome.AnswerLost,
+            _ => IsGatewayFailure(failure) ? AttemptOutcome.AnswerLost : AttemptOutcome.Answered,
+        };
 
         /// <summary>No connection was made (refused, no route, no such host): the request never reached the service.</summary>
         private static bool NeverSent(TrackingMoreApiException failure)
