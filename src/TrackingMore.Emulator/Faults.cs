@@ -6,7 +6,7 @@ namespace TrackingMore.Emulator;
 
 internal enum FaultAction
 {
-    Http503, Http502Html, Http504, Http500, Meta429, Http429, Drop, Delay, Truncated, WrongTypes, AfterProcessDrop,
+    Http503, Http502Html, Http504, Http500, Meta429, Http429, Drop, Delay, Truncated, WrongTypes, AfterProcessDrop, LateAnswer,
     // Hostile servers and proxies (HostileFaults): where a client could leak its key or grow without bound.
     Redirect, EchoHeaders, EchoKey, Endless, GzipBomb, HugeContentLength, CarrierList,
     // Hostile list pages (ListFaults): the request is processed normally, its page is reshaped.
@@ -50,7 +50,8 @@ internal sealed class FaultRule
 /// <summary>
 /// Injected failures for testing a client's retry and error handling. Rules are checked in the order they were
 /// added; the first one that decides to apply wins. They are checked before authentication, except
-/// after-process-drop, which lets the request do its work and then loses the answer, and the list pages
+/// after-process-drop, which lets the request do its work and then loses the answer, late-answer, which lets it do
+/// its work and answers after a wait, and the list pages
 /// (ListFaults), which reshape the answer of a normally processed list request.
 /// </summary>
 internal sealed class Faults
@@ -68,6 +69,7 @@ internal sealed class Faults
         ["truncated"] = FaultAction.Truncated,
         ["wrong-types"] = FaultAction.WrongTypes,
         ["after-process-drop"] = FaultAction.AfterProcessDrop,
+        ["late-answer"] = FaultAction.LateAnswer,
         ["redirect"] = FaultAction.Redirect,
         ["echo-headers"] = FaultAction.EchoHeaders,
         ["echo-key"] = FaultAction.EchoKey,
@@ -82,6 +84,9 @@ internal sealed class Faults
     };
 
     private static readonly int[] RedirectStatuses = [301, 302, 303, 307, 308];
+
+    /// <summary>The longest wait a late-answer rule may ask for (two minutes): the request holds its answer that long.</summary>
+    public const int MaxLateAnswerMs = 120_000;
 
     /// <summary>Whether the emulator was started with --second-listener (redirects without location need it).</summary>
     private readonly bool _secondListener;
@@ -158,7 +163,7 @@ internal sealed class Faults
     }
 
     /// <summary>Answers a request with the rule's failure instead of processing it (all actions but delay,
-    /// after-process-drop and the list pages, which go with normal processing).</summary>
+    /// after-process-drop, late-answer and the list pages, which go with normal processing).</summary>
     public static async Task RespondAsync(HttpContext http, FaultRule rule, RequestRecord record, Listeners listeners)
     {
         var response = http.Response;
@@ -301,6 +306,9 @@ internal sealed class Faults
                     problem ??= "a redirect without location points at the second listener: start the emulator with --second-listener, or give location";
                 else if (rule.Location is not null && !Uri.TryCreate(rule.Location, UriKind.Absolute, out _))
                     problem ??= "location must be an absolute URL";
+                break;
+            case FaultAction.LateAnswer:
+                rule.DelayMs = IntOrNull("delayMs", 1, MaxLateAnswerMs) ?? 5000;
                 break;
             case FaultAction.EchoKey:
                 rule.Code = IntOrNull("code", 1) ?? ApiCodes.MissingParameters;

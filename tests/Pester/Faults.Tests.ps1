@@ -121,6 +121,49 @@ Describe 'What a failed attempt says about the work' {
     }
 }
 
+Describe 'Answers that come after the client gave up' {
+    BeforeEach {
+        Clear-EmulatorRequest $script:Emulator
+        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; TimeoutSec = 1 }
+    }
+    AfterEach {
+        Clear-EmulatorFault $script:Emulator
+        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0 }
+    }
+
+    # late-answer does the work at once and answers after delayMs: past -TimeoutSec, so the client times out on work done.
+    It 'looks up a batch create answered after -TimeoutSec and writes both as created' {
+        $shipments = New-Shipment 2 -Prefix 'LT'
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/batch'; count = 1; action = 'late-answer'; delayMs = 30000 }
+        $run = Invoke-Observed { $shipments | New-Tracking }
+        $run.Errors.Count | Should -Be 0
+        ($run.Objects.TrackingNumber | Sort-Object) | Should -Be ($shipments.TrackingNumber | Sort-Object)
+        (Get-EmulatorRequest $script:Emulator '*/trackings/batch').Count | Should -Be 1
+        (Get-EmulatorRequest $script:Emulator '*/trackings/get').Count | Should -Be 1
+    }
+
+    It 'looks up a removal answered after -TimeoutSec and writes both as removed' {
+        $held = @(New-Shipment 2 -Prefix 'LR' | New-Tracking)
+        Clear-EmulatorRequest $script:Emulator
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/delete'; count = 1; action = 'late-answer'; delayMs = 30000 }
+        $run = Invoke-Observed { $held | Remove-Tracking -PassThru -Confirm:$false }
+        $run.Errors.Count | Should -Be 0
+        ($run.Objects.TrackingNumber | Sort-Object) | Should -Be ($held.TrackingNumber | Sort-Object)
+        (Get-EmulatorRequest $script:Emulator '*/trackings/delete').Count | Should -Be 1
+        Get-Tracking -TrackingNumber $held.TrackingNumber -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'reports a change answered after -TimeoutSec as an unknown outcome, since the account cannot show it' {
+        $held = @(New-Shipment 2 -Prefix 'LU' | New-Tracking)
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/updatemore'; count = 1; action = 'late-answer'; delayMs = 30000 }
+        $run = Invoke-Observed { $held | Set-Tracking -Title 'Late' -Confirm:$false }
+        $run.Objects.Count | Should -Be 0
+        $run.Errors.Count | Should -Be 2
+        $run.Errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.OutcomeUnknown,*' }
+        $run.Errors[0].Exception.Message | Should -Match 'did not answer within 1 s'
+    }
+}
+
 Describe 'Bulk commands under a 20% fault rate' {
     BeforeEach { Clear-EmulatorRequest $script:Emulator }
     AfterEach { Clear-EmulatorFault $script:Emulator }

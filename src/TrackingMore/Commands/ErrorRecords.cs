@@ -20,14 +20,14 @@ namespace TrackingMore.Commands
         }
 
         /// <summary>
-        /// An item whose request was sent again after an answer was lost, whose last attempt failed, and whose outcome
-        /// could not be seen in the account: an earlier attempt may have done it.
+        /// An item whose request may have been carried out (an attempt's answer was lost or came too late, resent or
+        /// not), whose last attempt failed, and whose outcome the account cannot show.
         /// </summary>
         public static ErrorRecord OutcomeUnknown(object item, TrackingMoreApiException failure)
         {
             var unknown = new TrackingMoreApiException(failure.Reason,
-                item + ": the outcome is unknown. The request was sent again after an answer was lost, and the last attempt failed: " +
-                failure.Message + " An earlier attempt may have done it.",
+                item + ": the outcome is unknown. An answer of the request was lost or came too late, so the service may have done it, " +
+                "and the account cannot show whether it did. The last attempt failed: " + failure.Message,
                 failure.Endpoint, failure.ApiCode, failure.ApiType, failure.ApiMessage, failure.HttpStatus, innerException: failure);
             return new ErrorRecord(unknown, "TrackingMore.OutcomeUnknown", ErrorCategory.OperationStopped, item)
             {
