@@ -66,7 +66,7 @@ internal abstract class ApiFace(EmulatorState state)
                         break; // the list endpoint reshapes its page
                     default:
                         if (!await TryRespondToFaultAsync(http, fault, record))
-                            await Faults.RespondAsync(http, fault, record, State.Listeners);
+                            await Faults.RespondAsync(http, fault, record, body, State.Listeners);
                         return;
                 }
             }

@@ -8,7 +8,7 @@ internal enum FaultAction
 {
     Http503, Http502Html, Http504, Http500, Meta429, Http429, Drop, Delay, Truncated, WrongTypes, AfterProcessDrop, LateAnswer,
     // Hostile servers and proxies (HostileFaults): where a client could leak its key or grow without bound.
-    Redirect, EchoHeaders, EchoKey, Endless, GzipBomb, HugeContentLength, CarrierList,
+    Redirect, EchoHeaders, EchoKey, EchoKeyItems, Endless, GzipBomb, HugeContentLength, CarrierList,
     // Hostile list pages (ListFaults): the request is processed normally, its page is reshaped.
     RepeatPage, OverlongPage, DuplicateIds, CyclePages,
 }
@@ -31,7 +31,7 @@ internal sealed class FaultRule
     public int DelayMs;
     public int? Status;             // redirect: 301, 302, 303, 307 or 308
     public string? Location;        // redirect: absolute target; null = the second listener, same path and query
-    public int? Code;               // echo-key: the meta code
+    public int? Code;               // echo-key: the meta code; echo-key-items: each item's code
     public int? LimitMb;            // endless: stop after this many MiB
     public int? SizeMb;             // gzip-bomb: inflated size in MiB
     public long? ContentLength;     // huge-content-length: the announced length
@@ -73,6 +73,7 @@ internal sealed class Faults
         ["redirect"] = FaultAction.Redirect,
         ["echo-headers"] = FaultAction.EchoHeaders,
         ["echo-key"] = FaultAction.EchoKey,
+        ["echo-key-items"] = FaultAction.EchoKeyItems,
         ["endless"] = FaultAction.Endless,
         ["gzip-bomb"] = FaultAction.GzipBomb,
         ["huge-content-length"] = FaultAction.HugeContentLength,
@@ -164,7 +165,7 @@ internal sealed class Faults
 
     /// <summary>Answers a request with the rule's failure instead of processing it (all actions but delay,
     /// after-process-drop, late-answer and the list pages, which go with normal processing).</summary>
-    public static async Task RespondAsync(HttpContext http, FaultRule rule, RequestRecord record, Listeners listeners)
+    public static async Task RespondAsync(HttpContext http, FaultRule rule, RequestRecord record, byte[] body, Listeners listeners)
     {
         var response = http.Response;
         if (rule.RetryAfter is { } seconds) response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -210,7 +211,7 @@ internal sealed class Faults
                 await response.Body.WriteAsync(WrongTypesBody);
                 break;
             default:
-                await HostileFaults.RespondAsync(http, rule, record, listeners);
+                await HostileFaults.RespondAsync(http, rule, record, body, listeners);
                 break;
         }
     }
@@ -312,6 +313,9 @@ internal sealed class Faults
                 break;
             case FaultAction.EchoKey:
                 rule.Code = IntOrNull("code", 1) ?? ApiCodes.MissingParameters;
+                break;
+            case FaultAction.EchoKeyItems:
+                rule.Code = IntOrNull("code", 1) ?? ApiCodes.InvalidCarrier;
                 break;
             case FaultAction.Endless:
                 rule.LimitMb = IntOrNull("limitMb", 1, HostileFaults.MaxMb) ?? 4096;

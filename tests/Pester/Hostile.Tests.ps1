@@ -114,6 +114,24 @@ Describe '2. Echoed secrets are redacted' {
         Get-Content $transcript -Raw | Should -Not -Match ([regex]::Escape($script:Key))
         Get-Content $transcript -Raw | Should -Not -Match ([regex]::Escape($script:Key.Substring(0, 12)))
     }
+
+    # Per-item texts are server bytes too: a bulk answer's errors[].message and a remote-area refusal.
+    It 'keeps the key and control characters out of the per-item errors of <Name>' -ForEach @(
+        @{ Name = 'New-Tracking'; Path = '/trackings/batch'; ErrorId = 'TrackingMore.UnknownCarrier'; Send = { New-Shipment 2 -Prefix 'EK' | New-Tracking } }
+        @{ Name = 'Remove-Tracking'; Path = '/trackings/delete'; ErrorId = 'TrackingMore.UnknownCarrier'; Send = { New-Shipment 2 -Prefix 'EK' | Remove-Tracking -Confirm:$false } }
+        @{ Name = 'Test-TrackingRemoteArea'; Path = '/trackings/remote'; ErrorId = 'TrackingMore.ItemRefused'; Send = { Test-TrackingRemoteArea -Country JP -PostalCode '100-0001', '100-0002' } }
+    ) {
+        Add-EmulatorFault $script:Emulator @{ path = $Path; action = 'echo-key-items' }
+        $run = Invoke-Observed $Send
+        $run.Errors.Count | Should -Be 2
+        $run.Errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*" }
+        $shown = (Get-ShownText $run) -join "`n"
+        # The echo really reached the client: the masked form stands where the key was.
+        $shown | Should -Match 'for key \*\*\*\*8d0e'
+        $shown | Should -Not -Match ([regex]::Escape($script:Key))
+        $texts = @($run.Errors | ForEach-Object { $_.ToString(); $_.Exception.Message; $_.ErrorDetails.Message; $_.Exception.ApiMessage }) + $run.Verbose
+        ($texts -join ' ') | Should -Not -Match '[\x00-\x1f\x7f]'
+    }
 }
 
 Describe '3. Answers are bounded in size' {
