@@ -155,7 +155,7 @@ Describe '3. Answers are bounded in size' {
             $start = $self.WorkingSet64
             $id = try { Get-Tracking -PageSize 5; 'no error' } catch { $_.FullyQualifiedErrorId }
             $self.Refresh()
-            'RESULT ' + ([pscustomobject]@{ ErrorId = $id; PeakAboveStartMB = ($self.PeakWorkingSet64 - $start) / 1MB; Message = "$($Error[0])" } | ConvertTo-Json -Compress)
+            'RESULT ' + ([pscustomobject]@{ ErrorId = $id; PeakAboveStartMB = ($self.PeakWorkingSet64 - $start) / 1MB; Message = "$($Error[0])"; Advice = $Error[0].ErrorDetails.RecommendedAction } | ConvertTo-Json -Compress)
         }
         $command = "& { $child } '$env:TRACKINGMORE_TEST_MODULE' '$($script:Emulator.BaseUri)' '$($script:Key)'"
         $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($command))
@@ -164,7 +164,8 @@ Describe '3. Answers are bounded in size' {
         $line.Count | Should -Be 1 -Because ($output -join "`n")
         $result = $line[0].Substring(7) | ConvertFrom-Json
         $result.ErrorId | Should -BeLike 'TrackingMore.ResponseTooLarge,*'
-        $result.Message | Should -Match 'MaximumResponseSizeMB 64'
+        $result.Message | Should -Match "the connection's limit, 64 MB"
+        $result.Advice | Should -Match 'Connect-TrackingMore -MaximumResponseSizeMB'
         $result.PeakAboveStartMB | Should -BeLessThan 200
         # The fault mode was really applied to the listing, and to nothing else.
         @(Get-EmulatorRequest $script:Emulator | Where-Object fault -eq 'gzip-bomb').path | Should -Be @('/v2/trackings/get')

@@ -129,6 +129,31 @@ public class HostileTransportTests
         Assert.Contains("more than the limit of 1048576 bytes", failure.Message);
     }
 
+    // The client is used without PowerShell too: its texts say what happened, the cmdlet layer says which parameter helps.
+    [Fact]
+    public async Task FailureTextsNameNoCmdletOrParameter()
+    {
+        var failures = new List<TrackingMoreApiException>
+        {
+            await Assert.ThrowsAsync<TrackingMoreApiException>(() =>
+                ClientWithKey(_ => throw new TaskCanceledException("timed out")).GetAccountAsync(CallContext.None)),
+            await Assert.ThrowsAsync<TrackingMoreApiException>(() =>
+                ClientWithKey(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new EndlessStream()) }, maximumResponseMegabytes: 1)
+                    .GetAccountAsync(CallContext.None)),
+            await Assert.ThrowsAsync<TrackingMoreApiException>(() => ClientWithKey(_ =>
+            {
+                var answer = new HttpResponseMessage(HttpStatusCode.Found);
+                answer.Headers.Location = new Uri("http://203.0.113.9/v2/");
+                return answer;
+            }).GetAccountAsync(CallContext.None)),
+        };
+
+        Assert.Equal(new[] { FailureReason.Timeout, FailureReason.ResponseTooLarge, FailureReason.Redirected }, failures.Select(f => f.Reason));
+        Assert.All(failures, failure => Assert.DoesNotMatch(@"Connect-TrackingMore|\s-[A-Z][A-Za-z]+", failure.Message));
+        Assert.Contains("within 10 s", failures[0].Message);
+        Assert.Contains("the connection's limit, 1 MB", failures[1].Message);
+    }
+
     [Fact]
     public async Task ABodyOfExactlyTheLimitIsRead()
     {

@@ -221,14 +221,14 @@ namespace TrackingMore.Api
             catch (OperationCanceledException) when (!call.CancellationToken.IsCancellationRequested)
             {
                 throw new TrackingMoreApiException(FailureReason.Timeout,
-                    request.Endpoint + " did not answer within " + _settings.Timeout.TotalSeconds + " s (Connect-TrackingMore -TimeoutSec).",
+                    request.Endpoint + " did not answer within " + _settings.Timeout.TotalSeconds + " s, the connection's timeout.",
                     request.Endpoint);
             }
             catch (ResponseTooLargeException tooLarge)
             {
                 var limit = ResponseLimit(request) < _settings.MaximumResponseBytes
                     ? "the most this endpoint's answer can need"
-                    : "Connect-TrackingMore -MaximumResponseSizeMB " + _settings.MaximumResponseBytes / (1024 * 1024);
+                    : "the connection's limit, " + _settings.MaximumResponseBytes / (1024 * 1024) + " MB";
                 throw new TrackingMoreApiException(FailureReason.ResponseTooLarge,
                     request.Endpoint + " " + tooLarge.Message + " (" + limit + "). Nothing of it was used.",
                     request.Endpoint);
@@ -292,7 +292,7 @@ namespace TrackingMore.Api
                 : "a relative Location";
             return new TrackingMoreApiException(FailureReason.Redirected,
                 request.Endpoint + " answered HTTP " + (int)response.StatusCode + " " + response.StatusCode + ", a redirect to " + where +
-                ". Redirects are not followed, so the API key goes nowhere but the connected base URI; if the API has moved, Connect-TrackingMore -BaseUri to its new address.",
+                ". Redirects are not followed, so the API key goes nowhere but the connected base URI.",
                 request.Endpoint, httpStatus: response.StatusCode);
         }
 

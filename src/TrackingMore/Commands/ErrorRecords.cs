@@ -8,6 +8,8 @@ namespace TrackingMore.Commands
     /// <summary>
     /// ErrorRecords in the manner of PowerShell's web cmdlets: a stable id per reason (TrackingMore.AlreadyExists,
     /// TrackingMore.RateLimited, ...), a fitting category, the item as target, the server's words in ErrorDetails.
+    /// What to do in this module (which cmdlet or parameter helps) is said here, in RecommendedAction: the client's
+    /// texts speak of the call, not of PowerShell.
     /// </summary>
     internal static class ErrorRecords
     {
@@ -94,6 +96,9 @@ namespace TrackingMore.Commands
             FailureReason.RateLimited =>
                 "The account's rate limit was reached and retries did not get through. Wait, or raise Connect-TrackingMore -MaximumRetryCount.",
             FailureReason.Timeout => "Raise Connect-TrackingMore -TimeoutSec, or try again later.",
+            FailureReason.ResponseTooLarge =>
+                "Narrow the request (Get-Tracking -PageSize), or raise Connect-TrackingMore -MaximumResponseSizeMB; an endpoint whose answer is always small (GET /carriers) keeps its own lower limit.",
+            FailureReason.Redirected => "If the API has moved, connect to its new address with Connect-TrackingMore -BaseUri.",
             FailureReason.NetworkError => "Check the network and Connect-TrackingMore -BaseUri.",
             FailureReason.InvalidResponse => "The service or a proxy in front of it answered with something other than the API's JSON. Try again later.",
             FailureReason.ServerError when failure.ApiCode == null =>
