@@ -142,7 +142,8 @@ internal static class HostileFaults
         w.WriteStartObject("meta");
         w.WriteNumber("code", ApiCodes.Success);
         w.WriteString("type", "Success");
-        w.WriteString("message", "Success");
+        // The remote-area answers carry the status page's text, the bulk ones the captured "Success" (ApiCodes).
+        w.WriteString("message", remote ? ApiCodes.StatusPageSuccessMessage : "Success");
         w.WriteEndObject();
         w.WriteStartObject("data");
         w.WriteNumber("submitted", items.Count);

@@ -6,11 +6,12 @@ using Xunit;
 namespace TrackingMore.Emulator.Tests;
 
 /// <summary>
-/// The late-answer fault: the request does its work at once and its answer waits delayMs, so a client with a
-/// shorter timeout gives up on a request the service carried out. Each test starts an emulator of its own, so its
-/// rules meet no other test's requests.
+/// Faults that shape a bulk request's answer. late-answer: the request does its work at once and its answer waits
+/// delayMs, so a client with a shorter timeout gives up on a request the service carried out. echo-key-items: every
+/// item refused with a text that quotes the key. Each test starts an emulator of its own, so its rules meet no other
+/// test's requests.
 /// </summary>
-public sealed class LateAnswerTests
+public sealed class BulkAnswerFaultTests
 {
     private static async Task<HttpResponseMessage> AddRuleAsync(EmulatorProcess emulator, string json)
     {
@@ -76,5 +77,31 @@ public sealed class LateAnswerTests
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.BadRequest)
             Assert.Contains("delayMs must be an integer from 1 to 120000", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+    });
+
+    [Theory]
+    [InlineData("trackings/batch", "errors")]
+    [InlineData("trackings/delete", "errors")]
+    [InlineData("trackings/remote", "other")]
+    public Task EchoKeyItemsRefusesEveryItemQuotingTheKeyWithControlCharacters(string path, string list) => WithEmulatorAsync(async emulator =>
+    {
+        (await AddRuleAsync(emulator, $$"""{"path":"/{{path}}","action":"echo-key-items"}""")).EnsureSuccessStatusCode();
+        var body = list == "other"
+            ? """[{"country":"JP","postcode":"100-0001"},{"country":"JP","postcode":"100-0002"}]"""
+            : "[" + Numbers.CreateJson(Numbers.Next()) + "," + Numbers.CreateJson(Numbers.Next()) + "]";
+
+        var answer = await emulator.PostAsync(path, body);
+
+        Check.Success(answer);
+        var refused = answer.Data.GetProperty(list).EnumerateArray().ToList();
+        Assert.Equal(2, refused.Count);
+        Assert.All(refused, item =>
+        {
+            var message = item.GetProperty("message").GetString()!;
+            Assert.Equal(2, message.Split(EmulatorProcess.ApiKey).Length - 1);
+            Assert.Contains('\u001b', message);
+            Assert.Contains('\u0007', message);
+        });
+        if (list == "errors") Assert.All(refused, item => Assert.Equal(4015, item.GetProperty("code").GetInt32()));
     });
 }
