@@ -109,32 +109,15 @@ Describe 'What a failed attempt says about the work' {
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.NotFound,*'
     }
 
-    It 'looks up a batch whose answer was lost even with retries off, and reports both as created' {
-        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; MaximumRetryCount = 0 }
+    # after-process-drop does the work and loses the answer; late-answer does it and answers after delayMs, past
+    # -TimeoutSec. Either way the request went out and no answer came back: the account is asked.
+    It 'looks up a batch whose <Case>, and reports both as created' -ForEach @(
+        @{ Case = 'answer was lost with retries off'; Settings = @{ MaximumRetryCount = 0 }; Fault = @{ action = 'after-process-drop' } }
+        @{ Case = 'answer came after -TimeoutSec'; Settings = @{ TimeoutSec = 1 }; Fault = @{ action = 'late-answer'; delayMs = 30000 } }
+    ) {
+        Connect-TestEmulator $script:Emulator -Extra (@{ ListRequestsPerSecond = 0 } + $Settings)
         $shipments = New-Shipment 2 -Prefix 'LA'
-        Add-EmulatorFault $script:Emulator @{ path = '/trackings/batch'; count = 1; action = 'after-process-drop' }
-        $run = Invoke-Observed { $shipments | New-Tracking }
-        $run.Errors.Count | Should -Be 0
-        ($run.Objects.TrackingNumber | Sort-Object) | Should -Be ($shipments.TrackingNumber | Sort-Object)
-        (Get-EmulatorRequest $script:Emulator '*/trackings/batch').Count | Should -Be 1
-        (Get-EmulatorRequest $script:Emulator '*/trackings/get').Count | Should -Be 1
-    }
-}
-
-Describe 'Answers that come after the client gave up' {
-    BeforeEach {
-        Clear-EmulatorRequest $script:Emulator
-        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; TimeoutSec = 1 }
-    }
-    AfterEach {
-        Clear-EmulatorFault $script:Emulator
-        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0 }
-    }
-
-    # late-answer does the work at once and answers after delayMs: past -TimeoutSec, so the client times out on work done.
-    It 'looks up a batch create answered after -TimeoutSec and writes both as created' {
-        $shipments = New-Shipment 2 -Prefix 'LT'
-        Add-EmulatorFault $script:Emulator @{ path = '/trackings/batch'; count = 1; action = 'late-answer'; delayMs = 30000 }
+        Add-EmulatorFault $script:Emulator (@{ path = '/trackings/batch'; count = 1 } + $Fault)
         $run = Invoke-Observed { $shipments | New-Tracking }
         $run.Errors.Count | Should -Be 0
         ($run.Objects.TrackingNumber | Sort-Object) | Should -Be ($shipments.TrackingNumber | Sort-Object)
@@ -144,6 +127,7 @@ Describe 'Answers that come after the client gave up' {
 
     It 'looks up a removal answered after -TimeoutSec and writes both as removed' {
         $held = @(New-Shipment 2 -Prefix 'LR' | New-Tracking)
+        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; TimeoutSec = 1 }
         Clear-EmulatorRequest $script:Emulator
         Add-EmulatorFault $script:Emulator @{ path = '/trackings/delete'; count = 1; action = 'late-answer'; delayMs = 30000 }
         $run = Invoke-Observed { $held | Remove-Tracking -PassThru -Confirm:$false }
@@ -155,6 +139,7 @@ Describe 'Answers that come after the client gave up' {
 
     It 'reports a change answered after -TimeoutSec as an unknown outcome, since the account cannot show it' {
         $held = @(New-Shipment 2 -Prefix 'LU' | New-Tracking)
+        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; TimeoutSec = 1 }
         Add-EmulatorFault $script:Emulator @{ path = '/trackings/updatemore'; count = 1; action = 'late-answer'; delayMs = 30000 }
         $run = Invoke-Observed { $held | Set-Tracking -Title 'Late' -Confirm:$false }
         $run.Objects.Count | Should -Be 0
