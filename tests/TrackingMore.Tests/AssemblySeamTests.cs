@@ -42,7 +42,8 @@ public class AssemblySeamTests
         var compilerEmitted = new[] { "", "System.Runtime.CompilerServices", "Microsoft.CodeAnalysis" };
         Assert.Equal(new[] { "TrackingMore", "TrackingMore.Commands" },
             DefinedNamespaces(CmdletAssembly).Except(compilerEmitted).OrderBy(ns => ns, StringComparer.Ordinal));
-        Assert.Equal(new[] { "TrackingMore.Api", "TrackingMore.Models", "TrackingMore.Serialization" },
+        // TrackingMore.Api.V2: what belongs to one API version (its codes), internal, beside the version-neutral Api.
+        Assert.Equal(new[] { "TrackingMore.Api", "TrackingMore.Api.V2", "TrackingMore.Models", "TrackingMore.Serialization" },
             DefinedNamespaces(ClientAssembly).Except(compilerEmitted).OrderBy(ns => ns, StringComparer.Ordinal));
     }
 
