@@ -15,8 +15,8 @@ param(
 )
 
 $created = @(Import-Csv $Path | New-Tracking -ErrorVariable failures -ErrorAction SilentlyContinue -WhatIf:$WhatIfPreference)
-$alreadyThere = @($failures | Where-Object { $_.FullyQualifiedErrorId -like 'TrackingMore.4016,*' })
-$failed = @($failures | Where-Object { $_.FullyQualifiedErrorId -notlike 'TrackingMore.4016,*' })
+$alreadyThere = @($failures | Where-Object { $_.FullyQualifiedErrorId -like 'TrackingMore.AlreadyExists,*' })
+$failed = @($failures | Where-Object { $_.FullyQualifiedErrorId -notlike 'TrackingMore.AlreadyExists,*' })
 $failed | ForEach-Object {
     [pscustomobject]@{
         TrackingNumber = $_.TargetObject.TrackingNumber

@@ -36,6 +36,7 @@ internal abstract class ApiFace(EmulatorState state)
         // The service's Date header tells its own time; here that is the simulated clock, not the machine's.
         http.Response.Headers.Date = DateTimeOffset.FromUnixTimeMilliseconds(State.Clock.NowUnixMs).ToString("R", CultureInfo.InvariantCulture);
         FaultRule? fault = null;
+        LateAnswer? late = null;
         try
         {
             var body = await ReadBodyAsync(http);
@@ -54,6 +55,9 @@ internal abstract class ApiFace(EmulatorState state)
                     case FaultAction.Delay:
                         await Task.Delay(fault.DelayMs, http.RequestAborted);
                         break;
+                    case FaultAction.LateAnswer:
+                        late = LateAnswer.Hold(http);
+                        break;
                     case FaultAction.AfterProcessDrop:
                         // Do the work, but write the answer nowhere; the connection is cut afterwards.
                         http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
@@ -62,7 +66,7 @@ internal abstract class ApiFace(EmulatorState state)
                         break; // the list endpoint reshapes its page
                     default:
                         if (!await TryRespondToFaultAsync(http, fault, record))
-                            await Faults.RespondAsync(http, fault, record, State.Listeners);
+                            await Faults.RespondAsync(http, fault, record, body, State.Listeners);
                         return;
                 }
             }
@@ -70,6 +74,7 @@ internal abstract class ApiFace(EmulatorState state)
             await DispatchAsync(http, account, record, body, Segments(below), fault);
 
             if (fault?.Action == FaultAction.AfterProcessDrop) http.Abort();
+            if (late is not null) await late.SendAsync(fault!.DelayMs, http.RequestAborted);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -82,7 +87,8 @@ internal abstract class ApiFace(EmulatorState state)
         }
         finally
         {
-            var cut = fault?.Action is FaultAction.Drop or FaultAction.AfterProcessDrop or FaultAction.HugeContentLength;
+            var cut = fault?.Action is FaultAction.Drop or FaultAction.AfterProcessDrop or FaultAction.HugeContentLength ||
+                      late is { Sent: false };
             var status = cut ? 0 : http.Response.StatusCode;
             State.Log.End(record, status);
             if (State.Options.Log) Console.Out.WriteLine(LogLine(record));

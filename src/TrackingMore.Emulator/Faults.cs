@@ -6,9 +6,9 @@ namespace TrackingMore.Emulator;
 
 internal enum FaultAction
 {
-    Http503, Http502Html, Http504, Http500, Meta429, Http429, Drop, Delay, Truncated, WrongTypes, AfterProcessDrop,
+    Http503, Http502Html, Http504, Http500, Meta429, Http429, Drop, Delay, Truncated, WrongTypes, AfterProcessDrop, LateAnswer,
     // Hostile servers and proxies (HostileFaults): where a client could leak its key or grow without bound.
-    Redirect, EchoHeaders, EchoKey, Endless, GzipBomb, HugeContentLength, CarrierList,
+    Redirect, EchoHeaders, EchoKey, EchoKeyItems, Endless, GzipBomb, HugeContentLength, CarrierList,
     // Hostile list pages (ListFaults): the request is processed normally, its page is reshaped.
     RepeatPage, OverlongPage, DuplicateIds, CyclePages,
 }
@@ -31,7 +31,7 @@ internal sealed class FaultRule
     public int DelayMs;
     public int? Status;             // redirect: 301, 302, 303, 307 or 308
     public string? Location;        // redirect: absolute target; null = the second listener, same path and query
-    public int? Code;               // echo-key: the meta code
+    public int? Code;               // echo-key: the meta code; echo-key-items: each item's code
     public int? LimitMb;            // endless: stop after this many MiB
     public int? SizeMb;             // gzip-bomb: inflated size in MiB
     public long? ContentLength;     // huge-content-length: the announced length
@@ -50,7 +50,8 @@ internal sealed class FaultRule
 /// <summary>
 /// Injected failures for testing a client's retry and error handling. Rules are checked in the order they were
 /// added; the first one that decides to apply wins. They are checked before authentication, except
-/// after-process-drop, which lets the request do its work and then loses the answer, and the list pages
+/// after-process-drop, which lets the request do its work and then loses the answer, late-answer, which lets it do
+/// its work and answers after a wait, and the list pages
 /// (ListFaults), which reshape the answer of a normally processed list request.
 /// </summary>
 internal sealed class Faults
@@ -68,9 +69,11 @@ internal sealed class Faults
         ["truncated"] = FaultAction.Truncated,
         ["wrong-types"] = FaultAction.WrongTypes,
         ["after-process-drop"] = FaultAction.AfterProcessDrop,
+        ["late-answer"] = FaultAction.LateAnswer,
         ["redirect"] = FaultAction.Redirect,
         ["echo-headers"] = FaultAction.EchoHeaders,
         ["echo-key"] = FaultAction.EchoKey,
+        ["echo-key-items"] = FaultAction.EchoKeyItems,
         ["endless"] = FaultAction.Endless,
         ["gzip-bomb"] = FaultAction.GzipBomb,
         ["huge-content-length"] = FaultAction.HugeContentLength,
@@ -82,6 +85,9 @@ internal sealed class Faults
     };
 
     private static readonly int[] RedirectStatuses = [301, 302, 303, 307, 308];
+
+    /// <summary>The longest wait a late-answer rule may ask for (two minutes): the request holds its answer that long.</summary>
+    public const int MaxLateAnswerMs = 120_000;
 
     /// <summary>Whether the emulator was started with --second-listener (redirects without location need it).</summary>
     private readonly bool _secondListener;
@@ -158,8 +164,8 @@ internal sealed class Faults
     }
 
     /// <summary>Answers a request with the rule's failure instead of processing it (all actions but delay,
-    /// after-process-drop and the list pages, which go with normal processing).</summary>
-    public static async Task RespondAsync(HttpContext http, FaultRule rule, RequestRecord record, Listeners listeners)
+    /// after-process-drop, late-answer and the list pages, which go with normal processing).</summary>
+    public static async Task RespondAsync(HttpContext http, FaultRule rule, RequestRecord record, byte[] body, Listeners listeners)
     {
         var response = http.Response;
         if (rule.RetryAfter is { } seconds) response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -205,7 +211,7 @@ internal sealed class Faults
                 await response.Body.WriteAsync(WrongTypesBody);
                 break;
             default:
-                await HostileFaults.RespondAsync(http, rule, record, listeners);
+                await HostileFaults.RespondAsync(http, rule, record, body, listeners);
                 break;
         }
     }
@@ -302,8 +308,14 @@ internal sealed class Faults
                 else if (rule.Location is not null && !Uri.TryCreate(rule.Location, UriKind.Absolute, out _))
                     problem ??= "location must be an absolute URL";
                 break;
+            case FaultAction.LateAnswer:
+                rule.DelayMs = IntOrNull("delayMs", 1, MaxLateAnswerMs) ?? 5000;
+                break;
             case FaultAction.EchoKey:
                 rule.Code = IntOrNull("code", 1) ?? ApiCodes.MissingParameters;
+                break;
+            case FaultAction.EchoKeyItems:
+                rule.Code = IntOrNull("code", 1) ?? ApiCodes.InvalidCarrier;
                 break;
             case FaultAction.Endless:
                 rule.LimitMb = IntOrNull("limitMb", 1, HostileFaults.MaxMb) ?? 4096;

@@ -57,11 +57,12 @@ internal static class HostileFaults
     private static readonly ConcurrentDictionary<int, Lazy<Task<byte[]>>> Bombs = new();
 
     /// <summary>Answers a request with one of the hostile actions.</summary>
-    public static Task RespondAsync(HttpContext http, FaultRule rule, RequestRecord record, Listeners listeners) => rule.Action switch
+    public static Task RespondAsync(HttpContext http, FaultRule rule, RequestRecord record, byte[] body, Listeners listeners) => rule.Action switch
     {
         FaultAction.Redirect => Redirect(http, rule, record, listeners),
         FaultAction.EchoHeaders => EchoHeadersAsync(http),
         FaultAction.EchoKey => EchoKeyAsync(http, rule, record),
+        FaultAction.EchoKeyItems => EchoKeyItemsAsync(http, rule, record, body),
         FaultAction.Endless => EndlessAsync(http, rule),
         FaultAction.GzipBomb => GzipBombAsync(http, rule, record),
         FaultAction.HugeContentLength => HugeContentLengthAsync(http, rule),
@@ -94,11 +95,17 @@ internal static class HostileFaults
         return http.Response.WriteAsync(page.ToString());
     }
 
+    /// <summary>The key header of the request's version and its value as sent (empty when absent).</summary>
+    private static (string Header, string Key) KeyOf(HttpContext http, RequestRecord record)
+    {
+        var header = record.Path.StartsWith("/v4", StringComparison.OrdinalIgnoreCase) ? V4Api.Header : V2Api.Header;
+        return (header, http.Request.Headers[header].ToString());
+    }
+
     /// <summary>echo-key: HTTP 200, an error envelope whose message quotes the request's key twice.</summary>
     private static async Task EchoKeyAsync(HttpContext http, FaultRule rule, RequestRecord record)
     {
-        var header = record.Path.StartsWith("/v4", StringComparison.OrdinalIgnoreCase) ? V4Api.Header : V2Api.Header;
-        var key = http.Request.Headers[header].ToString();
+        var (header, key) = KeyOf(http, record);
         var code = rule.Code!.Value;
         record.MetaCode = code;
         http.Response.StatusCode = 200;
@@ -114,6 +121,64 @@ internal static class HostileFaults
         w.WriteEndArray();
         w.WriteEndObject();
         await w.FlushAsync();
+    }
+
+    /// <summary>
+    /// echo-key-items: HTTP 200, meta 200, every item of the request's array refused, in v2's shapes, with a message
+    /// that quotes the key twice and carries terminal control sequences (ESC, BEL): <c>errors[]</c> of a bulk
+    /// tracking endpoint, or <c>other[]</c> of /trackings/remote. Nothing is done.
+    /// </summary>
+    private static async Task EchoKeyItemsAsync(HttpContext http, FaultRule rule, RequestRecord record, byte[] body)
+    {
+        var (header, key) = KeyOf(http, record);
+        var message = $"Refused for key {key}[2J]0;owned {header}: {key}";
+        var remote = record.Path.EndsWith("/trackings/remote", StringComparison.OrdinalIgnoreCase);
+        var items = ItemsOf(body);
+        record.MetaCode = ApiCodes.Success;
+        http.Response.StatusCode = 200;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await using var w = new Utf8JsonWriter(http.Response.BodyWriter, Envelope.WriterOptions);
+        w.WriteStartObject();
+        w.WriteStartObject("meta");
+        w.WriteNumber("code", ApiCodes.Success);
+        w.WriteString("type", "Success");
+        // The remote-area answers carry the status page's text, the bulk ones the captured "Success" (ApiCodes).
+        w.WriteString("message", remote ? ApiCodes.StatusPageSuccessMessage : "Success");
+        w.WriteEndObject();
+        w.WriteStartObject("data");
+        w.WriteNumber("submitted", items.Count);
+        w.WriteStartArray(remote ? "remote" : "trackings");
+        w.WriteEndArray();
+        w.WriteStartArray(remote ? "other" : "errors");
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            foreach (var field in remote ? (string[])["country", "postcode"] : ["tracking_number", "carrier_code"])
+                w.WriteString(field, Inputs.Text(item, field));
+            if (!remote) w.WriteNumber("code", rule.Code!.Value);
+            w.WriteString("message", message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+        await w.FlushAsync();
+    }
+
+    /// <summary>The objects of a request body that is a JSON array; none for any other body.</summary>
+    private static List<JsonElement> ItemsOf(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Array
+                ? document.RootElement.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.Object).Select(item => item.Clone()).ToList()
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
     }
 
     /// <summary>endless: a chunked list answer whose items never end, until the client goes or limitMb is sent.</summary>

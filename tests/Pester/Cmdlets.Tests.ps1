@@ -46,7 +46,7 @@ Describe 'Set-Tracking' {
         Set-Tracking -TrackingNumber 'NOSUCH000010' -CarrierCode dhl -Title 'x' -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue |
             Should -BeNullOrEmpty
         $failures.Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.NotFound,*'
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failures[0].TargetObject.TrackingNumber | Should -Be 'NOSUCH000010'
         # The API says only "Tracking does not exist."; the error names the tracking it is about.
@@ -170,12 +170,12 @@ Describe 'Update-TrackingCarrier' {
         $moved.CarrierCode | Should -Be 'china-ems'
         ($moved | Get-Tracking).CarrierCode | Should -Be 'china-ems'
         Get-Tracking $tracking.TrackingNumber -CarrierCode china-post -ErrorVariable failures -ErrorAction SilentlyContinue
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.NotFound,*'
     }
 
     It 'reports <Case> as <Code>' -ForEach @(
-        @{ Case = 'an unknown tracking'; Number = 'NOSUCH000020'; NewCarrier = 'dhl'; Code = 4017 }
-        @{ Case = 'an unknown new carrier'; Number = $null; NewCarrier = 'nosuchcarrier'; Code = 4015 }
+        @{ Case = 'an unknown tracking'; Number = 'NOSUCH000020'; NewCarrier = 'dhl'; Code = 'NotFound' }
+        @{ Case = 'an unknown new carrier'; Number = $null; NewCarrier = 'nosuchcarrier'; Code = 'UnknownCarrier' }
     ) {
         if (-not $Number) { $Number = (New-OwnTracking).TrackingNumber }
         Update-TrackingCarrier -TrackingNumber $Number -CarrierCode china-post -NewCarrierCode $NewCarrier -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue |
@@ -256,7 +256,7 @@ Describe 'Stop-TrackingUpdate' {
     It 'reports an unknown tracking as 4017 against it, lone or in a batch' {
         Stop-TrackingUpdate -TrackingNumber 'NOSUCH000030' -CarrierCode dhl -Confirm:$false -ErrorVariable lone -ErrorAction SilentlyContinue
         $lone.Count | Should -Be 1
-        $lone[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
+        $lone[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.NotFound,*'
         $lone[0].TargetObject.TrackingNumber | Should -Be 'NOSUCH000030'
 
         $items = @((New-OwnTracking), [pscustomobject]@{ TrackingNumber = 'NOSUCH000031'; CarrierCode = 'china-post' })
@@ -304,14 +304,14 @@ Describe 'Invoke-RealtimeTracking' {
     It 'reports an unknown carrier as 4015' {
         Invoke-RealtimeTracking -TrackingNumber (New-TestTrackingNumber) -CarrierCode nosuchcarrier -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures.Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4015,*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.UnknownCarrier,*'
     }
 
     It 'suggests the nearest known carrier codes for an unknown one, from the carrier list fetched before, never fetching it' {
         Connect-TestEmulator $script:Emulator
         Clear-EmulatorRequest $script:Emulator
         New-Tracking -TrackingNumber (New-TestTrackingNumber) -CarrierCode china-pots -ErrorVariable before -ErrorAction SilentlyContinue
-        $before[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4015,*'
+        $before[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.UnknownCarrier,*'
         "$($before[0].ErrorDetails.RecommendedAction)" | Should -Not -Match 'did you mean'
         @(Get-EmulatorRequest $script:Emulator '*/carriers').Count | Should -Be 0
 
@@ -385,7 +385,7 @@ Describe 'Get-TrackingStatusCount' {
     It 'ends with 4001 on a bad key' {
         Connect-TestEmulator $script:Emulator -ApiKey 'wrong-key'
         try {
-            { Get-TrackingStatusCount } | Should -Throw -ErrorId 'TrackingMore.4001,*'
+            { Get-TrackingStatusCount } | Should -Throw -ErrorId 'TrackingMore.Unauthorized,*'
         } finally {
             Connect-TestEmulator $script:Emulator
         }
@@ -408,7 +408,7 @@ Describe 'Get-TrackingAccount' {
         try {
             $thrown = $null
             try { Get-TrackingAccount } catch { $thrown = $_ }
-            $thrown.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4001,*'
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.Unauthorized,*'
             $thrown.ErrorDetails.RecommendedAction | Should -Match 'Connect-TrackingMore'
         } finally {
             Connect-TestEmulator $script:Emulator
@@ -481,7 +481,7 @@ Describe 'Get-TrackingTransitTime' {
     It 'reports an unknown carrier as 4015 for each route' {
         Get-TrackingTransitTime -CarrierCode nosuchcarrier -Origin CN -Destination US, DE -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures.Count | Should -Be 2
-        $failures.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'TrackingMore.4015,*' }
+        $failures.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'TrackingMore.UnknownCarrier,*' }
         $failures[1].TargetObject.Destination | Should -Be 'DE'
     }
 }
@@ -591,7 +591,7 @@ Describe 'Find-TrackingCarrier' {
         $found = @('QQ', $number | Find-TrackingCarrier -ErrorVariable failures -ErrorAction SilentlyContinue)
         $found.TrackingNumber | Sort-Object -Unique | Should -Be $number
         $failures.Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4032,*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.CarrierNotDetected,*'
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failures[0].TargetObject | Should -Be 'QQ'
         $failures[0].ErrorDetails.RecommendedAction | Should -Match '-CarrierCode'

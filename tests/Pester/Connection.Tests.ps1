@@ -95,7 +95,7 @@ Describe 'Connect-TrackingMore -PassThru and -Connection' {
 
     It 'checks the key with one getuserinfo request, and a refused key fails Connect-TrackingMore itself' {
         $current = Get-TrackingMoreConnection
-        $failure = { Connect-TestEmulator $script:First -ApiKey 'not-the-first-key' -Check } | Should -Throw -ErrorId 'TrackingMore.4001,TrackingMore.Commands.ConnectTrackingMoreCommand' -PassThru
+        $failure = { Connect-TestEmulator $script:First -ApiKey 'not-the-first-key' -Check } | Should -Throw -ErrorId 'TrackingMore.Unauthorized,TrackingMore.Commands.ConnectTrackingMoreCommand' -PassThru
         $failure.ErrorDetails.Message | Should -Match 'checked the key'
         $failure.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
         [object]::ReferenceEquals((Get-TrackingMoreConnection), $current) | Should -BeTrue

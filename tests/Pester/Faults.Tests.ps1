@@ -41,7 +41,7 @@ Describe 'Transient faults are retried within the bound' {
             try { Get-Tracking -PageSize 10 } catch { $failure = $_ }
         } finally { Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0 } }
         (Get-EmulatorRequest $script:Emulator '*/trackings/get').Count | Should -Be 2
-        $failure.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.Http502,*'
+        $failure.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.ServerError,*'
         $failure.Exception.Message | Should -Match 'HTTP 502'
         $failure.Exception.Message | Should -Match '<'
         $failure.Exception.Message | Should -Not -Match 'Trackingmore-Api-Key'
@@ -95,7 +95,7 @@ Describe 'What a failed attempt says about the work' {
         $run = Invoke-Observed { $existing, $new | New-Tracking }
         $run.Objects.TrackingNumber | Should -Be $new.TrackingNumber
         $run.Errors.Count | Should -Be 1
-        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4016,*'
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.AlreadyExists,*'
         $run.Errors[0].TargetObject.TrackingNumber | Should -Be $existing.TrackingNumber
     }
 
@@ -106,18 +106,46 @@ Describe 'What a failed attempt says about the work' {
         $run = Invoke-Observed { $held, $never | Remove-Tracking -PassThru -Confirm:$false }
         $run.Objects.TrackingNumber | Should -Be $held.TrackingNumber
         $run.Errors.Count | Should -Be 1
-        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.NotFound,*'
     }
 
-    It 'looks up a batch whose answer was lost even with retries off, and reports both as created' {
-        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; MaximumRetryCount = 0 }
+    # after-process-drop does the work and loses the answer; late-answer does it and answers after delayMs, past
+    # -TimeoutSec. Either way the request went out and no answer came back: the account is asked.
+    It 'looks up a batch whose <Case>, and reports both as created' -ForEach @(
+        @{ Case = 'answer was lost with retries off'; Settings = @{ MaximumRetryCount = 0 }; Fault = @{ action = 'after-process-drop' } }
+        @{ Case = 'answer came after -TimeoutSec'; Settings = @{ TimeoutSec = 1 }; Fault = @{ action = 'late-answer'; delayMs = 30000 } }
+    ) {
+        Connect-TestEmulator $script:Emulator -Extra (@{ ListRequestsPerSecond = 0 } + $Settings)
         $shipments = New-Shipment 2 -Prefix 'LA'
-        Add-EmulatorFault $script:Emulator @{ path = '/trackings/batch'; count = 1; action = 'after-process-drop' }
+        Add-EmulatorFault $script:Emulator (@{ path = '/trackings/batch'; count = 1 } + $Fault)
         $run = Invoke-Observed { $shipments | New-Tracking }
         $run.Errors.Count | Should -Be 0
         ($run.Objects.TrackingNumber | Sort-Object) | Should -Be ($shipments.TrackingNumber | Sort-Object)
         (Get-EmulatorRequest $script:Emulator '*/trackings/batch').Count | Should -Be 1
         (Get-EmulatorRequest $script:Emulator '*/trackings/get').Count | Should -Be 1
+    }
+
+    It 'looks up a removal answered after -TimeoutSec and writes both as removed' {
+        $held = @(New-Shipment 2 -Prefix 'LR' | New-Tracking)
+        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; TimeoutSec = 1 }
+        Clear-EmulatorRequest $script:Emulator
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/delete'; count = 1; action = 'late-answer'; delayMs = 30000 }
+        $run = Invoke-Observed { $held | Remove-Tracking -PassThru -Confirm:$false }
+        $run.Errors.Count | Should -Be 0
+        ($run.Objects.TrackingNumber | Sort-Object) | Should -Be ($held.TrackingNumber | Sort-Object)
+        (Get-EmulatorRequest $script:Emulator '*/trackings/delete').Count | Should -Be 1
+        Get-Tracking -TrackingNumber $held.TrackingNumber -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'reports a change answered after -TimeoutSec as an unknown outcome, since the account cannot show it' {
+        $held = @(New-Shipment 2 -Prefix 'LU' | New-Tracking)
+        Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; TimeoutSec = 1 }
+        Add-EmulatorFault $script:Emulator @{ path = '/trackings/updatemore'; count = 1; action = 'late-answer'; delayMs = 30000 }
+        $run = Invoke-Observed { $held | Set-Tracking -Title 'Late' -Confirm:$false }
+        $run.Objects.Count | Should -Be 0
+        $run.Errors.Count | Should -Be 2
+        $run.Errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.OutcomeUnknown,*' }
+        $run.Errors[0].Exception.Message | Should -Match 'did not answer within 1 s'
     }
 }
 
@@ -132,7 +160,7 @@ Describe 'Bulk commands under a 20% fault rate' {
         $run = Invoke-Observed { $shipments | New-Tracking }
         $failedNumbers = @($run.Errors | ForEach-Object { $_.TargetObject.TrackingNumber })
         ($run.Objects.TrackingNumber + $failedNumbers | Sort-Object) | Should -Be ($shipments.TrackingNumber | Sort-Object)
-        $run.Errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -Not -BeLike 'TrackingMore.4016,*' }
+        $run.Errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -Not -BeLike 'TrackingMore.AlreadyExists,*' }
         $run.Objects.Count | Should -Be 200
         @($run.Verbose -match 'Retry').Count | Should -BeGreaterThan 0
         @($run.Verbose -match 'done by the first attempt').Count | Should -BeGreaterThan 0

@@ -93,8 +93,8 @@ Describe '2. Echoed secrets are redacted' {
     }
 
     It 'keeps the key out of message, preview, ErrorDetails, Verbose and the transcript when <Action> echoes it' -ForEach @(
-        @{ Action = 'echo-headers'; ErrorId = 'TrackingMore.Http502'; Echoed = 'Request as received' }
-        @{ Action = 'echo-key'; ErrorId = 'TrackingMore.4012'; Echoed = 'for key \*\*\*\*8d0e\. Trackingmore-Api-Key: \*\*\*\*8d0e' }
+        @{ Action = 'echo-headers'; ErrorId = 'TrackingMore.ServerError'; Echoed = 'Request as received' }
+        @{ Action = 'echo-key'; ErrorId = 'TrackingMore.InvalidArgument'; Echoed = 'for key \*\*\*\*8d0e\. Trackingmore-Api-Key: \*\*\*\*8d0e' }
     ) {
         # One retry, so the echoed text also goes through the retry's Verbose line (502 is retried, 4012 is not).
         Connect-TestEmulator $script:Emulator -Extra @{ ListRequestsPerSecond = 0; MaximumRetryCount = 1 }
@@ -113,6 +113,24 @@ Describe '2. Echoed secrets are redacted' {
         (Get-ShownText $run) -join "`n" | Should -Not -Match ([regex]::Escape($script:Key))
         Get-Content $transcript -Raw | Should -Not -Match ([regex]::Escape($script:Key))
         Get-Content $transcript -Raw | Should -Not -Match ([regex]::Escape($script:Key.Substring(0, 12)))
+    }
+
+    # Per-item texts are server bytes too: a bulk answer's errors[].message and a remote-area refusal.
+    It 'keeps the key and control characters out of the per-item errors of <Name>' -ForEach @(
+        @{ Name = 'New-Tracking'; Path = '/trackings/batch'; ErrorId = 'TrackingMore.UnknownCarrier'; Send = { New-Shipment 2 -Prefix 'EK' | New-Tracking } }
+        @{ Name = 'Remove-Tracking'; Path = '/trackings/delete'; ErrorId = 'TrackingMore.UnknownCarrier'; Send = { New-Shipment 2 -Prefix 'EK' | Remove-Tracking -Confirm:$false } }
+        @{ Name = 'Test-TrackingRemoteArea'; Path = '/trackings/remote'; ErrorId = 'TrackingMore.ItemRefused'; Send = { Test-TrackingRemoteArea -Country JP -PostalCode '100-0001', '100-0002' } }
+    ) {
+        Add-EmulatorFault $script:Emulator @{ path = $Path; action = 'echo-key-items' }
+        $run = Invoke-Observed $Send
+        $run.Errors.Count | Should -Be 2
+        $run.Errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*" }
+        $shown = (Get-ShownText $run) -join "`n"
+        # The echo really reached the client: the masked form stands where the key was.
+        $shown | Should -Match 'for key \*\*\*\*8d0e'
+        $shown | Should -Not -Match ([regex]::Escape($script:Key))
+        $texts = @($run.Errors | ForEach-Object { $_.ToString(); $_.Exception.Message; $_.ErrorDetails.Message; $_.Exception.ApiMessage }) + $run.Verbose
+        ($texts -join ' ') | Should -Not -Match '[\x00-\x1f\x7f]'
     }
 }
 
@@ -137,7 +155,7 @@ Describe '3. Answers are bounded in size' {
             $start = $self.WorkingSet64
             $id = try { Get-Tracking -PageSize 5; 'no error' } catch { $_.FullyQualifiedErrorId }
             $self.Refresh()
-            'RESULT ' + ([pscustomobject]@{ ErrorId = $id; PeakAboveStartMB = ($self.PeakWorkingSet64 - $start) / 1MB; Message = "$($Error[0])" } | ConvertTo-Json -Compress)
+            'RESULT ' + ([pscustomobject]@{ ErrorId = $id; PeakAboveStartMB = ($self.PeakWorkingSet64 - $start) / 1MB; Message = "$($Error[0])"; Advice = $Error[0].ErrorDetails.RecommendedAction } | ConvertTo-Json -Compress)
         }
         $command = "& { $child } '$env:TRACKINGMORE_TEST_MODULE' '$($script:Emulator.BaseUri)' '$($script:Key)'"
         $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($command))
@@ -146,7 +164,8 @@ Describe '3. Answers are bounded in size' {
         $line.Count | Should -Be 1 -Because ($output -join "`n")
         $result = $line[0].Substring(7) | ConvertFrom-Json
         $result.ErrorId | Should -BeLike 'TrackingMore.ResponseTooLarge,*'
-        $result.Message | Should -Match 'MaximumResponseSizeMB 64'
+        $result.Message | Should -Match "the connection's limit, 64 MB"
+        $result.Advice | Should -Match 'Connect-TrackingMore -MaximumResponseSizeMB'
         $result.PeakAboveStartMB | Should -BeLessThan 200
         # The fault mode was really applied to the listing, and to nothing else.
         @(Get-EmulatorRequest $script:Emulator | Where-Object fault -eq 'gzip-bomb').path | Should -Be @('/v2/trackings/get')

@@ -134,7 +134,7 @@ Describe 'Retries while paging' -Tag Paging {
         Clear-EmulatorRequest $script:Emulator
         Connect-TestEmulator $script:Emulator -ApiKey 'not-the-key'
         try {
-            { Get-Tracking -All } | Should -Throw -ErrorId 'TrackingMore.4001,TrackingMore.Commands.GetTrackingCommand'
+            { Get-Tracking -All } | Should -Throw -ErrorId 'TrackingMore.Unauthorized,TrackingMore.Commands.GetTrackingCommand'
         } finally {
             Connect-TestEmulator $script:Emulator
         }
@@ -153,7 +153,7 @@ Describe 'Retries while paging' -Tag Paging {
             Connect-TestEmulator $script:Emulator
         }
         $written.Count | Should -Be 100
-        $failure.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.*503,*'
+        $failure.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.ServerError,*'
         $failure.ErrorDetails.Message | Should -Match 'page 2'
         $failure.ErrorDetails.Message | Should -Match '100 trackings had already been written'
     }

@@ -34,7 +34,7 @@ Describe 'samples/Import-Shipments.ps1' {
         $result.Failed | Should -Be 1
         $row = Import-Csv $failed
         $row.TrackingNumber | Should -Be 'RR000000001CN'
-        $row.ErrorId | Should -Be 'TrackingMore.4015'
+        $row.ErrorId | Should -Be 'TrackingMore.UnknownCarrier'
     }
 }
 
@@ -68,7 +68,7 @@ Describe 'samples/ClientSample (the client without PowerShell)' {
         $first[1] | Should -Be "created $($numbers[1]) (china-post)"
         $listed = $first | Select-Object -Skip 2 | ForEach-Object { [int]($_ -split ': ')[1] } | Measure-Object -Sum
         $listed.Sum | Should -Be $expected
-        $again[0] | Should -BeLike "not created $($numbers[1]) (china-post): TrackingMore.4016 *"
+        $again[0] | Should -BeLike "not created $($numbers[1]) (china-post): TrackingMore.AlreadyExists *"
         @(Get-Tracking -TrackingNumber $numbers).Count | Should -Be 2
     }
 

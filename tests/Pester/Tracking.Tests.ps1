@@ -34,7 +34,7 @@ Describe 'Connect-TrackingMore' {
             $thrown = $null
             try { Get-Tracking -ErrorVariable errors -ErrorAction Continue } catch { $thrown = $_ }
             $thrown | Should -Not -BeNullOrEmpty
-            $thrown.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4001,*'
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.Unauthorized,*'
             $thrown.CategoryInfo.Category | Should -Be 'AuthenticationError'
             $thrown.Exception.Message | Should -Match 'Invalid API key'
             $thrown.ErrorDetails.RecommendedAction | Should -Match 'Connect-TrackingMore'
@@ -99,7 +99,7 @@ Describe 'New-Tracking' {
         ) | New-Tracking -ErrorVariable failures -ErrorAction SilentlyContinue
         @($result).TrackingNumber | Should -Be $fresh
         $failures.Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4016,*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.AlreadyExists,*'
         $failures[0].CategoryInfo.Category | Should -Be 'ResourceExists'
         $failures[0].TargetObject.TrackingNumber | Should -Be $script:Numbers[0]
         $failures[0].Exception.Message | Should -Match ([regex]::Escape($script:Numbers[0]))
@@ -189,14 +189,14 @@ Describe 'Get-Tracking' {
         $result = Get-Tracking -TrackingNumber $script:Numbers[11], 'NOSUCH000000' -ErrorVariable failures -ErrorAction SilentlyContinue
         @($result).TrackingNumber | Should -Be $script:Numbers[11]
         $failures.Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.NotFound,*'
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failures[0].TargetObject | Should -Be 'NOSUCH000000'
     }
 
     It 'reports an unknown number with a carrier as 4017' {
         Get-Tracking -TrackingNumber 'NOSUCH000001' -CarrierCode dhl -ErrorVariable failures -ErrorAction SilentlyContinue
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.NotFound,*'
     }
 
     It 'refreshes objects piped from an earlier Get-Tracking' {
@@ -286,7 +286,7 @@ Describe 'Tracking numbers with URL characters' {
         (Get-Tracking -TrackingNumber $Number -CarrierCode dhl).TrackingNumber | Should -Be $Number
         Remove-Tracking -TrackingNumber $Number -CarrierCode dhl -Confirm:$false
         Get-Tracking -TrackingNumber $Number -CarrierCode dhl -ErrorVariable failures -ErrorAction SilentlyContinue
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.NotFound,*'
     }
 }
 
@@ -330,7 +330,7 @@ Describe 'Remove-Tracking' {
     It 'does not advise creating a missing tracking it was asked to remove, alone either' {
         Remove-Tracking -TrackingNumber 'NOSUCH000003' -CarrierCode china-post -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures.Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.4017,*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.NotFound,*'
         $failures[0].ErrorDetails.RecommendedAction | Should -Not -Match 'New-Tracking'
         # A look-up of a missing tracking still says how to create it.
         Get-Tracking -TrackingNumber 'NOSUCH000003' -CarrierCode china-post -ErrorVariable lookup -ErrorAction SilentlyContinue

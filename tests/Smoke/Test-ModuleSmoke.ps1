@@ -88,11 +88,11 @@ Test-Step 'counts trackings by status' {
     Assert-True ($count.Total -ge $shipments.Count) "total is $($count.Total)"
 }
 
-Test-Step 'reports an unknown tracking as TrackingMore.4017 against its number' {
+Test-Step 'reports an unknown tracking as TrackingMore.NotFound against its number' {
     $failures = $null
     $null = Get-Tracking 'RR000000000XX' -CarrierCode 'china-post' -ErrorAction SilentlyContinue -ErrorVariable failures
     Assert-True (@($failures).Count -eq 1) "$(@($failures).Count) errors"
-    Assert-True ($failures[0].FullyQualifiedErrorId -like 'TrackingMore.4017,*') "error id $($failures[0].FullyQualifiedErrorId)"
+    Assert-True ($failures[0].FullyQualifiedErrorId -like 'TrackingMore.NotFound,*') "error id $($failures[0].FullyQualifiedErrorId)"
     Assert-True ($failures[0].TargetObject -ne $null) 'the error has no target'
 }
 

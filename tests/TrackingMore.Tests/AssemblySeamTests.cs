@@ -42,6 +42,7 @@ public class AssemblySeamTests
         var compilerEmitted = new[] { "", "System.Runtime.CompilerServices", "Microsoft.CodeAnalysis" };
         Assert.Equal(new[] { "TrackingMore", "TrackingMore.Commands" },
             DefinedNamespaces(CmdletAssembly).Except(compilerEmitted).OrderBy(ns => ns, StringComparer.Ordinal));
+        // TrackingMore.Dialects.*: what belongs to one API version, internal, beside the version-neutral Api.
         Assert.Equal(new[] { "TrackingMore.Api", "TrackingMore.Dialects.V2", "TrackingMore.Dialects.V4", "TrackingMore.Models", "TrackingMore.Serialization" },
             DefinedNamespaces(ClientAssembly).Except(compilerEmitted).OrderBy(ns => ns, StringComparer.Ordinal));
     }

@@ -79,7 +79,7 @@ public class ClientConstructionTests
             return moved;
         });
         var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() => new TrackingMoreClient(Settings, handler).GetAccountAsync(CallContext.None));
-        Assert.Equal(ApiFailureKind.Redirected, failure.Kind);
+        Assert.Equal(FailureReason.Redirected, failure.Reason);
         Assert.Equal(1, calls);
     }
 

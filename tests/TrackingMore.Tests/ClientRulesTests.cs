@@ -65,7 +65,7 @@ public class ClientRulesTests
         Assert.Equal(new[] { "A1", "B2", "C3", "D4" }, outcomes.Select(o => o.Request.TrackingNumber));
         Assert.Equal(new[] { OutcomeKind.Succeeded, OutcomeKind.Failed, OutcomeKind.Succeeded, OutcomeKind.Failed }, outcomes.Select(o => o.Kind));
         Assert.Equal(" a1 ", outcomes[0].Tracking!.TrackingNumber);
-        Assert.Equal("TrackingMore.4015", outcomes[1].Failure!.ErrorId);
+        Assert.Equal("TrackingMore.UnknownCarrier", outcomes[1].Failure!.ErrorId);
         Assert.Equal("TrackingMore.NotInAnswer", outcomes[3].Failure!.ErrorId);
         Assert.Contains(_verbose, m => m.Contains("ZZ9") && m.Contains("did not send"));
         Assert.Single(_sent);
@@ -79,7 +79,7 @@ public class ClientRulesTests
         var outcomes = await client.CreateTrackingsAsync(New("A1", "A1"), Call);
 
         Assert.Equal((OutcomeKind.Succeeded, OutcomeKind.Failed), (outcomes[0].Kind, outcomes[1].Kind));
-        Assert.Equal("TrackingMore.4016", outcomes[1].Failure!.ErrorId);
+        Assert.Equal("TrackingMore.AlreadyExists", outcomes[1].Failure!.ErrorId);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class ClientRulesTests
 
         var outcome = Assert.Single(await client.CreateTrackingsAsync(New("A1"), Call));
 
-        Assert.Equal((OutcomeKind.Failed, "TrackingMore.4016"), (outcome.Kind, outcome.Failure!.ErrorId));
+        Assert.Equal((OutcomeKind.Failed, "TrackingMore.AlreadyExists"), (outcome.Kind, outcome.Failure!.ErrorId));
         Assert.Single(_sent);
     }
 
@@ -231,7 +231,7 @@ public class ClientRulesTests
         Assert.Equal(new[] { "A1", "B2", "C3", "a1" }, results.Select(r => r.TrackingNumber));
         Assert.Equal(new[] { 1, 2, 0, 1 }, results.Select(r => r.Trackings.Count));
         Assert.Null(results[0].Failure);
-        Assert.Equal("TrackingMore.4017", results[2].Failure!.ErrorId);
+        Assert.Equal("TrackingMore.NotFound", results[2].Failure!.ErrorId);
         Assert.Contains(_verbose, m => m.Contains("XX") && m.Contains("not asked for"));
         // A number asked twice is sent once.
         Assert.Equal("numbers=A1,B2,C3", Regex.Match(Uri.UnescapeDataString(_sent[0].Request), "numbers=[^& ]*").Value);
@@ -247,8 +247,8 @@ public class ClientRulesTests
 
         Assert.Equal(2, _sent.Count);
         Assert.Null(results[0].Failure);
-        Assert.Equal("TrackingMore.4017", results[39].Failure!.ErrorId);
-        Assert.All(results.Skip(40), r => Assert.Equal("TrackingMore.500", r.Failure!.ErrorId));
+        Assert.Equal("TrackingMore.NotFound", results[39].Failure!.ErrorId);
+        Assert.All(results.Skip(40), r => Assert.Equal("TrackingMore.ServerError", r.Failure!.ErrorId));
         // One list request a second, in simulated time.
         Assert.True(_sent[1].At - _sent[0].At >= TimeSpan.FromSeconds(1), "second request after " + (_sent[1].At - _sent[0].At));
     }
@@ -335,9 +335,74 @@ public class ClientRulesTests
             ? (await client.CreateTrackingsAsync(New("A1", "B2"), Call)).Select(o => (o.Kind, o.Failure)).ToList()
             : (await client.DeleteTrackingsAsync(Identities("A1", "B2"), Call)).Select(o => (o.Kind, o.Failure)).ToList();
 
-        Assert.Equal((OutcomeKind.Failed, "TrackingMore." + code), (outcomes[0].Kind, outcomes[0].Failure!.ErrorId));
+        Assert.Equal((OutcomeKind.Failed, code == 4016 ? "TrackingMore.AlreadyExists" : "TrackingMore.NotFound"), (outcomes[0].Kind, outcomes[0].Failure!.ErrorId));
         Assert.Equal(OutcomeKind.Succeeded, outcomes[1].Kind);
         Assert.Equal(2, _sent.Count);
+    }
+
+    // The single endpoints follow the same record: a 429 then "already exists" / "does not exist" is the item's own answer.
+    [Theory]
+    [InlineData(4016)]
+    [InlineData(4017)]
+    public async Task ARateLimitBeforeTheResendOfALoneItemLeavesAlreadyExistsOrDoesNotExistAFailure(int code)
+    {
+        var client = Client((_, index) => index == 0 ? Meta(429, "Too many requests") : Meta(code, "item " + code), retries: 1);
+
+        var outcome = code == 4016
+            ? (await client.CreateTrackingsAsync(New("A1"), Call, singleForOne: true)).Select(o => (o.Kind, o.Failure)).Single()
+            : (await client.DeleteTrackingsAsync(Identities("A1"), Call, singleForOne: true)).Select(o => (o.Kind, o.Failure)).Single();
+
+        Assert.Equal((OutcomeKind.Failed, code == 4016 ? FailureReason.AlreadyExists : FailureReason.NotFound), (outcome.Kind, outcome.Failure!.Reason));
+        Assert.Equal(code, outcome.Failure.ApiCode);
+        Assert.Equal(2, _sent.Count);
+    }
+
+    // What the transport records of each attempt of one request, in order: what the bulk rules decide from.
+    [Fact]
+    public async Task EachAttemptOfOneRequestIsRecordedAsWhatBecameOfIt()
+    {
+        var client = Client((_, index) => index switch
+        {
+            0 => Meta(429, "Too many requests"),
+            1 => Dropped(),
+            2 => new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("<html>bad gateway</html>") },
+            _ => Data(Page()),
+        }, retries: 3);
+        var request = Call.ForOneRequest();
+
+        await client.ListTrackingsAsync(new TrackingListQuery(), request);
+
+        Assert.Equal(new[] { AttemptOutcome.RateLimited, AttemptOutcome.AnswerLost, AttemptOutcome.AnswerLost, AttemptOutcome.Answered }, request.Attempts!.Attempts);
+        Assert.True(request.Attempts.MayHaveBeenDone);
+    }
+
+    [Fact]
+    public async Task ARefusedConnectionIsRecordedNotSentATimeoutTimedOutAndAnAnswerOfTheServiceAnswered()
+    {
+        var client = Client((_, index) => index switch
+        {
+            0 => throw new HttpRequestException("refused", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)),
+            1 => Meta(4017, "Tracking does not exist."),
+            _ => throw new TaskCanceledException("timed out"),
+        }, retries: 1);
+        var refusedThenAnswered = Call.ForOneRequest();
+        var timedOut = Call.ForOneRequest();
+
+        await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.ListTrackingsAsync(new TrackingListQuery(), refusedThenAnswered));
+        await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.ListTrackingsAsync(new TrackingListQuery(), timedOut));
+
+        Assert.Equal(new[] { AttemptOutcome.NotSent, AttemptOutcome.Answered }, refusedThenAnswered.Attempts!.Attempts);
+        Assert.False(refusedThenAnswered.Attempts.MayHaveBeenDone);
+        Assert.Equal(new[] { AttemptOutcome.TimedOut }, timedOut.Attempts!.Attempts);
+        Assert.True(timedOut.Attempts.MayHaveBeenDone);
+    }
+
+    [Fact]
+    public void ACallersOwnContextRecordsNothingSoSharingItAcrossCallsCannotMixTheirAttempts()
+    {
+        Assert.Null(CallContext.None.Attempts);
+        Assert.Null(Call.Attempts);
+        Assert.NotSame(CallContext.None.ForOneRequest().Attempts, CallContext.None.ForOneRequest().Attempts);
     }
 
     // The answer is lost whether or not a resend may follow: with retries off the account still tells.

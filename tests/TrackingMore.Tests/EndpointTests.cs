@@ -59,8 +59,8 @@ public class EndpointTests
 
         var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.DetectCarrierAsync("X1", Call));
 
-        Assert.Equal(4032, failure.MetaCode);
-        Assert.Equal("TrackingMore.4032", failure.ErrorId);
+        Assert.Equal(4032, failure.ApiCode);
+        Assert.Equal("TrackingMore.CarrierNotDetected", failure.ErrorId);
     }
 
     [Fact]
@@ -280,7 +280,7 @@ public class EndpointTests
         var result = await client.UpdateTrackingsAsync(changes, Call);
 
         Assert.Equal((OutcomeKind.Succeeded, "A1"), (result[0].Kind, result[0].Tracking!.TrackingNumber));
-        Assert.Equal((OutcomeKind.Failed, "TrackingMore.4017"), (result[1].Kind, result[1].Failure!.ErrorId));
+        Assert.Equal((OutcomeKind.Failed, "TrackingMore.NotFound"), (result[1].Kind, result[1].Failure!.ErrorId));
         Assert.Equal(("POST", "/v2/trackings/updatemore"), (_sent[0].Method, _sent[0].PathAndQuery));
         // Then what was done is read back, by number, in one list request (this stub's answer is no page: the short form stays).
         Assert.Equal(("GET", "/v2/trackings/get?page=1&limit=2000&numbers=A1"), (_sent[1].Method, _sent[1].PathAndQuery));

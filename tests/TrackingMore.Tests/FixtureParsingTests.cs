@@ -77,7 +77,7 @@ public class FixtureParsingTests
 
         Assert.Equal(requests, result.Select(outcome => outcome.Request));
         var refused = result[0];
-        Assert.Equal((OutcomeKind.Failed, "TrackingMore.4016"), (refused.Kind, refused.Failure!.ErrorId));
+        Assert.Equal((OutcomeKind.Failed, "TrackingMore.AlreadyExists"), (refused.Kind, refused.Failure!.ErrorId));
         Assert.Equal("Tracking already exists.", refused.Failure.ApiMessage);
         var created = result.Skip(1).ToList();
         Assert.All(created, outcome => Assert.Equal(OutcomeKind.Succeeded, outcome.Kind));
@@ -128,9 +128,9 @@ public class FixtureParsingTests
         var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() =>
             Fixtures.ClientAnswering("error-4001.json", status).ListTrackingsAsync(new TrackingListQuery(), Call));
 
-        Assert.Equal(4001, failure.MetaCode);
+        Assert.Equal(4001, failure.ApiCode);
         Assert.Equal("Invalid API key.", failure.ApiMessage);
-        Assert.Equal("TrackingMore.4001", failure.ErrorId);
+        Assert.Equal("TrackingMore.Unauthorized", failure.ErrorId);
         Assert.True(failure.IsAuthenticationFailure);
         Assert.Equal(status, failure.HttpStatus);
         Assert.DoesNotContain("fixture-key", failure.ToString());

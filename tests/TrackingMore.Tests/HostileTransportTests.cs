@@ -52,7 +52,7 @@ public class HostileTransportTests
         var page = "<html><pre>GET /v2/trackings/get\nTrackingmore-Api-Key: " + Key + "\n</pre></html>";
         var client = ClientWithKey(_ => Text(HttpStatusCode.BadGateway, page));
         var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.ListTrackingsAsync(new TrackingListQuery(), CallContext.None));
-        Assert.Equal("TrackingMore.Http502", failure.ErrorId);
+        Assert.Equal("TrackingMore.ServerError", failure.ErrorId);
         Assert.Contains("Trackingmore-Api-Key: ****", failure.BodyPreview);
         Assert.DoesNotContain(Key, failure.Message);
         Assert.DoesNotContain(Key, failure.BodyPreview);
@@ -64,8 +64,8 @@ public class HostileTransportTests
         var client = ClientWithKey(_ => Text(HttpStatusCode.OK,
             "{\"meta\":{\"code\":4012,\"type\":\"Bad " + Key + "\",\"message\":\"no such key " + Key + "\\u001b[31m\"},\"data\":[]}", "application/json"));
         var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.GetAccountAsync(CallContext.None));
-        Assert.Equal("TrackingMore.4012", failure.ErrorId);
-        foreach (var text in new[] { failure.Message, failure.ApiMessage!, failure.MetaType! })
+        Assert.Equal("TrackingMore.InvalidArgument", failure.ErrorId);
+        foreach (var text in new[] { failure.Message, failure.ApiMessage!, failure.ApiType! })
         {
             Assert.DoesNotContain(Key, text);
             Assert.DoesNotContain('\u001b', text);
@@ -127,6 +127,31 @@ public class HostileTransportTests
         var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.GetAccountAsync(CallContext.None));
         Assert.Equal("TrackingMore.ResponseTooLarge", failure.ErrorId);
         Assert.Contains("more than the limit of 1048576 bytes", failure.Message);
+    }
+
+    // The client is used without PowerShell too: its texts say what happened, the cmdlet layer says which parameter helps.
+    [Fact]
+    public async Task FailureTextsNameNoCmdletOrParameter()
+    {
+        var failures = new List<TrackingMoreApiException>
+        {
+            await Assert.ThrowsAsync<TrackingMoreApiException>(() =>
+                ClientWithKey(_ => throw new TaskCanceledException("timed out")).GetAccountAsync(CallContext.None)),
+            await Assert.ThrowsAsync<TrackingMoreApiException>(() =>
+                ClientWithKey(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new EndlessStream()) }, maximumResponseMegabytes: 1)
+                    .GetAccountAsync(CallContext.None)),
+            await Assert.ThrowsAsync<TrackingMoreApiException>(() => ClientWithKey(_ =>
+            {
+                var answer = new HttpResponseMessage(HttpStatusCode.Found);
+                answer.Headers.Location = new Uri("http://203.0.113.9/v2/");
+                return answer;
+            }).GetAccountAsync(CallContext.None)),
+        };
+
+        Assert.Equal(new[] { FailureReason.Timeout, FailureReason.ResponseTooLarge, FailureReason.Redirected }, failures.Select(f => f.Reason));
+        Assert.All(failures, failure => Assert.DoesNotMatch(@"Connect-TrackingMore|\s-[A-Z][A-Za-z]+", failure.Message));
+        Assert.Contains("within 10 s", failures[0].Message);
+        Assert.Contains("the connection's limit, 1 MB", failures[1].Message);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public class RetryAndGateTests
     {
         var (client, seen) = Scripted(3, () => Json("{\"meta\":{\"code\":" + code + ",\"type\":\"x\",\"message\":\"no\"},\"data\":[]}"));
         var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.ListTrackingsAsync(new TrackingListQuery(), CallContext.None));
-        Assert.Equal(code, failure.MetaCode);
+        Assert.Equal(code, failure.ApiCode);
         Assert.Single(seen);
     }
 
@@ -73,8 +73,8 @@ public class RetryAndGateTests
         });
         var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.ListTrackingsAsync(new TrackingListQuery(), CallContext.None));
         Assert.Equal(3, seen.Count);
-        Assert.Equal(ApiFailureKind.HttpError, failure.Kind);
-        Assert.Equal("TrackingMore.Http503", failure.ErrorId);
+        Assert.Equal(FailureReason.ServerError, failure.Reason);
+        Assert.Equal("TrackingMore.ServerError", failure.ErrorId);
         Assert.Contains("503", failure.Message);
         Assert.Contains("<html><h1>503 Service Unavailable", failure.Message);
     }

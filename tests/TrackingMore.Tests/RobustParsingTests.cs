@@ -68,7 +68,7 @@ public class RobustParsingTests
     /// </summary>
     private static async Task FirstFailureThrown<T>(Task<IReadOnlyList<TrackingOutcome<T>>> outcomes) where T : TrackingIdentity
     {
-        if ((await outcomes)[0].Failure is { Kind: not ApiFailureKind.NotInAnswer } failure) throw failure;
+        if ((await outcomes)[0].Failure is { Reason: not FailureReason.NotInAnswer } failure) throw failure;
     }
 
     /// <summary>Sends the body to the endpoint whose answer the fixture is; names the outcome.</summary>
@@ -96,7 +96,7 @@ public class RobustParsingTests
         }
         catch (TrackingMoreApiException failure)
         {
-            return "api:" + failure.Kind;
+            return "api:" + failure.Reason;
         }
         catch (TimeoutException)
         {

@@ -111,7 +111,7 @@ namespace TrackingMore.Api
                 }
                 catch (Exception failure) when (failure is InvalidOperationException || failure is FormatException || failure is OverflowException)
                 {
-                    throw new TrackingMoreApiException(ApiFailureKind.InvalidResponse,
+                    throw new TrackingMoreApiException(FailureReason.InvalidResponse,
                         request.Endpoint + " answered with data this module could not read: " + failure.Message, request.Endpoint,
                         innerException: failure);
                 }
@@ -131,9 +131,11 @@ namespace TrackingMore.Api
                 TrackingMoreApiException retryable;
                 try
                 {
-                    return await SendOnceAsync(request, call).ConfigureAwait(false);
+                    var response = await SendOnceAsync(request, call).ConfigureAwait(false);
+                    call.Attempts?.Add(AttemptOutcome.Answered);
+                    return response;
                 }
-                catch (TrackingMoreApiException failure) when (MarkIfOpen(failure, call) && IsRetryable(failure) && attempt <= _settings.MaximumRetryCount)
+                catch (TrackingMoreApiException failure) when (Recorded(failure, call) && IsRetryable(failure) && attempt <= _settings.MaximumRetryCount)
                 {
                     retryable = failure;
                 }
@@ -153,22 +155,28 @@ namespace TrackingMore.Api
         }
 
         /// <summary>
-        /// Marks the call when this attempt's failure leaves open whether the service did the work (the bulk rules read
-        /// the mark, retried or not); always true, so that it can stand in an exception filter.
+        /// Adds what this failed attempt was to the call's record, retried or not (the bulk rules read it); always
+        /// true, so that it can stand in an exception filter.
         /// </summary>
-        private static bool MarkIfOpen(TrackingMoreApiException failure, CallContext call)
+        private static bool Recorded(TrackingMoreApiException failure, CallContext call)
         {
-            if (LeavesOutcomeOpen(failure)) call.MarkOpenOutcome();
+            call.Attempts?.Add(OutcomeOf(failure));
             return true;
         }
 
         /// <summary>
-        /// A dropped connection, a timeout and a gateway's 502/503/504 may come after the service did the work; a
-        /// rate-limit answer, an API error and a redirect say it did not.
+        /// A dropped connection after the request went out and a gateway's 502/503/504 lose an answer the service may
+        /// have given; a timeout may come after the service did the work; a rate-limit answer says it did nothing; a
+        /// refused connection or TLS handshake never sent the request; anything else is the service's answer.
         /// </summary>
-        internal static bool LeavesOutcomeOpen(TrackingMoreApiException failure) =>
-            (failure.Kind == ApiFailureKind.Network && !NeverSent(failure)) || failure.Kind == ApiFailureKind.Timeout ||
-            (failure.Kind != ApiFailureKind.Network && IsRetryable(failure) && !failure.IsRateLimited);
+        internal static AttemptOutcome OutcomeOf(TrackingMoreApiException failure) => failure.Reason switch
+        {
+            FailureReason.RateLimited => AttemptOutcome.RateLimited,
+            FailureReason.Timeout => AttemptOutcome.TimedOut,
+            FailureReason.TlsFailure => AttemptOutcome.NotSent,
+            FailureReason.NetworkError => NeverSent(failure) ? AttemptOutcome.NotSent : AttemptOutcome.AnswerLost,
+            _ => IsGatewayFailure(failure) ? AttemptOutcome.AnswerLost : AttemptOutcome.Answered,
+        };
 
         /// <summary>No connection was made (refused, no route, no such host): the request never reached the service.</summary>
         private static bool NeverSent(TrackingMoreApiException failure)
@@ -212,35 +220,35 @@ namespace TrackingMore.Api
             }
             catch (OperationCanceledException) when (!call.CancellationToken.IsCancellationRequested)
             {
-                throw new TrackingMoreApiException(ApiFailureKind.Timeout,
-                    request.Endpoint + " did not answer within " + _settings.Timeout.TotalSeconds + " s (Connect-TrackingMore -TimeoutSec).",
+                throw new TrackingMoreApiException(FailureReason.Timeout,
+                    request.Endpoint + " did not answer within " + _settings.Timeout.TotalSeconds + " s, the connection's timeout.",
                     request.Endpoint);
             }
             catch (ResponseTooLargeException tooLarge)
             {
                 var limit = ResponseLimit(request) < _settings.MaximumResponseBytes
                     ? "the most this endpoint's answer can need"
-                    : "Connect-TrackingMore -MaximumResponseSizeMB " + _settings.MaximumResponseBytes / (1024 * 1024);
-                throw new TrackingMoreApiException(ApiFailureKind.ResponseTooLarge,
+                    : "the connection's limit, " + _settings.MaximumResponseBytes / (1024 * 1024) + " MB";
+                throw new TrackingMoreApiException(FailureReason.ResponseTooLarge,
                     request.Endpoint + " " + tooLarge.Message + " (" + limit + "). Nothing of it was used.",
                     request.Endpoint);
             }
             catch (HttpRequestException failure) when (HasCause<AuthenticationException>(failure))
             {
-                throw new TrackingMoreApiException(ApiFailureKind.Tls,
+                throw new TrackingMoreApiException(FailureReason.TlsFailure,
                     request.Endpoint + " failed: the TLS connection to " + _settings.BaseUri.Host + " could not be trusted: " + Innermost(failure).Message,
                     request.Endpoint, innerException: failure);
             }
             catch (Exception failure) when (failure is HttpRequestException || failure is IOException)
             {
-                throw new TrackingMoreApiException(ApiFailureKind.Network,
+                throw new TrackingMoreApiException(FailureReason.NetworkError,
                     request.Endpoint + " failed on the network: " + Innermost(failure).Message,
                     request.Endpoint, innerException: failure);
             }
             catch (Exception failure) when (!(failure is TrackingMoreApiException) && !(failure is OperationCanceledException))
             {
                 // The transport's promise is that nothing but TrackingMoreApiException leaves it (and a stop).
-                throw new TrackingMoreApiException(ApiFailureKind.TransportFailure,
+                throw new TrackingMoreApiException(FailureReason.TransportFailure,
                     request.Endpoint + " failed unexpectedly: " + failure.GetType().Name + ": " + failure.Message,
                     request.Endpoint, innerException: failure);
             }
@@ -282,9 +290,9 @@ namespace TrackingMore.Api
             var where = location == null ? "no Location"
                 : location.IsAbsoluteUri ? location.Scheme + "://" + location.Authority
                 : "a relative Location";
-            return new TrackingMoreApiException(ApiFailureKind.Redirected,
+            return new TrackingMoreApiException(FailureReason.Redirected,
                 request.Endpoint + " answered HTTP " + (int)response.StatusCode + " " + response.StatusCode + ", a redirect to " + where +
-                ". Redirects are not followed, so the API key goes nowhere but the connected base URI; if the API has moved, Connect-TrackingMore -BaseUri to its new address.",
+                ". Redirects are not followed, so the API key goes nowhere but the connected base URI.",
                 request.Endpoint, httpStatus: response.StatusCode);
         }
 
@@ -317,7 +325,7 @@ namespace TrackingMore.Api
             document.Dispose();
             // An envelope that says success inside an HTTP error status is an HTTP error.
             var effectiveCode = code is 200 or 201 or 202 ? (int)status : code.Value;
-            throw new TrackingMoreApiException(ApiFailureKind.ApiError,
+            throw new TrackingMoreApiException(Dialects.V2.V2Codes.ReasonOf(effectiveCode),
                 "TrackingMore API error " + effectiveCode + (string.IsNullOrEmpty(apiMessage) ? string.Empty : ": " + apiMessage) +
                 " (" + request.Endpoint + ")",
                 request.Endpoint, effectiveCode, type, apiMessage, status, retryAfter: retryAfter);
@@ -326,12 +334,25 @@ namespace TrackingMore.Api
         private TrackingMoreApiException Unreadable(ApiRequest request, HttpStatusCode status, ResponseBody body, TimeSpan? retryAfter, string problem)
         {
             var preview = body.Preview(_settings.Redact);
-            var kind = (int)status >= 400 ? ApiFailureKind.HttpError : ApiFailureKind.InvalidResponse;
-            var text = kind == ApiFailureKind.HttpError
+            var isHttpError = (int)status >= 400;
+            var text = isHttpError
                 ? request.Endpoint + " answered HTTP " + (int)status + " " + status + "; the body " + problem + ": " + preview
                 : request.Endpoint + " answered HTTP " + (int)status + " with a body that " + problem + ": " + preview;
-            return new TrackingMoreApiException(kind, text, request.Endpoint, httpStatus: status, bodyPreview: preview, retryAfter: retryAfter);
+            var reason = isHttpError ? ReasonOfHttpStatus((int)status) : FailureReason.InvalidResponse;
+            return new TrackingMoreApiException(reason, text, request.Endpoint, httpStatus: status, bodyPreview: preview, retryAfter: retryAfter);
         }
+
+        /// <summary>
+        /// An HTTP error whose body held no envelope (a proxy's page, a bare status): what the status says where it
+        /// says something about the call, else that the answer was not the API's.
+        /// </summary>
+        private static FailureReason ReasonOfHttpStatus(int status) => status switch
+        {
+            401 => FailureReason.Unauthorized,
+            429 => FailureReason.RateLimited,
+            >= 500 and < 600 => FailureReason.ServerError,
+            _ => FailureReason.InvalidResponse,
+        };
 
         private TimeSpan? ReadRetryAfter(HttpResponseMessage response)
         {
@@ -345,11 +366,14 @@ namespace TrackingMore.Api
             return null;
         }
 
-        internal static bool IsRetryable(TrackingMoreApiException failure)
+        internal static bool IsRetryable(TrackingMoreApiException failure) =>
+            failure.Reason is FailureReason.NetworkError or FailureReason.RateLimited || IsGatewayFailure(failure);
+
+        /// <summary>A 502, 503 or 504, in the envelope (whose codes below 1000 are HTTP statuses) or as the bare HTTP status.</summary>
+        private static bool IsGatewayFailure(TrackingMoreApiException failure)
         {
-            if (failure.Kind == ApiFailureKind.Network || failure.IsRateLimited) return true;
-            var status = failure.Kind == ApiFailureKind.ApiError && failure.MetaCode < 1000 ? failure.MetaCode : (int?)failure.HttpStatus;
-            return (failure.Kind is ApiFailureKind.ApiError or ApiFailureKind.HttpError) && status is 502 or 503 or 504;
+            var status = failure.ApiCode < 1000 ? failure.ApiCode : (int?)failure.HttpStatus;
+            return failure.Reason == FailureReason.ServerError && status is 502 or 503 or 504;
         }
 
         /// <summary>

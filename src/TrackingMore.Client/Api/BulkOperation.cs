@@ -20,8 +20,10 @@ namespace TrackingMore.Api
     /// <summary>
     /// One bulk tracking endpoint (batch, updatemore, delete, notupdate) and the rules that turn its answers into one
     /// <see cref="TrackingOutcome{TRequest}"/> per item sent: the answer is matched to the items by number and carrier,
-    /// an item it leaves out fails as <see cref="ApiFailureKind.NotInAnswer"/>, and when an attempt's answer was lost
-    /// the item's fate is read from the resend's per-item codes or from the account.
+    /// an item it leaves out fails as <see cref="FailureReason.NotInAnswer"/>, and when the request's
+    /// <see cref="AttemptRecord"/> shows an attempt whose answer was lost or timed out, the item's fate is read from
+    /// the resend's per-item reasons or from the account. A rate-limited or unsent attempt did nothing and counts for
+    /// nothing.
     /// </summary>
     internal sealed class BulkOperation<TRequest> where TRequest : TrackingIdentity
     {
@@ -41,10 +43,10 @@ namespace TrackingMore.Api
         public Func<TRequest, CallContext, Task<Tracking?>>? SendOne { get; set; }
 
         /// <summary>
-        /// The per-item code that means "done" when the request had to be sent again: creating is told "already
-        /// exists" (4016), removing "does not exist" (4017).
+        /// The per-item reason that means "done" when an earlier attempt of the request may have done the work:
+        /// creating is told <see cref="FailureReason.AlreadyExists"/>, removing <see cref="FailureReason.NotFound"/>.
         /// </summary>
-        public int? DoneAfterResendCode { get; set; }
+        public FailureReason? DoneAfterResend { get; set; }
 
         public LostAnswerCheck Check { get; set; }
 
@@ -68,13 +70,14 @@ namespace TrackingMore.Api
         public async Task<IReadOnlyList<TrackingOutcome<TRequest>>> SendAsync(TrackingMoreClient client, IReadOnlyList<TRequest> requests,
             bool singleForOne, CallContext call)
         {
-            var attempt = call.ForOneRequest();
+            var request = call.ForOneRequest();
+            var attempts = request.Attempts!;
             var single = singleForOne && requests.Count == 1 && SendOne != null;
             try
             {
-                if (single) return new[] { Done(requests[0], OutcomeKind.Succeeded, await SendOne!(requests[0], attempt).ConfigureAwait(false)) };
-                var result = await SendBatch(requests, attempt).ConfigureAwait(false);
-                var outcomes = await MatchAsync(client, requests, result, attempt.MayHaveBeenDone, call).ConfigureAwait(false);
+                if (single) return new[] { Done(requests[0], OutcomeKind.Succeeded, await SendOne!(requests[0], request).ConfigureAwait(false)) };
+                var result = await SendBatch(requests, request).ConfigureAwait(false);
+                var outcomes = await MatchAsync(client, requests, result, attempts, call).ConfigureAwait(false);
                 if (ReadBack) outcomes = await ReadBackAsync(client, outcomes, call).ConfigureAwait(false);
                 foreach (var outcome in outcomes)
                     if (outcome.IsDone && outcome.Tracking != null) Complete?.Invoke(outcome.Request, outcome.Tracking);
@@ -82,18 +85,18 @@ namespace TrackingMore.Api
             }
             catch (TrackingMoreApiException failure) when (!failure.IsAuthenticationFailure)
             {
-                if (single && attempt.MayHaveBeenDone && failure.MetaCode is int code && code == DoneAfterResendCode)
+                if (single && attempts.MayHaveBeenDone && failure.Reason == DoneAfterResend)
                 {
-                    call.Verbose(client.Settings.Redact(requests[0] + ": " + failure.ApiMessage + " after a resend: the first attempt did it."));
+                    call.Verbose(client.Settings.Redact(requests[0] + ": " + failure.ApiMessage + " after a resend: the first attempt did it (attempts: " + attempts + ")."));
                     return await DoneBeforeAsync(client, requests, call).ConfigureAwait(false);
                 }
-                if (attempt.MayHaveBeenDone) return await AfterLostAnswerAsync(client, requests, failure, call).ConfigureAwait(false);
+                if (attempts.MayHaveBeenDone) return await AfterLostAnswerAsync(client, requests, failure, call).ConfigureAwait(false);
                 return requests.Select(request => Failed(request, failure)).ToArray();
             }
         }
 
         private async Task<IReadOnlyList<TrackingOutcome<TRequest>>> MatchAsync(TrackingMoreClient client, IReadOnlyList<TRequest> requests,
-            BulkResult result, bool mayHaveBeenDone, CallContext call)
+            BulkResult result, AttemptRecord attempts, CallContext call)
         {
             var outcomes = new TrackingOutcome<TRequest>?[requests.Count];
             var waiting = new Dictionary<string, Queue<int>>(StringComparer.OrdinalIgnoreCase);
@@ -116,13 +119,18 @@ namespace TrackingMore.Api
             foreach (var error in result.Errors)
             {
                 var index = Take(error.TrackingNumber, error.CarrierCode);
-                if (index < 0) call.Verbose(client.Settings.Redact(BulkEndpoint + " refused " + error + ", which this request did not send."));
-                else if (mayHaveBeenDone && error.Code == DoneAfterResendCode) doneBefore.Add(index);
-                else outcomes[index] = Failed(requests[index], TrackingMoreApiException.ForBulkItem(error, BulkEndpoint).Redacted(client.Settings.Redact));
+                if (index < 0)
+                {
+                    call.Verbose(client.Settings.Redact(BulkEndpoint + " refused " + error + ", which this request did not send."));
+                    continue;
+                }
+                var refusal = TrackingMoreApiException.ForBulkItem(error, BulkEndpoint).Redacted(client.Settings.Redact);
+                if (attempts.MayHaveBeenDone && refusal.Reason == DoneAfterResend) doneBefore.Add(index);
+                else outcomes[index] = Failed(requests[index], refusal);
             }
             if (doneBefore.Count > 0)
             {
-                call.Verbose(doneBefore.Count + " item(s) of a resent " + BulkEndpoint + " had been done by the first attempt.");
+                call.Verbose(doneBefore.Count + " item(s) of a resent " + BulkEndpoint + " had been done by the first attempt (attempts: " + attempts + ").");
                 var done = await DoneBeforeAsync(client, doneBefore.Select(index => requests[index]).ToArray(), call).ConfigureAwait(false);
                 for (var i = 0; i < doneBefore.Count; i++) outcomes[doneBefore[i]] = done[i];
             }
@@ -178,8 +186,8 @@ namespace TrackingMore.Api
         }
 
         /// <summary>
-        /// The request was sent again after an answer was lost and its last attempt failed: an earlier attempt may
-        /// still have done the work. Where the account shows it (created, removed), it is looked up.
+        /// An attempt's answer was lost or timed out and the last attempt failed (or was the same): an earlier attempt
+        /// may still have done the work. Where the account shows it (created, removed), it is looked up.
         /// </summary>
         private async Task<IReadOnlyList<TrackingOutcome<TRequest>>> AfterLostAnswerAsync(TrackingMoreClient client, IReadOnlyList<TRequest> requests,
             TrackingMoreApiException failure, CallContext call)

@@ -12,9 +12,15 @@ namespace TrackingMore.Api
         private readonly Action<string>? _verbose;
 
         public CallContext(CancellationToken cancellationToken, Action<string>? verbose = null)
+            : this(cancellationToken, verbose, null)
+        {
+        }
+
+        private CallContext(CancellationToken cancellationToken, Action<string>? verbose, AttemptRecord? attempts)
         {
             CancellationToken = cancellationToken;
             _verbose = verbose;
+            Attempts = attempts;
         }
 
         public static CallContext None { get; } = new CallContext(CancellationToken.None);
@@ -24,20 +30,16 @@ namespace TrackingMore.Api
         public void Verbose(string message) => _verbose?.Invoke(message);
 
         /// <summary>
-        /// True once an attempt of this call ended in a way that leaves its outcome open — the connection dropped or
-        /// timed out after the request went out, a gateway failed — whether or not a resend followed: the service may
-        /// have done the work. A rate-limit answer says it did not, and marks nothing. So "already exists" (or "does
-        /// not exist") for one's own items means done only after such an attempt.
+        /// What became of each attempt of the one request this context was made for (<see cref="ForOneRequest"/>);
+        /// null on a caller's context, which may be lent to many calls and records nothing.
         /// </summary>
-        internal bool MayHaveBeenDone { get; private set; }
+        internal AttemptRecord? Attempts { get; }
 
         /// <summary>
-        /// The same cancellation and sink with marks of its own, for one request whose marks the client reads: a
-        /// caller may lend one context to many calls (<see cref="None"/> is shared by all), and an earlier call's
-        /// resend says nothing about this one.
+        /// The same cancellation and sink with a record of its own attempts, for one request whose attempts the client
+        /// reads: a caller may lend one context to many calls (<see cref="None"/> is shared by all), and an earlier
+        /// call's attempts say nothing about this one.
         /// </summary>
-        internal CallContext ForOneRequest() => new CallContext(CancellationToken, _verbose);
-
-        internal void MarkOpenOutcome() => MayHaveBeenDone = true;
+        internal CallContext ForOneRequest() => new CallContext(CancellationToken, _verbose, new AttemptRecord());
     }
 }

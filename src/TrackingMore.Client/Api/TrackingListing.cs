@@ -10,7 +10,7 @@ namespace TrackingMore.Api
     /// <para>What it guarantees: no tracking id is handed out twice, wherever the repeat lies (every id met is
     /// remembered, compactly: <see cref="TrackingIdSet"/>); items without an id are handed out as they come. The walk
     /// ends, at the latest, one page after the total the first page reported.</para>
-    /// <para>What it refuses, with <see cref="ApiFailureKind.PagingInconsistent"/>: a page with more items than asked
+    /// <para>What it refuses, with <see cref="FailureReason.PagingInconsistent"/>: a page with more items than asked
     /// for, a full page that adds no new id (a server repeating itself, or cycling through pages A, B, A, B or A, B,
     /// C, A, would otherwise be paged forever: every id of such a page was met before), and a page asked for past the
     /// first page's total by more than a page.</para>
@@ -91,7 +91,7 @@ namespace TrackingMore.Api
         }
 
         private static TrackingMoreApiException Inconsistent(int page, string problem) => new TrackingMoreApiException(
-            ApiFailureKind.PagingInconsistent,
+            FailureReason.PagingInconsistent,
             "Listing stopped: page " + page + " of " + Endpoint + " " + problem + ". The service (or a proxy in front of it) is not paging consistently; try again later, or narrow the listing with filters.",
             Endpoint);
     }

@@ -6,7 +6,7 @@ namespace TrackingMore.Api
     /// <summary>
     /// What the account holds under one tracking number asked for, whatever the carrier: usually one tracking, more
     /// when the number is followed under several carriers, none when it is not followed (then <see cref="Failure"/>
-    /// is error 4017, as the single GET would give).
+    /// fails as <see cref="FailureReason.NotFound"/>, as the single GET would).
     /// </summary>
     public sealed class TrackingLookup
     {
@@ -22,7 +22,7 @@ namespace TrackingMore.Api
 
         public IReadOnlyList<Tracking> Trackings { get; }
 
-        /// <summary>Why nothing came back for this number: not in the account (4017), or the request for it failed.</summary>
+        /// <summary>Why nothing came back for this number: not in the account (<see cref="FailureReason.NotFound"/>), or the request for it failed.</summary>
         public TrackingMoreApiException? Failure { get; }
     }
 }

@@ -33,7 +33,7 @@ namespace TrackingMore.Api
         /// A client that sends through <paramref name="handler"/>: the caller's proxy, certificates, logging or a test
         /// stub. The caller keeps and disposes the handler. A handler that follows redirects is refused, since a followed
         /// redirect carries the key header to wherever a server points; every 3xx is then an error
-        /// (<see cref="ApiFailureKind.Redirected"/>), as through the process's client.
+        /// (<see cref="FailureReason.Redirected"/>), as through the process's client.
         /// </summary>
         /// <exception cref="ArgumentException">
         /// The handler, or one inside its <see cref="DelegatingHandler"/> chain, follows redirects (AllowAutoRedirect or
@@ -82,7 +82,7 @@ namespace TrackingMore.Api
         /// <summary>
         /// Every page of the list from <paramref name="query"/>'s page on, at the list's pace, each holding only
         /// trackings not handed out before (see <see cref="TrackingListing"/> for what is guaranteed and what is
-        /// refused as <see cref="ApiFailureKind.PagingInconsistent"/>). Stops after the last page; the caller may stop
+        /// refused as <see cref="FailureReason.PagingInconsistent"/>). Stops after the last page; the caller may stop
         /// sooner, and no page is asked for before the caller wants it.
         /// </summary>
         /// <param name="skip">Items of the first page to leave out.</param>
@@ -210,7 +210,7 @@ namespace TrackingMore.Api
 
         /// <summary>
         /// One outcome per place, in the order given: its result, remote or not, or, for a place the service could not
-        /// check, a <see cref="ApiFailureKind.ItemRefused"/> failure in its words. Costs quota (one per five calls).
+        /// check, a <see cref="FailureReason.ItemRefused"/> failure in its words. Costs quota (one per five calls).
         /// </summary>
         public async Task<IReadOnlyList<ItemOutcome<RemoteAreaRequest, RemoteAreaResult>>> CheckRemoteAreasAsync(IReadOnlyList<RemoteAreaRequest> places, CallContext call)
         {
@@ -220,7 +220,7 @@ namespace TrackingMore.Api
             return Outcomes(places, results, endpoint, result => result.Refusal);
         }
 
-        /// <summary>One outcome per route, in the order given; a route the answer left out fails as <see cref="ApiFailureKind.NotInAnswer"/>.</summary>
+        /// <summary>One outcome per route, in the order given; a route the answer left out fails as <see cref="FailureReason.NotInAnswer"/>.</summary>
         public async Task<IReadOnlyList<ItemOutcome<TransitTimeRequest, TransitTime>>> GetTransitTimesAsync(IReadOnlyList<TransitTimeRequest> routes, CallContext call)
         {
             const string endpoint = "POST /trackings/costtime";
@@ -231,7 +231,7 @@ namespace TrackingMore.Api
 
         /// <summary>
         /// One outcome per number, in the order given; a number the answer left out fails as
-        /// <see cref="ApiFailureKind.NotInAnswer"/>. Costs 20 quota a number, so numbers that are not air waybill
+        /// <see cref="FailureReason.NotInAnswer"/>. Costs 20 quota a number, so numbers that are not air waybill
         /// numbers are refused before anything is sent.
         /// </summary>
         public async Task<IReadOnlyList<ItemOutcome<string, AirWaybill>>> GetAirWaybillsAsync(IReadOnlyList<string> numbers, string? language, CallContext call)
@@ -250,8 +250,8 @@ namespace TrackingMore.Api
 
         /// <summary>
         /// The outcome of each item asked from the answer's result for it (matched by the reader, in the order asked):
-        /// none is <see cref="ApiFailureKind.NotInAnswer"/>, one the service could not handle (<paramref name="refusal"/>
-        /// gives its words) is <see cref="ApiFailureKind.ItemRefused"/>.
+        /// none is <see cref="FailureReason.NotInAnswer"/>, one the service could not handle (<paramref name="refusal"/>
+        /// gives its words) is <see cref="FailureReason.ItemRefused"/>.
         /// </summary>
         private static IReadOnlyList<ItemOutcome<TRequest, TResult>> Outcomes<TRequest, TResult>(IReadOnlyList<TRequest> asked, IReadOnlyList<TResult?> results,
             string endpoint, Func<TResult, string?>? refusal = null) where TRequest : class where TResult : class
@@ -279,7 +279,7 @@ namespace TrackingMore.Api
                 RequestJsonContext.Default.ListNewTrackingRequest), call, TrackingReader.ReadBulk))
         {
             SendOne = async (tracking, call) => await CreateTrackingAsync(tracking, call).ConfigureAwait(false),
-            DoneAfterResendCode = 4016,
+            DoneAfterResend = FailureReason.AlreadyExists,
             Check = LostAnswerCheck.PresentMeansDone,
         };
 
@@ -292,7 +292,7 @@ namespace TrackingMore.Api
                 await DeleteTrackingAsync(tracking, call).ConfigureAwait(false);
                 return null;
             },
-            DoneAfterResendCode = 4017,
+            DoneAfterResend = FailureReason.NotFound,
             Check = LostAnswerCheck.AbsentMeansDone,
         };
 

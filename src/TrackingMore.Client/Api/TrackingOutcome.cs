@@ -15,8 +15,8 @@ namespace TrackingMore.Api
         /// <summary>The API refused the item, the request carrying it failed, or its answer left it out: <see cref="TrackingOutcome{TRequest}.Failure"/> says which.</summary>
         Failed,
         /// <summary>
-        /// The request was sent again after an answer was lost, its last attempt failed, and the account could not
-        /// show whether an earlier attempt did it. <see cref="TrackingOutcome{TRequest}.Failure"/> is the last attempt's failure.
+        /// An attempt's answer was lost or timed out (resent or not), the last attempt failed, and the account could
+        /// not show whether the work was done. <see cref="TrackingOutcome{TRequest}.Failure"/> is the last attempt's failure.
         /// </summary>
         Unknown,
     }

@@ -8,8 +8,10 @@ using TrackingMore.Models;
 namespace TrackingMore.Commands
 {
     /// <summary>
-    /// ErrorRecords in the manner of PowerShell's web cmdlets: a stable id per cause (TrackingMore.4016,
+    /// ErrorRecords in the manner of PowerShell's web cmdlets: a stable id per reason (TrackingMore.AlreadyExists,
     /// TrackingMore.RateLimited, ...), a fitting category, the item as target, the server's words in ErrorDetails.
+    /// What to do in this module (which cmdlet or parameter helps) is said here, in RecommendedAction: the client's
+    /// texts speak of the call, not of PowerShell.
     /// </summary>
     internal static class ErrorRecords
     {
@@ -22,15 +24,15 @@ namespace TrackingMore.Commands
         }
 
         /// <summary>
-        /// An item whose request was sent again after an answer was lost, whose last attempt failed, and whose outcome
-        /// could not be seen in the account: an earlier attempt may have done it.
+        /// An item whose request may have been carried out (an attempt's answer was lost or came too late, resent or
+        /// not), whose last attempt failed, and whose outcome the account cannot show.
         /// </summary>
         public static ErrorRecord OutcomeUnknown(object item, TrackingMoreApiException failure)
         {
-            var unknown = new TrackingMoreApiException(failure.Kind,
-                item + ": the outcome is unknown. The request was sent again after an answer was lost, and the last attempt failed: " +
-                failure.Message + " An earlier attempt may have done it.",
-                failure.Endpoint, failure.MetaCode, failure.MetaType, failure.ApiMessage, failure.HttpStatus, innerException: failure);
+            var unknown = new TrackingMoreApiException(failure.Reason,
+                item + ": the outcome is unknown. An answer of the request was lost or came too late, so the service may have done it, " +
+                "and the account cannot show whether it did. The last attempt failed: " + failure.Message,
+                failure.Endpoint, failure.ApiCode, failure.ApiType, failure.ApiMessage, failure.HttpStatus, innerException: failure);
             return new ErrorRecord(unknown, "TrackingMore.OutcomeUnknown", ErrorCategory.OperationStopped, item)
             {
                 ErrorDetails = new ErrorDetails(unknown.Message)
@@ -96,57 +98,48 @@ namespace TrackingMore.Commands
         public static ErrorRecord InvalidArgument(string message, string errorId, object? target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
 
-        private static ErrorCategory Category(TrackingMoreApiException failure)
+        private static ErrorCategory Category(TrackingMoreApiException failure) => failure.Reason switch
         {
-            if (failure.IsRateLimited) return ErrorCategory.LimitsExceeded;
-            if (failure.IsAuthenticationFailure) return ErrorCategory.AuthenticationError;
-            switch (failure.Kind)
-            {
-                case ApiFailureKind.Timeout: return ErrorCategory.OperationTimeout;
-                case ApiFailureKind.Network: return ErrorCategory.ConnectionError;
-                case ApiFailureKind.InvalidResponse:
-                case ApiFailureKind.NotInAnswer: return ErrorCategory.InvalidResult;
-                case ApiFailureKind.HttpError: return ErrorCategory.ResourceUnavailable;
-            }
-            switch (failure.MetaCode)
-            {
-                case 4016: case 409: return ErrorCategory.ResourceExists;
-                case 4017: case 4031: case 404: return ErrorCategory.ObjectNotFound;
-                case 4018: case 403: return ErrorCategory.PermissionDenied;
-                case 4019: case 4020: case 4021: case 402: return ErrorCategory.QuotaExceeded;
-                case 4032: return ErrorCategory.ObjectNotFound;
-                case 500: case 502: case 503: case 504: return ErrorCategory.ResourceUnavailable;
-                default: return ErrorCategory.InvalidArgument;
-            }
-        }
+            FailureReason.AlreadyExists => ErrorCategory.ResourceExists,
+            FailureReason.NotFound or FailureReason.CarrierNotDetected => ErrorCategory.ObjectNotFound,
+            FailureReason.Unauthorized => ErrorCategory.AuthenticationError,
+            FailureReason.PermissionDenied => ErrorCategory.PermissionDenied,
+            FailureReason.QuotaExceeded => ErrorCategory.QuotaExceeded,
+            FailureReason.RateLimited => ErrorCategory.LimitsExceeded,
+            FailureReason.ServerError => ErrorCategory.ResourceUnavailable,
+            FailureReason.NotSupported => ErrorCategory.NotImplemented,
+            FailureReason.Timeout => ErrorCategory.OperationTimeout,
+            FailureReason.NetworkError => ErrorCategory.ConnectionError,
+            FailureReason.InvalidResponse or FailureReason.NotInAnswer => ErrorCategory.InvalidResult,
+            FailureReason.ItemRefused => ErrorCategory.InvalidArgument,
+            _ => ErrorCategory.InvalidArgument,
+        };
 
         private static bool IsRemoval(TrackingMoreApiException failure) =>
             failure.Endpoint.StartsWith("DELETE ", StringComparison.Ordinal) || failure.Endpoint == "POST /trackings/delete";
 
-        private static string? Advice(TrackingMoreApiException failure)
+        private static string? Advice(TrackingMoreApiException failure) => failure.Reason switch
         {
-            if (failure.IsAuthenticationFailure)
-                return "Check the API key: run Connect-TrackingMore -ApiKey with a valid key (Get-TrackingMoreConnection shows which one is in use, masked).";
-            if (failure.IsRateLimited)
-                return "The account's rate limit was reached and retries did not get through. Wait, or raise Connect-TrackingMore -MaximumRetryCount.";
-            switch (failure.Kind)
-            {
-                case ApiFailureKind.Timeout: return "Raise Connect-TrackingMore -TimeoutSec, or try again later.";
-                case ApiFailureKind.Network: return "Check the network and Connect-TrackingMore -BaseUri.";
-                case ApiFailureKind.HttpError:
-                case ApiFailureKind.InvalidResponse: return "The service or a proxy in front of it answered with something other than the API's JSON. Try again later.";
-            }
-            switch (failure.MetaCode)
-            {
-                case 4016: return "The tracking exists already: use Set-Tracking to change it.";
-                case 4017 when IsRemoval(failure):
-                case 4031 when IsRemoval(failure): return "The account has no such tracking: it may have been removed already, or be under another carrier (Get-Tracking <number> finds it).";
-                case 4017: case 4031: return "Create the tracking first with New-Tracking, or check its carrier (Get-Tracking <number> finds it under any carrier).";
-                case 4015: return "Use a carrier code from Get-TrackingCarrier.";
-                case 4032: return "The service cannot tell the carrier from this number: give -CarrierCode yourself (Get-TrackingCarrier lists them).";
-                case 4019: case 4021: return "The account's quota is used up: Get-TrackingAccount shows what is left.";
-                default: return null;
-            }
-        }
+            FailureReason.Unauthorized =>
+                "Check the API key: run Connect-TrackingMore -ApiKey with a valid key (Get-TrackingMoreConnection shows which one is in use, masked).",
+            FailureReason.RateLimited =>
+                "The account's rate limit was reached and retries did not get through. Wait, or raise Connect-TrackingMore -MaximumRetryCount.",
+            FailureReason.Timeout => "Raise Connect-TrackingMore -TimeoutSec, or try again later.",
+            FailureReason.ResponseTooLarge =>
+                "Narrow the request (Get-Tracking -PageSize), or raise Connect-TrackingMore -MaximumResponseSizeMB; an endpoint whose answer is always small (GET /carriers) keeps its own lower limit.",
+            FailureReason.Redirected => "If the API has moved, connect to its new address with Connect-TrackingMore -BaseUri.",
+            FailureReason.NetworkError => "Check the network and Connect-TrackingMore -BaseUri.",
+            FailureReason.InvalidResponse => "The service or a proxy in front of it answered with something other than the API's JSON. Try again later.",
+            FailureReason.ServerError when failure.ApiCode == null =>
+                "The service or a proxy in front of it answered with something other than the API's JSON. Try again later.",
+            FailureReason.AlreadyExists => "The tracking exists already: use Set-Tracking to change it.",
+            FailureReason.NotFound when IsRemoval(failure) =>
+                "The account has no such tracking: it may have been removed already, or be under another carrier (Get-Tracking <number> finds it).",
+            FailureReason.NotFound => "Create the tracking first with New-Tracking, or check its carrier (Get-Tracking <number> finds it under any carrier).",
+            FailureReason.UnknownCarrier => "Use a carrier code from Get-TrackingCarrier.",
+            FailureReason.CarrierNotDetected => "The service cannot tell the carrier from this number: give -CarrierCode yourself (Get-TrackingCarrier lists them).",
+            FailureReason.QuotaExceeded => "The account's quota is used up: Get-TrackingAccount shows what is left.",
+            _ => null,
+        };
     }
 }

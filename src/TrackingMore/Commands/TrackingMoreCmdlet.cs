@@ -205,7 +205,7 @@ namespace TrackingMore.Commands
 
         /// <summary>
         /// The error record of a failure against its item. The message names the tracking (number and carrier) when the
-        /// API's own text does not ("Tracking does not exist."); an unknown carrier code (4015) also gets the nearest
+        /// API's own text does not ("Tracking does not exist."); an unknown carrier code also gets the nearest
         /// known codes, when Get-TrackingCarrier has filled the connection's carrier list (never fetched here).
         /// </summary>
         private ErrorRecord ApiError(TrackingMoreApiException failure, object? target)
@@ -216,7 +216,7 @@ namespace TrackingMore.Commands
             if (target is TrackingIdentity tracking)
             {
                 if (message.IndexOf(tracking.TrackingNumber, StringComparison.OrdinalIgnoreCase) < 0) message = tracking + ": " + message;
-                var nearest = failure.MetaCode == 4015 && _state?.CarrierCache is { } carriers
+                var nearest = failure.Reason == FailureReason.UnknownCarrier && _state?.CarrierCache is { } carriers
                     ? CarrierSuggestions.Nearest(tracking.CarrierCode, carriers) : Array.Empty<string>();
                 if (nearest.Count > 0)
                 {
