@@ -36,28 +36,35 @@ namespace TrackingMore.Api
         public long? MaximumResponseBytes { get; set; }
     }
 
-    /// <summary>A successful envelope; <see cref="Data"/> lives as long as this object.</summary>
+    /// <summary>
+    /// A successful envelope; <see cref="Data"/> and <see cref="DataBytes"/> live as long as this object. The data is
+    /// kept as bytes and parsed only when a reader asks for <see cref="Data"/>: the list's reader takes each item from
+    /// the bytes on its own instead (<see cref="JsonSlices"/>).
+    /// </summary>
     internal sealed class ApiResponse : IDisposable
     {
-        private readonly JsonDocument _document;
         private readonly ResponseBody _body;
+        private JsonDocument? _data;
 
-        public ApiResponse(JsonDocument document, ResponseBody body, DateTimeOffset? serverTime)
+        public ApiResponse(ResponseBody body, ReadOnlyMemory<byte>? dataBytes, DateTimeOffset? serverTime)
         {
-            _document = document;
             _body = body;
+            DataBytes = dataBytes;
             ServerTime = serverTime;
-            Data = LooseJson.Property(document.RootElement, "data");
         }
 
-        public JsonElement Data { get; }
+        /// <summary>The envelope's data member, or null when it has none.</summary>
+        public ReadOnlyMemory<byte>? DataBytes { get; }
+
+        /// <summary>The data member as an element; undefined when the envelope has none.</summary>
+        public JsonElement Data => DataBytes is { } bytes ? (_data ??= JsonDocument.Parse(bytes)).RootElement : default;
 
         /// <summary>When the service says it answered (its Date header, to the second); null when it sent none.</summary>
         public DateTimeOffset? ServerTime { get; }
 
         public void Dispose()
         {
-            _document.Dispose();
+            _data?.Dispose();
             _body.Dispose();
         }
     }
@@ -97,17 +104,17 @@ namespace TrackingMore.Api
         /// the answer's buffer is alive. Whatever fails comes out as a redacted <see cref="TrackingMoreApiException"/>.
         /// </summary>
         public Task<T> SendAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, T> read) =>
-            SendAsync(request, call, (data, _) => read(data));
+            SendAsync(request, call, response => read(response.Data));
 
-        /// <summary>As the other overload; <paramref name="read"/> also gets the service's own time of the answer.</summary>
-        public async Task<T> SendAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, DateTimeOffset?, T> read)
+        /// <summary>As the other overloads; <paramref name="read"/> gets the answer itself (its data's bytes, the service's time).</summary>
+        public async Task<T> SendAsync<T>(ApiRequest request, CallContext call, Func<ApiResponse, T> read)
         {
             try
             {
                 using var response = await SendWithRetriesAsync(request, call).ConfigureAwait(false);
                 try
                 {
-                    return read(response.Data, response.ServerTime);
+                    return read(response);
                 }
                 catch (Exception failure) when (failure is InvalidOperationException || failure is FormatException || failure is OverflowException)
                 {
@@ -300,29 +307,29 @@ namespace TrackingMore.Api
         {
             var status = response.StatusCode;
             var retryAfter = ReadRetryAfter(response);
-            JsonDocument document;
+            ReadOnlyMemory<byte>?[] envelope;
             try
             {
-                document = JsonDocument.Parse(body.ValidUtf8());
+                envelope = JsonSlices.Members(body.ValidUtf8(), "meta", "data");
             }
             catch (JsonException)
             {
                 throw Unreadable(request, status, body, retryAfter, "is not JSON");
             }
 
-            var meta = LooseJson.Property(document.RootElement, "meta");
-            var code = LooseJson.AsInt32(LooseJson.Property(meta, "code"));
-            if (code is null)
+            int? code;
+            string? type, apiMessage;
+            using (var metaDocument = envelope[0] is { } metaBytes ? JsonDocument.Parse(metaBytes) : null)
             {
-                document.Dispose();
-                throw Unreadable(request, status, body, retryAfter, "has no meta.code");
+                var meta = metaDocument?.RootElement ?? default;
+                code = LooseJson.AsInt32(LooseJson.Property(meta, "code"));
+                type = LooseJson.AsString(LooseJson.Property(meta, "type"));
+                apiMessage = LooseJson.AsString(LooseJson.Property(meta, "message"));
             }
+            if (code is null) throw Unreadable(request, status, body, retryAfter, "has no meta.code");
             if (code is 200 or 201 or 202 && (int)status < 300)
-                return new ApiResponse(document, body, response.Headers.Date);
+                return new ApiResponse(body, envelope[1], response.Headers.Date);
 
-            var type = LooseJson.AsString(LooseJson.Property(meta, "type"));
-            var apiMessage = LooseJson.AsString(LooseJson.Property(meta, "message"));
-            document.Dispose();
             // An envelope that says success inside an HTTP error status is an HTTP error.
             var effectiveCode = code is 200 or 201 or 202 ? (int)status : code.Value;
             throw new TrackingMoreApiException(Dialects.V2.V2Codes.ReasonOf(effectiveCode),

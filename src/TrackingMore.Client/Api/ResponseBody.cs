@@ -22,13 +22,22 @@ namespace TrackingMore.Api
     /// <summary>
     /// An answer's bytes, read up to a limit. A 2000-item page is several megabytes: reading each into fresh arrays
     /// would put new large-object-heap garbage on every page, and a long -All would grow the process with it, so
-    /// buffers up to <see cref="LargestPooledBuffer"/> come from the shared pool. Larger ones (a hostile or broken
-    /// server's) are plain arrays that the garbage collector takes back, never kept in the pool for the process's life.
+    /// buffers are pooled. Small ones come from the shared pool; those of a megabyte and more from a pool of this
+    /// class's own that keeps at most <see cref="LargeBuffersPerSize"/> of each size: the shared pool keeps one of
+    /// each size per thread that returned one, and an -All whose pages were read on ever more pool threads grew by
+    /// tens of MB with them (bench/RESULTS.md). Buffers over <see cref="LargestPooledBuffer"/> (a hostile or broken
+    /// server's) are plain arrays that the garbage collector takes back, never kept for the process's life.
     /// </summary>
     internal sealed class ResponseBody : IDisposable
     {
         private const int FirstBufferSize = 64 * 1024;
         private const int LargestPooledBuffer = 16 * 1024 * 1024;
+        private const int SmallestLargeBuffer = 1024 * 1024;
+
+        /// <summary>Two listings at once (two runspaces) each find their page buffers here.</summary>
+        private const int LargeBuffersPerSize = 2;
+
+        private static readonly ArrayPool<byte> LargeBuffers = ArrayPool<byte>.Create(LargestPooledBuffer, LargeBuffersPerSize);
         private const int PreviewChars = 200;
         private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
         private byte[]? _buffer;
@@ -116,11 +125,11 @@ namespace TrackingMore.Api
             if (buffer != null) Return(buffer);
         }
 
-        private static byte[] Rent(int size) => size <= LargestPooledBuffer ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
+        private static byte[] Rent(int size) => PoolFor(size)?.Rent(size) ?? new byte[size];
 
-        private static void Return(byte[] buffer)
-        {
-            if (buffer.Length <= LargestPooledBuffer) ArrayPool<byte>.Shared.Return(buffer);
-        }
+        private static void Return(byte[] buffer) => PoolFor(buffer.Length)?.Return(buffer);
+
+        private static ArrayPool<byte>? PoolFor(int size) =>
+            size > LargestPooledBuffer ? null : size >= SmallestLargeBuffer ? LargeBuffers : ArrayPool<byte>.Shared;
     }
 }

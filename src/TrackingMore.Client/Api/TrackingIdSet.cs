@@ -5,22 +5,58 @@ namespace TrackingMore.Api
 {
     /// <summary>
     /// The tracking ids a listing has met, held compactly: the service's ids are 32 lower-case hex digits, kept here
-    /// as their 16 bytes (about 28 bytes an entry with the set's own, against about 110 for the string), so a walk
-    /// over 200k trackings remembers every id in a few MB. Any other id is kept as its text. Exact: two ids are the
-    /// same entry only when their texts are equal (ordinal).
+    /// as their 16 bytes in an open-addressing table of its own (16 bytes a slot, at most 80% full, so about 20 to 40
+    /// bytes an id, 6 MB at most for 200k; a <see cref="HashSet{T}"/> of them took 28 to 56, and 84 while it grew: 15 MB, most
+    /// of what an -All over 200k trackings then needed beyond one over 20k). Any other id is kept as its text.
+    /// Exact: two ids are the same entry only when their texts are equal (ordinal).
     /// </summary>
     internal sealed class TrackingIdSet
     {
-        private readonly HashSet<HexId> _hex = new HashSet<HexId>();
+        private const int FirstCapacity = 1024;
+        private HexId[] _slots = new HexId[FirstCapacity];
+        private int _hexCount;
+        // The all-zero id is the empty slot's value, so it is remembered apart.
+        private bool _hasZero;
         private HashSet<string>? _other;
 
-        public int Count => _hex.Count + (_other?.Count ?? 0);
+        public int Count => _hexCount + (_hasZero ? 1 : 0) + (_other?.Count ?? 0);
 
         /// <summary>Adds the id; false when it was there already.</summary>
         public bool Add(string id)
         {
-            if (HexId.TryParse(id, out var hex)) return _hex.Add(hex);
-            return (_other ??= new HashSet<string>(StringComparer.Ordinal)).Add(id);
+            if (!HexId.TryParse(id, out var hex)) return (_other ??= new HashSet<string>(StringComparer.Ordinal)).Add(id);
+            if (hex.IsZero)
+            {
+                if (_hasZero) return false;
+                return _hasZero = true;
+            }
+            if (!Insert(_slots, hex)) return false;
+            // Grown before it is 80% full: linear probing stays a few slots long.
+            if (++_hexCount > _slots.Length / 5 * 4) Grow();
+            return true;
+        }
+
+        private void Grow()
+        {
+            var larger = new HexId[checked(_slots.Length * 2)];
+            foreach (var hex in _slots)
+                if (!hex.IsZero) Insert(larger, hex);
+            _slots = larger;
+        }
+
+        /// <summary>Puts the id in the first free slot from its hash on; false when it is there already.</summary>
+        private static bool Insert(HexId[] slots, HexId hex)
+        {
+            var mask = slots.Length - 1;
+            for (var i = hex.GetHashCode() & mask; ; i = (i + 1) & mask)
+            {
+                if (slots[i].IsZero)
+                {
+                    slots[i] = hex;
+                    return true;
+                }
+                if (slots[i].Equals(hex)) return false;
+            }
         }
 
         private static readonly ulong Seed = (ulong)Guid.NewGuid().GetHashCode() << 32 | (uint)Guid.NewGuid().GetHashCode();
@@ -53,6 +89,8 @@ namespace TrackingMore.Api
                 id = new HexId(high, low);
                 return true;
             }
+
+            public bool IsZero => (_high | _low) == 0;
 
             public bool Equals(HexId other) => _high == other._high && _low == other._low;
 

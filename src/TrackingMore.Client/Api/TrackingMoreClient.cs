@@ -76,7 +76,7 @@ namespace TrackingMore.Api
         public Task<TrackingPage> ListTrackingsAsync(TrackingListQuery query, CallContext call)
         {
             var request = new ApiRequest(HttpMethod.Get, ListEndpoint, "trackings/get", EndpointClass.List) { Query = QueryEncoding.ForList(query) };
-            return _transport.SendAsync(request, call, (data, serverTime) => TrackingReader.ReadPage(data, query.Page, query.Limit, serverTime));
+            return _transport.SendAsync(request, call, response => TrackingReader.ReadPage(response.DataBytes, query.Page, query.Limit, response.ServerTime));
         }
 
         /// <summary>

@@ -58,16 +58,32 @@ namespace TrackingMore.Serialization
             return ReadTracking(data);
         }
 
-        public static TrackingPage ReadPage(JsonElement data, int requestedPage, int requestedLimit, DateTimeOffset? serverTime = null)
+        /// <summary>
+        /// A page from the bytes of its data, each item parsed on its own (see <see cref="JsonSlices"/>): no document
+        /// over the whole page is built. Its list follows the rules of <see cref="HasList"/>.
+        /// </summary>
+        public static TrackingPage ReadPage(ReadOnlyMemory<byte>? data, int requestedPage, int requestedLimit, DateTimeOffset? serverTime = null)
         {
+            var members = new ReadOnlyMemory<byte>?[4];
             var items = new List<Tracking>();
-            foreach (var item in RequiredList(data, "items")) items.Add(ReadTracking(item));
+            if (HasList(JsonSlices.Kind(data), JsonSlices.IsEmptyArray(data),
+                    () => JsonSlices.Kind((members = JsonSlices.Members(data!.Value, "page", "limit", "total", "items"))[3]), "items"))
+            {
+                foreach (var item in JsonSlices.Elements(members[3]!.Value)) items.Add(Read(item, ReadTracking));
+            }
             return new TrackingPage(
-                AsInt32(Property(data, "page")) ?? requestedPage,
-                AsInt32(Property(data, "limit")) ?? requestedLimit,
-                AsInt64(Property(data, "total")),
+                Read(members[0], AsInt32) ?? requestedPage,
+                Read(members[1], AsInt32) ?? requestedLimit,
+                Read(members[2], AsInt64),
                 items,
                 serverTime);
+        }
+
+        private static T Read<T>(ReadOnlyMemory<byte>? value, Func<JsonElement, T> read)
+        {
+            if (value is not { } bytes) return read(default);
+            using var document = JsonDocument.Parse(bytes);
+            return read(document.RootElement);
         }
 
         /// <summary>v2's batch, updatemore, delete and notupdate all answer {trackings:[...], errors:[...]}.</summary>
@@ -90,22 +106,30 @@ namespace TrackingMore.Serialization
             return new BulkResult(trackings, errors);
         }
 
+        /// <summary>The list named <paramref name="name"/> of a whole answer's data (see <see cref="HasList"/>).</summary>
+        private static IEnumerable<JsonElement> RequiredList(JsonElement data, string name) =>
+            HasList(data.ValueKind, data.ValueKind == JsonValueKind.Array && data.GetArrayLength() == 0, () => Property(data, name).ValueKind, name)
+                ? Items(Property(data, name))
+                : Items(default);
+
         /// <summary>
-        /// The list a whole answer is about. Absent, null, or <c>data</c> null or <c>[]</c> mean "none"; any other kind means the
-        /// answer is not what the API sends, and reading on would silently lose items (a paging loop would stop early).
+        /// Whether the data holds the list a whole answer is about. Absent, null, or data null or <c>[]</c> mean
+        /// "none"; any other kind means the answer is not what the API sends, and reading on would silently lose
+        /// items (a paging loop would stop early).
         /// </summary>
-        private static IEnumerable<JsonElement> RequiredList(JsonElement data, string name)
+        /// <param name="list">The list's kind, asked only when the data is an object.</param>
+        /// <exception cref="FormatException">The data or the list is of another kind.</exception>
+        private static bool HasList(JsonValueKind data, bool dataIsEmptyArray, Func<JsonValueKind> list, string name)
         {
-            if (data.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined || (data.ValueKind == JsonValueKind.Array && data.GetArrayLength() == 0))
-                return Items(default);
-            if (data.ValueKind != JsonValueKind.Object)
-                throw new FormatException("data is " + Describe(data) + ", not an object with '" + name + "'.");
-            var list = Property(data, name);
-            if (list.ValueKind is JsonValueKind.Array or JsonValueKind.Undefined or JsonValueKind.Null) return Items(list);
-            throw new FormatException("'" + name + "' is " + Describe(list) + ", not a list.");
+            if (data is JsonValueKind.Null or JsonValueKind.Undefined || dataIsEmptyArray) return false;
+            if (data != JsonValueKind.Object) throw new FormatException("data is " + Describe(data) + ", not an object with '" + name + "'.");
+            var kind = list();
+            if (kind is JsonValueKind.Undefined or JsonValueKind.Null) return false;
+            if (kind == JsonValueKind.Array) return true;
+            throw new FormatException("'" + name + "' is " + Describe(kind) + ", not a list.");
         }
 
-        private static string Describe(JsonElement value) => value.ValueKind switch
+        private static string Describe(JsonValueKind kind) => kind switch
         {
             JsonValueKind.Undefined => "missing",
             JsonValueKind.String => "a string",
