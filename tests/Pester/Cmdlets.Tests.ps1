@@ -767,9 +767,10 @@ Describe 'A piped record that lacks a required column' {
         }
     }
 
-    # Each CSV has a good row (2), a row lacking the first column (3) and a row lacking every required one (4, a line
-    # with one cell): Import-Csv gives a short line's missing cells as $null. {0} is the tracking number. Second is
-    # the column row 3 lacks, Third every required one.
+    # Each CSV has a good row (2), a row without the first column's cell (3) and a row without any required one (4, a
+    # line with one cell): Import-Csv gives a short line's missing cells as $null, reported as empty cells; the
+    # single-column cmdlets' row 4 is an object without the property. {0} is the tracking number. Second is the
+    # column row 3 lacks, Third every required one.
     It '<Cmdlet>: writes the good row''s output and one TrackingMore.MissingColumn error per bad row, sending nothing for them' -ForEach $RecordCases {
         # Two numbers of one length: one for the good row alone, one for the CSV.
         $numbers = if ($Waybill) { '172-28891936', '160-12345678' } else { @(New-Shipment 2 'MC').TrackingNumber }
@@ -802,14 +803,14 @@ Describe 'A piped record that lacks a required column' {
         $run.Requests | Should -Not -BeLike '*%40%7B*'
     }
 
-    # The same CSVs with blank cells, as Import-Csv gives a spreadsheet's: row 1 has white space in the column Second,
-    # row 2 is the good row, row 3 has "" in every required column (Third). Row 3 comes after a good row, so the rows
-    # refused count in its number.
+    # The same CSVs with blank cells, as a spreadsheet writes them: row 1 has white space in the column Second, row 2
+    # is the good row, row 3 has nothing in every required column (Third), which Import-Csv gives as "" and, for the
+    # last cell of a line, as $null. Row 3 comes after a good row, so the rows refused count in its number.
     It '<Cmdlet>: reports a blank cell in a required column as TrackingMore.MissingColumn naming the row and the column, sending nothing for it' -ForEach $RecordCases {
-        # The good row with the cells of the parameters' columns (by name or alias) made blank.
-        function Format-BlankRow([string[]] $Header, [string[]] $Good, [string[]] $Parameters, [string] $Blank) {
+        # The good row with the cells of the parameters' columns (by name or alias) made $Cell.
+        function Format-BlankRow([string[]] $Header, [string[]] $Good, [string[]] $Parameters, [string] $Cell) {
             $names = foreach ($parameter in $Parameters) { $parameter; (Get-Command $Cmdlet -Module TrackingMore).Parameters[$parameter].Aliases }
-            @(for ($i = 0; $i -lt $Header.Count; $i++) { if ($Header[$i] -in $names) { '"' + $Blank + '"' } else { $Good[$i] } }) -join ','
+            @(for ($i = 0; $i -lt $Header.Count; $i++) { if ($Header[$i] -in $names) { $Cell } else { $Good[$i] } }) -join ','
         }
 
         $numbers = if ($Waybill) { '172-28891936', '160-12345678' } else { @(New-Shipment 2 'MB').TrackingNumber }
@@ -817,7 +818,7 @@ Describe 'A piped record that lacks a required column' {
         $lines = $Csv -split "`n"
         $header = $lines[0] -split ','
         $good = $lines[1] -split ','
-        $blankCsv = $lines[0], (Format-BlankRow $header $good $Second '  '), $lines[1], (Format-BlankRow $header $good $Third '') -join "`n"
+        $blankCsv = $lines[0], (Format-BlankRow $header $good $Second '"  "'), $lines[1], (Format-BlankRow $header $good $Third '') -join "`n"
         $alone = Invoke-Logged $Run @(($lines[0], $lines[1] -join "`n") -f $numbers[0] | ConvertFrom-Csv) $numbers[0]
         $csvPath = Join-Path $TestDrive "$Cmdlet-blank.csv"
         ($blankCsv -f $numbers[1]) | Set-Content $csvPath
