@@ -895,7 +895,8 @@ Describe 'A piped record that lacks a required column' {
         $run.Errors[2].Exception.Message | Should -Match '\brow 4\b'
     }
 
-    It '<Cmdlet> given an empty -<Parameter> fails with TrackingMore.EmptyParameter naming it, sending nothing' -ForEach @(
+    # As before [RequiredPerRecord] made a blank value null: the parameter's own check refuses it, by the parameter's name.
+    It '<Cmdlet> given an empty -<Parameter> on the command line fails with ParameterArgumentValidationError naming it, sending nothing' -ForEach @(
         @{ Cmdlet = 'New-Tracking'; Parameter = 'TrackingNumber'; Call = { New-Tracking -TrackingNumber '' -CarrierCode usps } }
         @{ Cmdlet = 'Set-Tracking'; Parameter = 'CarrierCode'; Call = { Set-Tracking -TrackingNumber RR123456785CN -CarrierCode ' ' -Title x -Confirm:$false } }
         @{ Cmdlet = 'Set-Tracking'; Parameter = 'CarrierCode'
@@ -914,9 +915,9 @@ Describe 'A piped record that lacks a required column' {
         $failure = $null
         try { & $Call } catch { $failure = $_ }
         $failure | Should -Not -BeNullOrEmpty -Because 'the command ends before any record'
-        $failure.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.EmptyParameter,*'
-        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $failure.Exception.Message | Should -BeLike "*-$Parameter*empty*"
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+        $failure.Exception | Should -BeOfType System.Management.Automation.ParameterBindingException
+        $failure.Exception.Message | Should -BeLike "Cannot validate argument on parameter '$Parameter'. *"
         @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
     }
 

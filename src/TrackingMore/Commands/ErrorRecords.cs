@@ -104,15 +104,13 @@ namespace TrackingMore.Commands
                 "TrackingMore.MissingParameter", null);
         }
 
-        /// <summary>A required value given on the command line as empty text, white space, $null or no items: no record could fill it in.</summary>
-        public static ErrorRecord EmptyParameter(IReadOnlyList<string> parameters)
-        {
-            var names = "-" + string.Join(" and -", parameters);
-            return InvalidArgument(names + (parameters.Count == 1 ? " is" : " are") + " empty (blank text, $null or no items): give " +
-                                   (parameters.Count == 1 ? "a value" : "values") + ", or leave " + (parameters.Count == 1 ? "it" : "them") +
-                                   " out and pipe in objects that have " + (parameters.Count == 1 ? "it" : "them") + " (CSV rows with such columns, Get-Tracking output).",
-                "TrackingMore.EmptyParameter", null);
-        }
+        /// <summary>
+        /// A required value given on the command line empty (blank text, $null): refused as PowerShell refuses a value
+        /// its parameter's check fails, with that check's message, since [RequiredPerRecord] made it null before the check.
+        /// </summary>
+        public static ErrorRecord EmptyParameter(string parameter, string problem) => new ErrorRecord(
+            new ParameterBindingException("Cannot validate argument on parameter '" + parameter + "'. " + problem),
+            "ParameterArgumentValidationError", ErrorCategory.InvalidData, null);
 
         public static ErrorRecord InvalidArgument(string message, string errorId, object? target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);

@@ -55,10 +55,10 @@ namespace TrackingMore.Commands
         /// </summary>
         protected sealed override void BeginProcessing()
         {
-            // A blank value given on the command line was made null by [RequiredPerRecord]: refused by its name, since
-            // no record could fill it in.
-            var empty = Required.Where(value => MyInvocation.BoundParameters.ContainsKey(value.Name) && IsEmpty(value.Property.GetValue(this))).ToArray();
-            if (empty.Length > 0) ThrowTerminatingError(ErrorRecords.EmptyParameter(empty.Select(value => value.Name).ToArray()));
+            // A blank value given on the command line was made null by [RequiredPerRecord], so its check let it through:
+            // refused here as that check would, since no record can fill it in.
+            var empty = Required.FirstOrDefault(value => MyInvocation.BoundParameters.ContainsKey(value.Name) && IsEmpty(value.Property.GetValue(this)));
+            if (empty != null) ThrowTerminatingError(ErrorRecords.EmptyParameter(empty.Name, empty.EmptyRefusal));
             var given = Required.Where(value => !IsEmpty(value.Property.GetValue(this))).ToArray();
             _givenOnCommandLine = new HashSet<string>(given.Select(value => value.Name), StringComparer.OrdinalIgnoreCase);
             if (!MyInvocation.ExpectingInput)
@@ -123,6 +123,10 @@ namespace TrackingMore.Commands
 
             /// <summary>How an error names it: 'TrackingNumber' (or 'tracking_number', 'Number').</summary>
             public string Described => "'" + Name + "'" + (Aliases.Count > 0 ? " (or '" + string.Join("', '", Aliases) + "')" : string.Empty);
+
+            /// <summary>What the parameter's own check says of an empty value.</summary>
+            public string EmptyRefusal => Property.GetCustomAttributes<ValidateEachArgumentAttribute>(true)
+                .Select(check => check.ProblemWith(string.Empty)).FirstOrDefault(problem => problem != null) ?? "The value must not be empty or white space.";
 
             /// <summary>Whether the record has this value's property (by name or alias) with $null or a blank text in it.</summary>
             public bool IsEmptyIn(PSObject? record) =>

@@ -60,7 +60,8 @@ namespace TrackingMore.Commands
 
     /// <summary>
     /// No empty or white-space text: unlike ValidateNotNullOrEmpty it lets a parameter's null through (a CSV row's
-    /// missing cell), which <see cref="RequiredPerRecordAttribute"/> reports with the row.
+    /// missing cell, or a blank one that <see cref="RequiredPerRecordAttribute"/> made null), which
+    /// <see cref="RecordCmdlet"/> reports with the row. What it still refuses is a blank item of an array.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ValidateNotBlankAttribute : ValidateEachArgumentAttribute
