@@ -716,6 +716,34 @@ Describe 'Progress of the bulk cmdlets' {
 }
 
 Describe 'A piped record that lacks a required column' {
+    BeforeDiscovery {
+        # One CSV per cmdlet family, read by the tests of missing columns and of blank cells.
+        $RecordCases = @(
+            @{ Cmdlet = 'New-Tracking'; Run = { $input | New-Tracking }; Tracked = $false
+                Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
+            @{ Cmdlet = 'Set-Tracking'; Run = { $input | Set-Tracking -Title 'Checked' -Confirm:$false }; Tracked = $true
+                Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
+            @{ Cmdlet = 'Remove-Tracking'; Run = { $input | Remove-Tracking -PassThru -Confirm:$false }; Tracked = $true
+                Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
+            @{ Cmdlet = 'Stop-TrackingUpdate'; Run = { $input | Stop-TrackingUpdate -Confirm:$false }; Tracked = $true
+                Csv = "Title,Carrier,Number`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
+            @{ Cmdlet = 'Update-TrackingCarrier'; Run = { $input | Update-TrackingCarrier -NewCarrierCode china-ems -Confirm:$false }; Tracked = $true
+                Csv = "Title,carrier_code,tracking_number`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
+            @{ Cmdlet = 'Invoke-RealtimeTracking'; Run = { $input | Invoke-RealtimeTracking }; Tracked = $true
+                Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
+            @{ Cmdlet = 'Get-Tracking'; Run = { $input | Get-Tracking }; Tracked = $true
+                Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = , 'TrackingNumber' }
+            @{ Cmdlet = 'Find-TrackingCarrier'; Run = { $input | Find-TrackingCarrier }; Tracked = $false
+                Csv = "Title,TrackingNumber`ngood,{0}`nno number"; Second = 'TrackingNumber'; Third = , 'TrackingNumber' }
+            @{ Cmdlet = 'Get-TrackingAirWaybill'; Run = { $input | Get-TrackingAirWaybill }; Tracked = $false; Waybill = $true
+                Csv = "Note,AirWaybillNumber`ngood,{0}`nno number"; Second = 'AirWaybillNumber'; Third = , 'AirWaybillNumber' }
+            @{ Cmdlet = 'Get-TrackingTransitTime'; Run = { $input | Get-TrackingTransitTime }; Tracked = $false
+                Csv = "Note,CarrierCode,Origin,Destination`ngood,china-post,CN,US`nno destination,china-post,CN`nneither"; Second = 'Destination'; Third = 'CarrierCode', 'Origin', 'Destination' }
+            @{ Cmdlet = 'Test-TrackingRemoteArea'; Run = { $input | Test-TrackingRemoteArea }; Tracked = $false
+                Csv = "Note,Country,PostalCode`ngood,JP,100-0001`nno postal code,JP`nneither"; Second = 'PostalCode'; Third = 'Country', 'PostalCode' }
+        )
+    }
+
     BeforeAll {
         # "'TrackingNumber' (or 'tracking_number', 'Number')": a column as the error names it, with the aliases the parameter has.
         function Get-ColumnText([string] $Cmdlet, [string] $Parameter) {
@@ -739,32 +767,11 @@ Describe 'A piped record that lacks a required column' {
         }
     }
 
-    # Each CSV has a good row (2), a row lacking the first column (3) and a row lacking every required one (4, a line
-    # with one cell): Import-Csv gives a short line's missing cells as $null. {0} is the tracking number.
-    It '<Cmdlet>: writes the good row''s output and one TrackingMore.MissingColumn error per bad row, sending nothing for them' -ForEach @(
-        @{ Cmdlet = 'New-Tracking'; Run = { $input | New-Tracking }; Tracked = $false
-            Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
-        @{ Cmdlet = 'Set-Tracking'; Run = { $input | Set-Tracking -Title 'Checked' -Confirm:$false }; Tracked = $true
-            Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
-        @{ Cmdlet = 'Remove-Tracking'; Run = { $input | Remove-Tracking -PassThru -Confirm:$false }; Tracked = $true
-            Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
-        @{ Cmdlet = 'Stop-TrackingUpdate'; Run = { $input | Stop-TrackingUpdate -Confirm:$false }; Tracked = $true
-            Csv = "Title,Carrier,Number`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
-        @{ Cmdlet = 'Update-TrackingCarrier'; Run = { $input | Update-TrackingCarrier -NewCarrierCode china-ems -Confirm:$false }; Tracked = $true
-            Csv = "Title,carrier_code,tracking_number`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
-        @{ Cmdlet = 'Invoke-RealtimeTracking'; Run = { $input | Invoke-RealtimeTracking }; Tracked = $true
-            Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = 'TrackingNumber', 'CarrierCode' }
-        @{ Cmdlet = 'Get-Tracking'; Run = { $input | Get-Tracking }; Tracked = $true
-            Csv = "Title,CarrierCode,TrackingNumber`ngood,china-post,{0}`nno number,china-post`nneither"; Second = 'TrackingNumber'; Third = , 'TrackingNumber' }
-        @{ Cmdlet = 'Find-TrackingCarrier'; Run = { $input | Find-TrackingCarrier }; Tracked = $false
-            Csv = "Title,TrackingNumber`ngood,{0}`nno number"; Second = 'TrackingNumber'; Third = , 'TrackingNumber' }
-        @{ Cmdlet = 'Get-TrackingAirWaybill'; Run = { $input | Get-TrackingAirWaybill }; Tracked = $false; Waybill = $true
-            Csv = "Note,AirWaybillNumber`ngood,{0}`nno number"; Second = 'AirWaybillNumber'; Third = , 'AirWaybillNumber' }
-        @{ Cmdlet = 'Get-TrackingTransitTime'; Run = { $input | Get-TrackingTransitTime }; Tracked = $false
-            Csv = "Note,CarrierCode,Origin,Destination`ngood,china-post,CN,US`nno destination,china-post,CN`nneither"; Second = 'Destination'; Third = 'CarrierCode', 'Origin', 'Destination' }
-        @{ Cmdlet = 'Test-TrackingRemoteArea'; Run = { $input | Test-TrackingRemoteArea }; Tracked = $false
-            Csv = "Note,Country,PostalCode`ngood,JP,100-0001`nno postal code,JP`nneither"; Second = 'PostalCode'; Third = 'Country', 'PostalCode' }
-    ) {
+    # Each CSV has a good row (2), a row without the first column's cell (3) and a row without any required one (4, a
+    # line with one cell): Import-Csv gives a short line's missing cells as $null, reported as empty cells; the
+    # single-column cmdlets' row 4 is an object without the property. {0} is the tracking number. Second is the
+    # column row 3 lacks, Third every required one.
+    It '<Cmdlet>: writes the good row''s output and one TrackingMore.MissingColumn error per bad row, sending nothing for them' -ForEach $RecordCases {
         # Two numbers of one length: one for the good row alone, one for the CSV.
         $numbers = if ($Waybill) { '172-28891936', '160-12345678' } else { @(New-Shipment 2 'MC').TrackingNumber }
         if ($Tracked) { $null = $numbers | ForEach-Object { New-Tracking -TrackingNumber $_ -CarrierCode china-post } }
@@ -794,6 +801,47 @@ Describe 'A piped record that lacks a required column' {
         # The same requests as for the good row alone: nothing was sent for the bad rows, and no row's text went as a value.
         $run.Requests | Should -Be $alone.Requests
         $run.Requests | Should -Not -BeLike '*%40%7B*'
+    }
+
+    # The same CSVs with blank cells, as a spreadsheet writes them: row 1 has white space in the column Second, row 2
+    # is the good row, row 3 has nothing in every required column (Third), which Import-Csv gives as "" and, for the
+    # last cell of a line, as $null. Row 3 comes after a good row, so the rows refused count in its number.
+    It '<Cmdlet>: reports a blank cell in a required column as TrackingMore.MissingColumn naming the row and the column, sending nothing for it' -ForEach $RecordCases {
+        # The good row with the cells of the parameters' columns (by name or alias) made $Cell.
+        function Format-BlankRow([string[]] $Header, [string[]] $Good, [string[]] $Parameters, [string] $Cell) {
+            $names = foreach ($parameter in $Parameters) { $parameter; (Get-Command $Cmdlet -Module TrackingMore).Parameters[$parameter].Aliases }
+            @(for ($i = 0; $i -lt $Header.Count; $i++) { if ($Header[$i] -in $names) { $Cell } else { $Good[$i] } }) -join ','
+        }
+
+        $numbers = if ($Waybill) { '172-28891936', '160-12345678' } else { @(New-Shipment 2 'MB').TrackingNumber }
+        if ($Tracked) { $null = $numbers | ForEach-Object { New-Tracking -TrackingNumber $_ -CarrierCode china-post } }
+        $lines = $Csv -split "`n"
+        $header = $lines[0] -split ','
+        $good = $lines[1] -split ','
+        $blankCsv = $lines[0], (Format-BlankRow $header $good $Second '"  "'), $lines[1], (Format-BlankRow $header $good $Third '') -join "`n"
+        $alone = Invoke-Logged $Run @(($lines[0], $lines[1] -join "`n") -f $numbers[0] | ConvertFrom-Csv) $numbers[0]
+        $csvPath = Join-Path $TestDrive "$Cmdlet-blank.csv"
+        ($blankCsv -f $numbers[1]) | Set-Content $csvPath
+        $rows = @(Import-Csv $csvPath)
+        $run = Invoke-Logged $Run $rows $numbers[1]
+
+        $alone.Errors | Should -BeNullOrEmpty
+        $alone.Objects.Count | Should -BeGreaterOrEqual 1
+        $run.Objects.Count | Should -Be $alone.Objects.Count -Because 'the good row after a blank one is processed'
+        $run.Errors.Count | Should -Be 2
+        foreach ($failure in $run.Errors) {
+            $failure.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.MissingColumn,*'
+            $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        }
+        [object]::ReferenceEquals($run.Errors[0].TargetObject, $rows[0]) | Should -BeTrue -Because 'the error''s target is the row'
+        [object]::ReferenceEquals($run.Errors[1].TargetObject, $rows[2]) | Should -BeTrue
+        $run.Errors[0].Exception.Message | Should -Match '\brow 1\b'
+        $run.Errors[1].Exception.Message | Should -Match '\brow 3\b'
+        foreach ($column in $Second) { $run.Errors[0].Exception.Message | Should -BeLike "*empty*$(Get-ColumnText $Cmdlet $column)*" }
+        foreach ($column in $Third) { $run.Errors[1].Exception.Message | Should -BeLike "*empty*$(Get-ColumnText $Cmdlet $column)*" }
+        $run.Errors[0].Exception.Message | Should -Not -BeLike "*'$(@($Third) -ne $Second | Select-Object -First 1)'*" -Because 'row 1 has the other columns'
+        $run.Errors[0].Exception.Message | Should -Not -BeLike '*lacks*' -Because 'row 1 has the column, with an empty cell'
+        $run.Requests | Should -Be $alone.Requests
     }
 
     It '<Cmdlet> sends no request for rows of a CSV without the number column (not the row''s text as a number)' -ForEach @(
@@ -839,10 +887,38 @@ Describe 'A piped record that lacks a required column' {
         $run.Objects.TrackingNumber | Should -Be $number
         $run.Errors.Count | Should -Be 3
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
-        $run.Errors[1].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        # An empty cell is the record's (it names the row), a bad value the parameter's own check.
+        $run.Errors[1].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.MissingColumn,*'
+        $run.Errors[1].Exception.Message | Should -Match '\brow 2\b'
         # The rows refused by their check count too.
         $run.Errors[2].FullyQualifiedErrorId | Should -BeLike 'TrackingMore.MissingColumn,*'
         $run.Errors[2].Exception.Message | Should -Match '\brow 4\b'
+    }
+
+    # As before [RequiredPerRecord] made a blank value null: the parameter's own check refuses it, by the parameter's name.
+    It '<Cmdlet> given an empty -<Parameter> on the command line fails with ParameterArgumentValidationError naming it, sending nothing' -ForEach @(
+        @{ Cmdlet = 'New-Tracking'; Parameter = 'TrackingNumber'; Call = { New-Tracking -TrackingNumber '' -CarrierCode usps } }
+        @{ Cmdlet = 'Set-Tracking'; Parameter = 'CarrierCode'; Call = { Set-Tracking -TrackingNumber RR123456785CN -CarrierCode ' ' -Title x -Confirm:$false } }
+        @{ Cmdlet = 'Set-Tracking'; Parameter = 'CarrierCode'
+            Call = { [pscustomobject]@{ TrackingNumber = 'RR123456785CN'; CarrierCode = 'china-post' } | Set-Tracking -CarrierCode '' -Title x -Confirm:$false } }
+        @{ Cmdlet = 'Remove-Tracking'; Parameter = 'TrackingNumber'; Call = { Remove-Tracking -TrackingNumber '' -CarrierCode china-post -Confirm:$false } }
+        @{ Cmdlet = 'Stop-TrackingUpdate'; Parameter = 'TrackingNumber'; Call = { Stop-TrackingUpdate -TrackingNumber '  ' -CarrierCode china-post -Confirm:$false } }
+        @{ Cmdlet = 'Update-TrackingCarrier'; Parameter = 'CarrierCode'; Call = { Update-TrackingCarrier RR123456785CN -CarrierCode '' -NewCarrierCode dhl -Confirm:$false } }
+        @{ Cmdlet = 'Invoke-RealtimeTracking'; Parameter = 'TrackingNumber'; Call = { Invoke-RealtimeTracking -TrackingNumber '' -CarrierCode china-post } }
+        @{ Cmdlet = 'Get-Tracking'; Parameter = 'TrackingNumber'; Call = { Get-Tracking -TrackingNumber '' } }
+        @{ Cmdlet = 'Find-TrackingCarrier'; Parameter = 'TrackingNumber'; Call = { Find-TrackingCarrier -TrackingNumber ' ' } }
+        @{ Cmdlet = 'Get-TrackingAirWaybill'; Parameter = 'AirWaybillNumber'; Call = { Get-TrackingAirWaybill '' } }
+        @{ Cmdlet = 'Get-TrackingTransitTime'; Parameter = 'Origin'; Call = { Get-TrackingTransitTime -CarrierCode dhl -Origin '' -Destination US } }
+        @{ Cmdlet = 'Test-TrackingRemoteArea'; Parameter = 'Country'; Call = { Test-TrackingRemoteArea -Country ' ' -PostalCode 100-0001 } }
+    ) {
+        Clear-EmulatorRequest $script:Emulator
+        $failure = $null
+        try { & $Call } catch { $failure = $_ }
+        $failure | Should -Not -BeNullOrEmpty -Because 'the command ends before any record'
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+        $failure.Exception | Should -BeOfType System.Management.Automation.ParameterBindingException
+        $failure.Exception.Message | Should -BeLike "Cannot validate argument on parameter '$Parameter'. *"
+        @(Get-EmulatorRequest $script:Emulator).Count | Should -Be 0
     }
 
     It '<Cmdlet> called without -<Parameter> and no pipeline fails with TrackingMore.MissingParameter naming it, sending nothing' -ForEach @(

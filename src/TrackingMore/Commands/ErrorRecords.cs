@@ -66,17 +66,23 @@ namespace TrackingMore.Commands
 
         /// <summary>
         /// A piped record without a value it must carry: named by its position among the piped objects ("row 3" for
-        /// a CSV row or another property bag, "input object 3" for anything else), with every column it lacks.
+        /// a CSV row or another property bag, "input object 3" for anything else), with every column it lacks and every
+        /// one whose cell is blank.
         /// </summary>
-        public static ErrorRecord MissingColumn(long position, PSObject? record, IReadOnlyList<string> columns, string firstParameter)
+        public static ErrorRecord MissingColumn(long position, PSObject? record, IReadOnlyList<string> lacking, IReadOnlyList<string> empty, string firstParameter)
         {
             var isRow = record?.BaseObject is PSCustomObject;
             var which = isRow ? "Row " + position
                 : "Input object " + position + " (" + (record == null ? "$null" : record.BaseObject.GetType().Name) + ")";
-            var names = columns.Count == 1 ? columns[0] : string.Join(", ", columns.Take(columns.Count - 1)) + " and " + columns[columns.Count - 1];
             var noun = isRow ? "column" : "property";
-            var nouns = columns.Count == 1 ? noun : isRow ? "columns" : "properties";
-            var message = which + " lacks " + nouns + " " + names + ", so nothing was sent for it.";
+            string Named(IReadOnlyList<string> columns) =>
+                (columns.Count == 1 ? noun : isRow ? "columns" : "properties") + " " +
+                (columns.Count == 1 ? columns[0] : string.Join(", ", columns.Take(columns.Count - 1)) + " and " + columns[columns.Count - 1]);
+            var cell = isRow ? "cell" : "value";
+            var faults = new List<string>();
+            if (lacking.Count > 0) faults.Add("lacks " + Named(lacking));
+            if (empty.Count > 0) faults.Add((empty.Count == 1 ? "has an empty " + cell : "has empty " + cell + "s") + " in " + Named(empty));
+            var message = which + " " + string.Join(" and ", faults) + ", so nothing was sent for it.";
             return new ErrorRecord(new ArgumentException(message), "TrackingMore.MissingColumn", ErrorCategory.InvalidArgument, record)
             {
                 ErrorDetails = new ErrorDetails(message)
@@ -94,6 +100,14 @@ namespace TrackingMore.Commands
                                    ", or pipe in objects that have " + (parameters.Count == 1 ? "it" : "them") + " (CSV rows with such columns, Get-Tracking output).",
                 "TrackingMore.MissingParameter", null);
         }
+
+        /// <summary>
+        /// A required value given on the command line empty (blank text, $null): refused as PowerShell refuses a value
+        /// its parameter's check fails, with that check's message, since [RequiredPerRecord] made it null before the check.
+        /// </summary>
+        public static ErrorRecord EmptyParameter(string parameter, string problem) => new ErrorRecord(
+            new ParameterBindingException("Cannot validate argument on parameter '" + parameter + "'. " + problem),
+            "ParameterArgumentValidationError", ErrorCategory.InvalidData, null);
 
         public static ErrorRecord InvalidArgument(string message, string errorId, object? target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);

@@ -55,6 +55,10 @@ namespace TrackingMore.Commands
         /// </summary>
         protected sealed override void BeginProcessing()
         {
+            // A blank value given on the command line was made null by [RequiredPerRecord], so its check let it through:
+            // refused here as that check would, since no record can fill it in.
+            var empty = Required.FirstOrDefault(value => MyInvocation.BoundParameters.ContainsKey(value.Name) && IsEmpty(value.Property.GetValue(this)));
+            if (empty != null) ThrowTerminatingError(ErrorRecords.EmptyParameter(empty.Name, empty.EmptyRefusal));
             var given = Required.Where(value => !IsEmpty(value.Property.GetValue(this))).ToArray();
             _givenOnCommandLine = new HashSet<string>(given.Select(value => value.Name), StringComparer.OrdinalIgnoreCase);
             if (!MyInvocation.ExpectingInput)
@@ -77,7 +81,11 @@ namespace TrackingMore.Commands
             var missing = Required.Where(value => !_givenOnCommandLine.Contains(value.Name) && IsEmpty(value.Property.GetValue(this))).ToArray();
             if (missing.Length > 0)
             {
-                WriteError(ErrorRecords.MissingColumn(_position, record, missing.Select(value => value.Described).ToArray(), missing[0].Name));
+                // A property that is there but blank or $null (Import-Csv's empty last cell, a short line's cells) is an
+                // empty cell; one that is not there at all, a missing column.
+                var empty = missing.Where(value => value.IsEmptyIn(record)).ToArray();
+                WriteError(ErrorRecords.MissingColumn(_position, record, missing.Except(empty).Select(value => value.Described).ToArray(),
+                    empty.Select(value => value.Described).ToArray(), missing[0].Name));
                 return;
             }
             ProcessCompleteRecord();
@@ -115,6 +123,15 @@ namespace TrackingMore.Commands
 
             /// <summary>How an error names it: 'TrackingNumber' (or 'tracking_number', 'Number').</summary>
             public string Described => "'" + Name + "'" + (Aliases.Count > 0 ? " (or '" + string.Join("', '", Aliases) + "')" : string.Empty);
+
+            /// <summary>What the parameter's own check says of an empty value.</summary>
+            public string EmptyRefusal => Property.GetCustomAttributes<ValidateEachArgumentAttribute>(true)
+                .Select(check => check.ProblemWith(string.Empty)).FirstOrDefault(problem => problem != null) ?? "The value must not be empty or white space.";
+
+            /// <summary>Whether the record has this value's property (by name or alias) with $null or a blank text in it.</summary>
+            public bool IsEmptyIn(PSObject? record) =>
+                record != null && new[] { Name }.Concat(Aliases).Any(name =>
+                    record.Properties[name] is PSPropertyInfo property && (property.Value is null || EmptyAsNullAttribute.IsBlankText(property.Value)));
 
             public bool AppliesTo(string parameterSet) => Sets.Any(set => set == ParameterAttribute.AllParameterSets || set == parameterSet);
 

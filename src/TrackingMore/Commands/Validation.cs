@@ -47,15 +47,20 @@ namespace TrackingMore.Commands
     /// A value every pipeline record must carry (a tracking's number and carrier, a route's countries), checked per
     /// record by <see cref="RecordCmdlet"/> in place of Mandatory, so that a CSV row that lacks it is an error naming the
     /// row and its columns, and a direct call without it is refused without a prompt. Help shows the parameter as required.
+    /// A blank text (Import-Csv's "" for an empty cell, or white space) is made null like <see cref="EmptyAsNullAttribute"/>
+    /// does, so that the parameter's own check lets it through and <see cref="RecordCmdlet"/> reports the empty cell with
+    /// its row (and an empty value given on the command line by its parameter).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property)]
-    public sealed class RequiredPerRecordAttribute : Attribute
+    public sealed class RequiredPerRecordAttribute : ArgumentTransformationAttribute
     {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) => EmptyAsNullAttribute.BlankAsNull(inputData);
     }
 
     /// <summary>
     /// No empty or white-space text: unlike ValidateNotNullOrEmpty it lets a parameter's null through (a CSV row's
-    /// missing cell), which <see cref="RequiredPerRecordAttribute"/> reports with the row.
+    /// missing cell, or a blank one that <see cref="RequiredPerRecordAttribute"/> made null), which
+    /// <see cref="RecordCmdlet"/> reports with the row. What it still refuses is a blank item of an array.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ValidateNotBlankAttribute : ValidateEachArgumentAttribute
@@ -300,11 +305,12 @@ namespace TrackingMore.Commands
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class EmptyAsNullAttribute : ArgumentTransformationAttribute
     {
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
-        {
-            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            return value is string text && string.IsNullOrWhiteSpace(text) ? null : inputData;
-        }
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) => BlankAsNull(inputData);
+
+        /// <summary>Null for an empty or white-space text; anything else (an array with a blank item too) as it is.</summary>
+        internal static object? BlankAsNull(object? inputData) => IsBlankText(inputData) ? null : inputData;
+
+        internal static bool IsBlankText(object? value) => (value is PSObject wrapped ? wrapped.BaseObject : value) is string text && string.IsNullOrWhiteSpace(text);
     }
 
     /// <summary>
