@@ -765,6 +765,29 @@ Describe 'A piped record that lacks a required column' {
             $observed = Invoke-Observed { $Rows | & $Run }
             $observed | Add-Member -NotePropertyName Requests -NotePropertyValue (Get-RequestShape $Number) -PassThru
         }
+
+        # What both CSV tests expect of a run of three rows, the ones at $Refused (0-based) bad: the good row's output as
+        # when it ran alone, one MissingColumn error against each bad row naming its number and its columns ($Second for
+        # the first, $Third for the second, each after $Words), and the same requests as the good row alone.
+        function Assert-RowsRefused($Alone, $Run, $Rows, [int[]] $Refused, [string] $Words) {
+            $Alone.Errors | Should -BeNullOrEmpty
+            $Alone.Objects.Count | Should -BeGreaterOrEqual 1
+            $Run.Objects.Count | Should -Be $Alone.Objects.Count -Because 'the good row is processed'
+            $Run.Errors.Count | Should -Be 2
+            foreach ($failure in $Run.Errors) {
+                $failure.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.MissingColumn,*'
+                $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            }
+            for ($i = 0; $i -lt 2; $i++) {
+                [object]::ReferenceEquals($Run.Errors[$i].TargetObject, $Rows[$Refused[$i]]) | Should -BeTrue -Because 'the error''s target is the row'
+                $Run.Errors[$i].Exception.Message | Should -Match "\brow $($Refused[$i] + 1)\b"
+            }
+            foreach ($column in $Second) { $Run.Errors[0].Exception.Message | Should -BeLike "*$Words$(Get-ColumnText $Cmdlet $column)*" }
+            foreach ($column in $Third) { $Run.Errors[1].Exception.Message | Should -BeLike "*$Words$(Get-ColumnText $Cmdlet $column)*" }
+            $Run.Errors[0].Exception.Message | Should -Not -BeLike "*'$(@($Third) -ne $Second | Select-Object -First 1)'*" -Because 'the first bad row has the other columns'
+            # Nothing was sent for the bad rows, and no row's text went as a value.
+            $Run.Requests | Should -Be $Alone.Requests
+        }
     }
 
     # Each CSV has a good row (2), a row without the first column's cell (3) and a row without any required one (4, a
@@ -783,23 +806,7 @@ Describe 'A piped record that lacks a required column' {
         if ($rows.Count -eq 2) { $rows += [pscustomobject]@{ Note = 'neither' } }  # the single-column cmdlets' third row: a property, not a cell, missing
         $run = Invoke-Logged $Run $rows $numbers[1]
 
-        $alone.Errors | Should -BeNullOrEmpty
-        $alone.Objects.Count | Should -BeGreaterOrEqual 1
-        $run.Objects.Count | Should -Be $alone.Objects.Count
-        $run.Errors.Count | Should -Be 2
-        foreach ($failure in $run.Errors) {
-            $failure.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.MissingColumn,*'
-            $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        }
-        [object]::ReferenceEquals($run.Errors[0].TargetObject, $rows[1]) | Should -BeTrue -Because 'the error''s target is the row'
-        [object]::ReferenceEquals($run.Errors[1].TargetObject, $rows[2]) | Should -BeTrue
-        $run.Errors[0].Exception.Message | Should -Match '\brow 2\b'
-        $run.Errors[1].Exception.Message | Should -Match '\brow 3\b'
-        foreach ($column in $Second) { $run.Errors[0].Exception.Message | Should -BeLike "*$(Get-ColumnText $Cmdlet $column)*" }
-        foreach ($column in $Third) { $run.Errors[1].Exception.Message | Should -BeLike "*$(Get-ColumnText $Cmdlet $column)*" }
-        $run.Errors[0].Exception.Message | Should -Not -BeLike "*'$(@($Third) -ne $Second | Select-Object -First 1)'*" -Because 'row 2 has the other columns'
-        # The same requests as for the good row alone: nothing was sent for the bad rows, and no row's text went as a value.
-        $run.Requests | Should -Be $alone.Requests
+        Assert-RowsRefused $alone $run $rows 1, 2 ''
         $run.Requests | Should -Not -BeLike '*%40%7B*'
     }
 
@@ -825,23 +832,8 @@ Describe 'A piped record that lacks a required column' {
         $rows = @(Import-Csv $csvPath)
         $run = Invoke-Logged $Run $rows $numbers[1]
 
-        $alone.Errors | Should -BeNullOrEmpty
-        $alone.Objects.Count | Should -BeGreaterOrEqual 1
-        $run.Objects.Count | Should -Be $alone.Objects.Count -Because 'the good row after a blank one is processed'
-        $run.Errors.Count | Should -Be 2
-        foreach ($failure in $run.Errors) {
-            $failure.FullyQualifiedErrorId | Should -BeLike 'TrackingMore.MissingColumn,*'
-            $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        }
-        [object]::ReferenceEquals($run.Errors[0].TargetObject, $rows[0]) | Should -BeTrue -Because 'the error''s target is the row'
-        [object]::ReferenceEquals($run.Errors[1].TargetObject, $rows[2]) | Should -BeTrue
-        $run.Errors[0].Exception.Message | Should -Match '\brow 1\b'
-        $run.Errors[1].Exception.Message | Should -Match '\brow 3\b'
-        foreach ($column in $Second) { $run.Errors[0].Exception.Message | Should -BeLike "*empty*$(Get-ColumnText $Cmdlet $column)*" }
-        foreach ($column in $Third) { $run.Errors[1].Exception.Message | Should -BeLike "*empty*$(Get-ColumnText $Cmdlet $column)*" }
-        $run.Errors[0].Exception.Message | Should -Not -BeLike "*'$(@($Third) -ne $Second | Select-Object -First 1)'*" -Because 'row 1 has the other columns'
+        Assert-RowsRefused $alone $run $rows 0, 2 'empty*'
         $run.Errors[0].Exception.Message | Should -Not -BeLike '*lacks*' -Because 'row 1 has the column, with an empty cell'
-        $run.Requests | Should -Be $alone.Requests
     }
 
     It '<Cmdlet> sends no request for rows of a CSV without the number column (not the row''s text as a number)' -ForEach @(
