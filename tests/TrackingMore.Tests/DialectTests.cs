@@ -75,7 +75,7 @@ public class DialectTests
         Assert.Equal(40, client.Capabilities.BatchSize);
         Assert.Equal(2000, client.Capabilities.MaxPageSize);
         Assert.Equal(40, client.Capabilities.MaxListValues);
-        Assert.Equal(1, client.Capabilities.RateLimits[EndpointClass.List]);
+        Assert.Equal(1, client.Capabilities.RateLimitOf(EndpointClass.List));
         Assert.Equal(Enum.GetValues<ApiOperation>(), client.Capabilities.Operations);
         Assert.Equal(new Uri("https://api.trackingmore.com/v2/"), ConnectionSettings.PublicBaseUriOf(ApiVersion.V2));
     }

@@ -23,6 +23,7 @@ namespace TrackingMore.Api
             MaxPageSize = maxPageSize;
             MaxListValues = maxListValues;
             RateLimits = rateLimits;
+            RateClasses = rateLimits.Keys.OrderBy(rateClass => rateClass).ToArray();
             _endpoints = endpoints;
             Operations = endpoints.Keys.OrderBy(operation => operation).ToArray();
         }
@@ -41,8 +42,17 @@ namespace TrackingMore.Api
         /// <summary>The most values a list filter (numbers, order ids) takes in one request.</summary>
         public int MaxListValues { get; }
 
-        /// <summary>The published requests per second of each endpoint class; 0: not limited.</summary>
-        public IReadOnlyDictionary<EndpointClass, double> RateLimits { get; }
+        /// <summary>The endpoint classes the version paces apart (each with its own rate: <see cref="RateLimitOf"/>).</summary>
+        public IReadOnlyList<EndpointClass> RateClasses { get; }
+
+        /// <summary>The published requests per second of an endpoint class; 0: not limited.</summary>
+        public double RateLimitOf(EndpointClass endpointClass) => RateLimits.TryGetValue(endpointClass, out var limit) ? limit : 0;
+
+        /// <summary>
+        /// The same as a dictionary, for the settings' defaults. Internal: a dictionary keyed by an enum is what
+        /// ConvertTo-Json cannot write, and the connection that carries these capabilities must stay writable.
+        /// </summary>
+        internal IReadOnlyDictionary<EndpointClass, double> RateLimits { get; }
 
         /// <summary>The operations this version offers, in the order of <see cref="ApiOperation"/>.</summary>
         public IReadOnlyList<ApiOperation> Operations { get; }

@@ -18,7 +18,18 @@ namespace TrackingMore.Dialects.V2
     /// </summary>
     internal static class V2RequestJson
     {
-        private static readonly Dictionary<(Type, string), (string Name, JsonConverter? Converter)> Fields = new Dictionary<(Type, string), (string, JsonConverter?)>
+        /// <summary>The order and customer fields that creating and changing a tracking both carry, under the same v2 names (declared first: the table below reads it as it is built).</summary>
+        private static readonly (string Property, string Name)[] OrderFields =
+        {
+            (nameof(NewTrackingRequest.Title), "title"),
+            (nameof(NewTrackingRequest.LogisticsChannel), "logistics_channel"),
+            (nameof(NewTrackingRequest.CustomerName), "customer_name"),
+            (nameof(NewTrackingRequest.CustomerEmail), "customer_email"),
+            (nameof(NewTrackingRequest.CustomerPhone), "customer_phone"),
+            (nameof(NewTrackingRequest.OrderId), "order_id"),
+        };
+
+        private static readonly Dictionary<(Type, string), (string Name, JsonConverter? Converter)> Fields = WithOrderFields(new Dictionary<(Type, string), (string, JsonConverter?)>
         {
             [(typeof(TrackingIdentity), nameof(TrackingIdentity.TrackingNumber))] = ("tracking_number", null),
             [(typeof(TrackingIdentity), nameof(TrackingIdentity.CarrierCode))] = ("carrier_code", null),
@@ -30,22 +41,10 @@ namespace TrackingMore.Dialects.V2
             [(typeof(ShipmentDetails), nameof(ShipmentDetails.OrderCreateTime))] = ("order_create_time", new ApiLocalTimeConverter()),
             [(typeof(ShipmentDetails), nameof(ShipmentDetails.Language))] = ("lang", null),
 
-            [(typeof(NewTrackingRequest), nameof(NewTrackingRequest.Title))] = ("title", null),
-            [(typeof(NewTrackingRequest), nameof(NewTrackingRequest.LogisticsChannel))] = ("logistics_channel", null),
-            [(typeof(NewTrackingRequest), nameof(NewTrackingRequest.CustomerName))] = ("customer_name", null),
-            [(typeof(NewTrackingRequest), nameof(NewTrackingRequest.CustomerEmail))] = ("customer_email", null),
-            [(typeof(NewTrackingRequest), nameof(NewTrackingRequest.CustomerPhone))] = ("customer_phone", null),
-            [(typeof(NewTrackingRequest), nameof(NewTrackingRequest.OrderId))] = ("order_id", null),
             [(typeof(NewTrackingRequest), nameof(NewTrackingRequest.DestinationCountry))] = ("tracking_destination_country", null),
             [(typeof(NewTrackingRequest), nameof(NewTrackingRequest.AutoCorrect))] = ("auto_correct", null),
             [(typeof(NewTrackingRequest), nameof(NewTrackingRequest.Comment))] = ("comment", null),
 
-            [(typeof(TrackingUpdateRequest), nameof(TrackingUpdateRequest.Title))] = ("title", null),
-            [(typeof(TrackingUpdateRequest), nameof(TrackingUpdateRequest.LogisticsChannel))] = ("logistics_channel", null),
-            [(typeof(TrackingUpdateRequest), nameof(TrackingUpdateRequest.CustomerName))] = ("customer_name", null),
-            [(typeof(TrackingUpdateRequest), nameof(TrackingUpdateRequest.CustomerEmail))] = ("customer_email", null),
-            [(typeof(TrackingUpdateRequest), nameof(TrackingUpdateRequest.CustomerPhone))] = ("customer_phone", null),
-            [(typeof(TrackingUpdateRequest), nameof(TrackingUpdateRequest.OrderId))] = ("order_id", null),
             [(typeof(TrackingUpdateRequest), nameof(TrackingUpdateRequest.DestinationCode))] = ("destination_code", null),
             // PUT's archived takes the strings "true"/"false"; the status goes as the API's number (4, 7, 8).
             [(typeof(TrackingUpdateRequest), nameof(TrackingUpdateRequest.Archived))] = ("archived", new BooleanAsStringConverter()),
@@ -63,7 +62,16 @@ namespace TrackingMore.Dialects.V2
             [(typeof(TransitTimeRequest), nameof(TransitTimeRequest.CarrierCode))] = ("carrier_code", null),
             [(typeof(TransitTimeRequest), nameof(TransitTimeRequest.Origin))] = ("original", null),
             [(typeof(TransitTimeRequest), nameof(TransitTimeRequest.Destination))] = ("destination", null),
-        };
+        });
+
+        private static Dictionary<(Type, string), (string, JsonConverter?)> WithOrderFields(Dictionary<(Type, string), (string, JsonConverter?)> fields)
+        {
+            foreach (var type in new[] { typeof(NewTrackingRequest), typeof(TrackingUpdateRequest) })
+            {
+                foreach (var (property, name) in OrderFields) fields[(type, property)] = (name, null);
+            }
+            return fields;
+        }
 
         // Built on first use, not in a static initializer: the generated half of the context may not have set its
         // own fields yet. Two threads racing here build equal options, so no lock is needed.
