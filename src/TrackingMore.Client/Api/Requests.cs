@@ -49,14 +49,14 @@ namespace TrackingMore.Api
         public string? Comment { get; set; }
     }
 
-    /// <summary>The statuses a user may set by hand on a tracking.</summary>
+    /// <summary>The statuses a user may set by hand on a tracking (each version's dialect sends its own number for them).</summary>
     public enum TrackingStatusChange
     {
-        Delivered = 4,
-        Exception = 7,
+        Delivered = 1,
+        Exception = 2,
 
         /// <summary>Back to the status the carrier's checkpoints give.</summary>
-        Restore = 8,
+        Restore = 3,
     }
 
     /// <summary>

@@ -46,9 +46,9 @@ namespace TrackingMore.Dialects.V2
             [(typeof(NewTrackingRequest), nameof(NewTrackingRequest.Comment))] = ("comment", null),
 
             [(typeof(TrackingUpdateRequest), nameof(TrackingUpdateRequest.DestinationCode))] = ("destination_code", null),
-            // PUT's archived takes the strings "true"/"false"; the status goes as the API's number (4, 7, 8).
+            // PUT's archived takes the strings "true"/"false"; the status goes as v2's number (4, 7, 8).
             [(typeof(TrackingUpdateRequest), nameof(TrackingUpdateRequest.Archived))] = ("archived", new BooleanAsStringConverter()),
-            [(typeof(TrackingUpdateRequest), nameof(TrackingUpdateRequest.Status))] = ("status", null),
+            [(typeof(TrackingUpdateRequest), nameof(TrackingUpdateRequest.Status))] = ("status", new V2StatusChangeConverter()),
 
             [(typeof(CarrierChangeRequest), nameof(CarrierChangeRequest.NewCarrierCode))] = ("update_carrier_code", null),
 
@@ -125,6 +125,18 @@ namespace TrackingMore.Dialects.V2
             }
             return null;
         }
+    }
+
+    /// <summary>A status set by hand as v2 numbers it: delivered 4, exception 7, back to the carrier's 8.</summary>
+    internal sealed class V2StatusChangeConverter : RequestFieldConverter<TrackingStatusChange?>
+    {
+        public override void Write(Utf8JsonWriter writer, TrackingStatusChange? value, JsonSerializerOptions options) => writer.WriteNumberValue(value switch
+        {
+            TrackingStatusChange.Delivered => 4,
+            TrackingStatusChange.Exception => 7,
+            TrackingStatusChange.Restore => 8,
+            _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Not a status v2 lets a user set."),
+        });
     }
 
     /// <summary>The source-generated contracts of v2's bodies; named by <see cref="V2RequestJson"/>, never used alone.</summary>
