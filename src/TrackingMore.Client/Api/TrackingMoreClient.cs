@@ -61,11 +61,11 @@ namespace TrackingMore.Api
             SendAsync(ApiOperation.CreateTracking, () => Dialect.CreateTracking(tracking), call);
 
         /// <summary>
-        /// Creates 1 to 40 trackings with one request and returns one outcome per tracking, in order. When an answer
+        /// Creates 1 to <see cref="ApiCapabilities.BatchSize"/> trackings with one request and returns one outcome per tracking, in order. When an answer
         /// was lost and the request had to go again, "already exists" for one's own item, or the account holding it,
         /// means an earlier attempt created it; the tracking is fetched so the outcome still carries it.
         /// </summary>
-        /// <param name="singleForOne">A lone tracking goes to POST /trackings/post, whose answer is the full tracking.</param>
+        /// <param name="singleForOne">A lone tracking goes to the single form (<see cref="ApiOperation.CreateTracking"/>), whose answer is the full tracking.</param>
         public Task<IReadOnlyList<TrackingOutcome<NewTrackingRequest>>> CreateTrackingsAsync(IReadOnlyList<NewTrackingRequest> trackings, CallContext call,
             bool singleForOne = false) => Creations(singleForOne).SendAsync(this, CheckBulk(trackings), singleForOne, call);
 
@@ -164,10 +164,10 @@ namespace TrackingMore.Api
             SendAsync(ApiOperation.DeleteTracking, () => Dialect.DeleteTracking(tracking), call);
 
         /// <summary>
-        /// Removes 1 to 40 trackings with one request; one outcome per tracking, in order. After a lost answer, "does
+        /// Removes 1 to <see cref="ApiCapabilities.BatchSize"/> trackings with one request; one outcome per tracking, in order. After a lost answer, "does
         /// not exist", or the account no longer holding it, means an earlier attempt removed it.
         /// </summary>
-        /// <param name="singleForOne">A lone tracking goes to DELETE /trackings/{carrier}/{number}.</param>
+        /// <param name="singleForOne">A lone tracking goes to the single form (<see cref="ApiOperation.DeleteTracking"/>).</param>
         public Task<IReadOnlyList<TrackingOutcome<TrackingIdentity>>> DeleteTrackingsAsync(IReadOnlyList<TrackingIdentity> trackings, CallContext call,
             bool singleForOne = false) => Deletions(singleForOne).SendAsync(this, CheckBulk(trackings), singleForOne, call);
 
@@ -175,11 +175,11 @@ namespace TrackingMore.Api
             SendAsync(ApiOperation.UpdateTracking, () => Dialect.UpdateTracking(changes), call);
 
         /// <summary>
-        /// Changes 1 to 40 trackings with one request; one outcome per tracking, in order, each carrying the tracking
+        /// Changes 1 to <see cref="ApiCapabilities.BatchSize"/> trackings with one request; one outcome per tracking, in order, each carrying the tracking
         /// as the account now holds it (read back with one list request by numbers, at the list's pace). After a lost
         /// answer whose resend failed too, the outcome is unknown: nothing in the account shows whether a change was made.
         /// </summary>
-        /// <param name="singleForOne">A lone change goes to PUT /trackings/{carrier}/{number}, whose answer is the full tracking.</param>
+        /// <param name="singleForOne">A lone change goes to the single form (<see cref="ApiOperation.UpdateTracking"/>), whose answer is the full tracking.</param>
         public Task<IReadOnlyList<TrackingOutcome<TrackingUpdateRequest>>> UpdateTrackingsAsync(IReadOnlyList<TrackingUpdateRequest> changes, CallContext call,
             bool singleForOne = false) => Updates(singleForOne).SendAsync(this, CheckBulk(changes), singleForOne, call);
 
