@@ -17,7 +17,10 @@ param(
     [switch] $SecondRoundOnly,
     # Runs only section 2 (peak working set at 20k and 200k trackings), e.g. after a change to the listing's memory;
     # write it to another -ResultsPath.
-    [switch] $MemoryOnly
+    [switch] $MemoryOnly,
+    # Runs only section 6 (import cost against ThreadJob), e.g. after a change to what the module loads on import;
+    # write it to another -ResultsPath.
+    [switch] $ImportOnly
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
@@ -88,8 +91,44 @@ function Write-Results {
     Get-Content $ResultsPath | Write-Host
 }
 
+# 6. Import cost, as a function: the full run measures it among the others, -ImportOnly alone.
+function Measure-ImportCost {
+    # 6. Import cost: a new pwsh that imports TrackingMore, against one that imports a small binary module shipped with
+    # PowerShell (ThreadJob) and one that does nothing, interleaved so that the machine's load falls on all three alike.
+    # Each child also times its Import-Module alone, which leaves pwsh's own start-up (most of the noise) out.
+    Write-Host '6. Import cost'
+    $time = {
+        param([string] $Import)
+        $command = if ($Import) { '$clock = [Diagnostics.Stopwatch]::StartNew(); Import-Module ' + $Import + '; $clock.Elapsed.TotalSeconds' } else { '0' }
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $inside = & $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $command
+        [pscustomobject]@{ Process = $clock.Elapsed.TotalSeconds; Import = [double](@($inside)[-1]) }
+    }
+    $runs = 1..15 | ForEach-Object {
+        [pscustomobject]@{ Bare = & $time ''; Ours = & $time "'$ModulePath'"; ThreadJob = & $time 'Microsoft.PowerShell.ThreadJob' }
+    }
+    $bare = Get-Median $runs.Bare.Process
+    $import = Get-Median $runs.Ours.Process
+    $threadJob = Get-Median $runs.ThreadJob.Process
+    $importInside = Get-Median $runs.Ours.Import
+    $threadJobInside = Get-Median $runs.ThreadJob.Import
+    $rows['Import'] = [ordered]@{
+        Measure = 'pwsh -c "Import-Module TrackingMore" / pwsh -c "Import-Module Microsoft.PowerShell.ThreadJob" (median of 15, interleaved)'
+        Ours = '{0:N0} ms; Import-Module alone {1:N0} ms' -f ($import * 1000), ($importInside * 1000)
+        Baseline = 'ThreadJob {0:N0} ms, Import-Module alone {1:N0} ms; bare pwsh {2:N0} ms' -f ($threadJob * 1000), ($threadJobInside * 1000), ($bare * 1000)
+        Result = '{0:N2}x ThreadJob ({1:N2}x bare)' -f ($import / $threadJob), ($import / $bare)
+        Goal = '<= 1.05x ThreadJob (about 1.04 before the assembly split)'
+    }
+}
+
 $rows = [ordered]@{}
 $machine = "$([Environment]::ProcessorCount) cores, $([Math]::Round([GC]::GetGCMemoryInfo().TotalAvailableMemoryBytes / 1GB)) GB, $([Runtime.InteropServices.RuntimeInformation]::OSDescription)"
+
+if ($ImportOnly) {
+    Measure-ImportCost
+    Write-Results
+    return
+}
 
 if (-not ($SecondRoundOnly -or $MemoryOnly)) {
     # 1. Throughput without the limit, 100k trackings.
@@ -191,32 +230,7 @@ if (-not ($SecondRoundOnly -or $MemoryOnly)) {
         }
     } finally { Stop-TrackingMoreEmulator $emulator }
 
-    # 6. Import cost: a new pwsh that imports TrackingMore, against one that imports a small binary module shipped with
-    # PowerShell (ThreadJob) and one that does nothing, interleaved so that the machine's load falls on all three alike.
-    # Each child also times its Import-Module alone, which leaves pwsh's own start-up (most of the noise) out.
-    Write-Host '6. Import cost'
-    $time = {
-        param([string] $Import)
-        $command = if ($Import) { '$clock = [Diagnostics.Stopwatch]::StartNew(); Import-Module ' + $Import + '; $clock.Elapsed.TotalSeconds' } else { '0' }
-        $clock = [Diagnostics.Stopwatch]::StartNew()
-        $inside = & $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $command
-        [pscustomobject]@{ Process = $clock.Elapsed.TotalSeconds; Import = [double](@($inside)[-1]) }
-    }
-    $runs = 1..15 | ForEach-Object {
-        [pscustomobject]@{ Bare = & $time ''; Ours = & $time "'$ModulePath'"; ThreadJob = & $time 'Microsoft.PowerShell.ThreadJob' }
-    }
-    $bare = Get-Median $runs.Bare.Process
-    $import = Get-Median $runs.Ours.Process
-    $threadJob = Get-Median $runs.ThreadJob.Process
-    $importInside = Get-Median $runs.Ours.Import
-    $threadJobInside = Get-Median $runs.ThreadJob.Import
-    $rows['Import'] = [ordered]@{
-        Measure = 'pwsh -c "Import-Module TrackingMore" / pwsh -c "Import-Module Microsoft.PowerShell.ThreadJob" (median of 15, interleaved)'
-        Ours = '{0:N0} ms; Import-Module alone {1:N0} ms' -f ($import * 1000), ($importInside * 1000)
-        Baseline = 'ThreadJob {0:N0} ms, Import-Module alone {1:N0} ms; bare pwsh {2:N0} ms' -f ($threadJob * 1000), ($threadJobInside * 1000), ($bare * 1000)
-        Result = '{0:N2}x ThreadJob ({1:N2}x bare)' -f ($import / $threadJob), ($import / $bare)
-        Goal = '<= 1.05x ThreadJob (about 1.04 before the assembly split)'
-    }
+    Measure-ImportCost
 
     # 7. Faults: bulk create and -All under a 20% fault rate, then a search for the key in everything a run printed.
     Write-Host '7. Faults and secrets'

@@ -36,9 +36,9 @@ var call = new CallContext(stop.Token);
 
 try
 {
-    // One outcome per shipment, in the order sent: created, refused (e.g. 4016: already followed), or unknown.
+    // One outcome per shipment, in the order sent: created, refused (e.g. AlreadyExists: already followed), or unknown.
     var requests = args.Skip(2).Select(number => new NewTrackingRequest(number, args[1])).ToList();
-    foreach (var batch in requests.Chunk(TrackingMoreClient.MaxBulkItems))
+    foreach (var batch in requests.Chunk(client.Capabilities.BatchSize))
     {
         foreach (var outcome in await client.CreateTrackingsAsync(batch, call))
         {
@@ -50,7 +50,7 @@ try
 
     // Every page, at the list's rate limit, without repeats; the snapshot is pinned to when the listing began.
     var byStatus = new SortedDictionary<string, int>();
-    await foreach (var page in client.ListAllAsync(new TrackingListQuery { Limit = TrackingListQuery.MaxPageSize }, call))
+    await foreach (var page in client.ListAllAsync(new TrackingListQuery { Limit = client.Capabilities.MaxPageSize }, call))
     {
         foreach (var tracking in page.Items)
         {

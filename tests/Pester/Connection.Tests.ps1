@@ -30,6 +30,30 @@ Describe 'Connect-TrackingMore -PassThru and -Connection' {
         ($script:ToFirst | Format-List * | Out-String) | Should -Not -Match 'first-account'
     }
 
+    It 'speaks API V2 unless told otherwise, and shows the version and its capabilities' {
+        $script:ToFirst.ApiVersion | Should -Be ([TrackingMore.Api.ApiVersion]::V2)
+        $script:ToFirst.Capabilities.BatchSize | Should -Be 40
+        $script:ToFirst.Capabilities.MaxPageSize | Should -Be 2000
+        $script:ToFirst.Capabilities.Operations | Should -Contain ([TrackingMore.Api.ApiOperation]::ListTrackings)
+        ($script:ToFirst | Out-String) | Should -Match 'ApiVersion\s+:\s+V2'
+        (Get-Command Connect-TrackingMore).Parameters['ApiVersion'].ParameterType | Should -Be ([TrackingMore.Api.ApiVersion])
+
+        $explicit = Connect-TestEmulator $script:First -Extra @{ ApiVersion = 'V2'; PassThru = $true; ListRequestsPerSecond = 0 }
+        try {
+            $explicit.ApiVersion | Should -Be 'V2'
+            (Get-TrackingMoreConnection).ApiVersion | Should -Be 'V2'
+            @(Get-Tracking -Page 1 -PageSize 5 -Connection $explicit).Count | Should -BeGreaterThan 0
+            @(Get-EmulatorRequest $script:First '*/v2/trackings/get').Count | Should -Be 1
+        }
+        finally {
+            # The suite's current connection is the second account's, as its set-up left it.
+            Connect-TestEmulator $script:Second -Extra @{ ListRequestsPerSecond = 0 } | Out-Null
+        }
+        $key = ConvertTo-SecureString 'any-key-0123456789' -AsPlainText -Force
+        { Connect-TrackingMore -ApiKey $key -BaseUri $script:First.BaseUri -ApiVersion V9 -SkipCheck } |
+            Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,TrackingMore.Commands.ConnectTrackingMoreCommand'
+    }
+
     It 'is on every cmdlet that calls the API, typed as the connection' {
         $calling = Get-Command -Module TrackingMore -CommandType Cmdlet |
             Where-Object Name -NotIn 'Connect-TrackingMore', 'Disconnect-TrackingMore', 'Get-TrackingMoreConnection', 'ConvertTo-TrackingCsvSafe'

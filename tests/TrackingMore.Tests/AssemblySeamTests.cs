@@ -1,4 +1,5 @@
 using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 using TrackingMore.Api;
 using TrackingMore.Commands;
@@ -42,8 +43,9 @@ public class AssemblySeamTests
         var compilerEmitted = new[] { "", "System.Runtime.CompilerServices", "Microsoft.CodeAnalysis" };
         Assert.Equal(new[] { "TrackingMore", "TrackingMore.Commands" },
             DefinedNamespaces(CmdletAssembly).Except(compilerEmitted).OrderBy(ns => ns, StringComparer.Ordinal));
-        // TrackingMore.Dialects.*: what belongs to one API version, internal, beside the version-neutral Api.
-        Assert.Equal(new[] { "TrackingMore.Api", "TrackingMore.Dialects.V2", "TrackingMore.Dialects.V4", "TrackingMore.Models", "TrackingMore.Serialization" },
+        // TrackingMore.Dialects: the seam (ApiDialect); TrackingMore.Dialects.*: what belongs to one API version, internal,
+        // beside the version-neutral Api.
+        Assert.Equal(new[] { "TrackingMore.Api", "TrackingMore.Dialects", "TrackingMore.Dialects.V2", "TrackingMore.Dialects.V4", "TrackingMore.Models", "TrackingMore.Serialization" },
             DefinedNamespaces(ClientAssembly).Except(compilerEmitted).OrderBy(ns => ns, StringComparer.Ordinal));
     }
 
@@ -68,6 +70,24 @@ public class AssemblySeamTests
         Assert.Equal(new[] { ".ctor" }, used);
         Assert.Contains(nameof(ITrackingMoreClient), Read(CmdletAssembly, reader =>
             reader.TypeReferences.Select(handle => reader.GetString(reader.GetTypeReference(handle).Name)).ToHashSet(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public void TheCmdletAssemblyWritesNoWirePathFieldOrCode()
+    {
+        // The strings the cmdlets' code loads (ldstr: the user strings heap): a version's paths, wire field names,
+        // key header and meta codes belong to its dialect in the client, so none may appear here.
+        var wire = new System.Text.RegularExpressions.Regex(
+            @"/?trackings/|/carriers|/v2\b|/v4\b|carrier_code|tracking_number|\bmeta\b|Api-Key|\b4\d{3}\b|getuserinfo|updatemore|notupdate",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var found = Read(CmdletAssembly, reader =>
+        {
+            var strings = new List<string>();
+            for (var handle = MetadataTokens.UserStringHandle(1); !handle.IsNil; handle = reader.GetNextHandle(handle))
+                strings.Add(reader.GetUserString(handle));
+            return strings;
+        }).Where(text => wire.IsMatch(text)).ToArray();
+        Assert.Empty(found);
     }
 
     /// <summary>src/<project>/bin/<configuration of these tests>/netstandard2.0/<assembly of the type>.</summary>

@@ -29,6 +29,8 @@ public class HostileTransportTests
     [InlineData("fixture-key-ABCDEF0123456789 and again: Trackingmore-Api-Key: fixture-key-ABCDEF0123456789")]
     [InlineData("\"Trackingmore-Api-Key\":\"someone-elses-key\"")]
     [InlineData("trackingmore-api-key=fixture%2Dkey")]
+    [InlineData("Tracking-Api-Key: someone-elses-key")]
+    [InlineData("{\"Tracking-Api-Key\":\"someone-elses-key\"}")]
     public void RedactionMasksTheKeyAndEchoedKeyHeaders(string text)
     {
         var redacted = SecretText.Redact("before " + text + " after", Key, "****6789");

@@ -7,6 +7,7 @@ using System.Reflection;
 using System.Security.Authentication;
 using System.Text.Json;
 using System.Threading.Tasks;
+using TrackingMore.Dialects;
 using TrackingMore.Serialization;
 
 namespace TrackingMore.Api
@@ -70,13 +71,12 @@ namespace TrackingMore.Api
     }
 
     /// <summary>
-    /// Sends requests: rate gate, key header, timeout, size limit, envelope check, and bounded retries of the
+    /// Sends requests: rate gate, key header and envelope check (the dialect's), timeout, size limit, and bounded retries of the
     /// failures that a retry can cure (429, 502, 503, 504, dropped connections). Every wait observes the caller's
     /// cancellation. Redirects are never followed, and every failure leaves through one place that redacts it.
     /// </summary>
     internal sealed class ApiTransport
     {
-        private const string ApiKeyHeader = "Trackingmore-Api-Key";
         private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
         private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(30);
         private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromSeconds(120);
@@ -85,14 +85,16 @@ namespace TrackingMore.Api
         private static readonly HttpClient Http = CreateHttpClient();
 
         private readonly ConnectionSettings _settings;
+        private readonly ApiDialect _dialect;
         private readonly HttpMessageInvoker _http;
         private readonly ApiClock _clock;
         private readonly Random _jitter = new Random();
 
         /// <param name="http">Tests pass a handler that answers from fixtures; everyone else shares the process's client.</param>
-        public ApiTransport(ConnectionSettings settings, HttpMessageInvoker? http = null, ApiClock? clock = null)
+        public ApiTransport(ConnectionSettings settings, ApiDialect dialect, HttpMessageInvoker? http = null, ApiClock? clock = null)
         {
             _settings = settings;
+            _dialect = dialect;
             _clock = clock ?? ApiClock.System;
             _http = http ?? Http;
         }
@@ -165,7 +167,7 @@ namespace TrackingMore.Api
         /// Adds what this failed attempt was to the call's record, retried or not (the bulk rules read it); always
         /// true, so that it can stand in an exception filter.
         /// </summary>
-        private static bool Recorded(TrackingMoreApiException failure, CallContext call)
+        private bool Recorded(TrackingMoreApiException failure, CallContext call)
         {
             call.Attempts?.Add(OutcomeOf(failure));
             return true;
@@ -176,7 +178,7 @@ namespace TrackingMore.Api
         /// have given; a timeout may come after the service did the work; a rate-limit answer says it did nothing; a
         /// refused connection or TLS handshake never sent the request; anything else is the service's answer.
         /// </summary>
-        internal static AttemptOutcome OutcomeOf(TrackingMoreApiException failure) => failure.Reason switch
+        internal AttemptOutcome OutcomeOf(TrackingMoreApiException failure) => failure.Reason switch
         {
             FailureReason.RateLimited => AttemptOutcome.RateLimited,
             FailureReason.Timeout => AttemptOutcome.TimedOut,
@@ -202,7 +204,7 @@ namespace TrackingMore.Api
             using var timeout = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken);
             timeout.CancelAfter(_settings.Timeout);
             using var message = new HttpRequestMessage(request.Method, Target(request));
-            message.Headers.TryAddWithoutValidation(ApiKeyHeader, _settings.RevealKeyForHeader());
+            message.Headers.TryAddWithoutValidation(_dialect.KeyHeader, _settings.RevealKeyForHeader());
             if (request.Body != null)
             {
                 message.Content = new ByteArrayContent(request.Body);
@@ -307,35 +309,25 @@ namespace TrackingMore.Api
         {
             var status = response.StatusCode;
             var retryAfter = ReadRetryAfter(response);
-            ReadOnlyMemory<byte>?[] envelope;
+            Envelope envelope;
             try
             {
-                envelope = JsonSlices.Members(body.ValidUtf8(), "meta", "data");
+                envelope = _dialect.ReadEnvelope(body.ValidUtf8());
             }
             catch (JsonException)
             {
                 throw Unreadable(request, status, body, retryAfter, "is not JSON");
             }
 
-            int? code;
-            string? type, apiMessage;
-            using (var metaDocument = envelope[0] is { } metaBytes ? JsonDocument.Parse(metaBytes) : null)
-            {
-                var meta = metaDocument?.RootElement ?? default;
-                code = LooseJson.AsInt32(LooseJson.Property(meta, "code"));
-                type = LooseJson.AsString(LooseJson.Property(meta, "type"));
-                apiMessage = LooseJson.AsString(LooseJson.Property(meta, "message"));
-            }
-            if (code is null) throw Unreadable(request, status, body, retryAfter, "has no meta.code");
-            if (code is 200 or 201 or 202 && (int)status < 300)
-                return new ApiResponse(body, envelope[1], response.Headers.Date);
+            if (envelope.Code is not int code) throw Unreadable(request, status, body, retryAfter, "has no " + _dialect.EnvelopeCodeName);
+            if (_dialect.IsSuccess(code, status)) return new ApiResponse(body, envelope.Data, response.Headers.Date);
 
-            // An envelope that says success inside an HTTP error status is an HTTP error.
-            var effectiveCode = code is 200 or 201 or 202 ? (int)status : code.Value;
-            throw new TrackingMoreApiException(Dialects.V2.V2Codes.ReasonOf(effectiveCode),
+            var effectiveCode = _dialect.FailureCode(code, status);
+            var apiMessage = envelope.Message;
+            throw new TrackingMoreApiException(_dialect.ReasonOf(effectiveCode),
                 "TrackingMore API error " + effectiveCode + (string.IsNullOrEmpty(apiMessage) ? string.Empty : ": " + apiMessage) +
                 " (" + request.Endpoint + ")",
-                request.Endpoint, effectiveCode, type, apiMessage, status, retryAfter: retryAfter);
+                request.Endpoint, effectiveCode, envelope.Type, apiMessage, status, retryAfter: retryAfter);
         }
 
         private TrackingMoreApiException Unreadable(ApiRequest request, HttpStatusCode status, ResponseBody body, TimeSpan? retryAfter, string problem)
@@ -373,15 +365,13 @@ namespace TrackingMore.Api
             return null;
         }
 
-        internal static bool IsRetryable(TrackingMoreApiException failure) =>
+        internal bool IsRetryable(TrackingMoreApiException failure) =>
             failure.Reason is FailureReason.NetworkError or FailureReason.RateLimited || IsGatewayFailure(failure);
 
-        /// <summary>A 502, 503 or 504, in the envelope (whose codes below 1000 are HTTP statuses) or as the bare HTTP status.</summary>
-        private static bool IsGatewayFailure(TrackingMoreApiException failure)
-        {
-            var status = failure.ApiCode < 1000 ? failure.ApiCode : (int?)failure.HttpStatus;
-            return failure.Reason == FailureReason.ServerError && status is 502 or 503 or 504;
-        }
+        /// <summary>A 502, 503 or 504, as the envelope's code (the dialect knows which codes those are) or as the bare HTTP status.</summary>
+        private bool IsGatewayFailure(TrackingMoreApiException failure) =>
+            failure.Reason == FailureReason.ServerError &&
+            (failure.ApiCode is int code ? _dialect.IsGatewayCode(code) : (int?)failure.HttpStatus is 502 or 503 or 504);
 
         /// <summary>
         /// Exponential back-off with jitter. A server's Retry-After can lengthen the wait (up to two minutes) but never

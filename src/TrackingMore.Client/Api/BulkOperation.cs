@@ -18,7 +18,7 @@ namespace TrackingMore.Api
     }
 
     /// <summary>
-    /// One bulk tracking endpoint (batch, updatemore, delete, notupdate) and the rules that turn its answers into one
+    /// One bulk tracking operation (create, change, remove, stop updating) and the rules that turn its answers into one
     /// <see cref="TrackingOutcome{TRequest}"/> per item sent: the answer is matched to the items by number and carrier,
     /// an item it leaves out fails as <see cref="FailureReason.NotInAnswer"/>, and when the request's
     /// <see cref="AttemptRecord"/> shows an attempt whose answer was lost or timed out, the item's fate is read from
@@ -27,7 +27,6 @@ namespace TrackingMore.Api
     /// </summary>
     internal sealed class BulkOperation<TRequest> where TRequest : TrackingIdentity
     {
-        private const string LookupEndpoint = "GET /trackings/get";
 
         public BulkOperation(string bulkEndpoint, Func<IReadOnlyList<TRequest>, CallContext, Task<BulkResult>> sendBatch)
         {
@@ -124,7 +123,7 @@ namespace TrackingMore.Api
                     call.Verbose(client.Settings.Redact(BulkEndpoint + " refused " + error + ", which this request did not send."));
                     continue;
                 }
-                var refusal = TrackingMoreApiException.ForBulkItem(error, BulkEndpoint).Redacted(client.Settings.Redact);
+                var refusal = TrackingMoreApiException.ForBulkItem(error, BulkEndpoint, client.Dialect.ReasonOf(error.Code)).Redacted(client.Settings.Redact);
                 if (attempts.MayHaveBeenDone && refusal.Reason == DoneAfterResend) doneBefore.Add(index);
                 else outcomes[index] = Failed(requests[index], refusal);
             }
@@ -182,7 +181,7 @@ namespace TrackingMore.Api
             }
             return requests.Select(request => Matching(found, request) is Tracking created
                 ? Done(request, OutcomeKind.DoneByEarlierAttempt, created)
-                : Failed(request, TrackingMoreApiException.NotInAnswer(request, LookupEndpoint))).ToArray();
+                : Failed(request, TrackingMoreApiException.NotInAnswer(request, client.Capabilities.EndpointOf(ApiOperation.ListTrackings)))).ToArray();
         }
 
         /// <summary>

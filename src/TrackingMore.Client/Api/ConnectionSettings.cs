@@ -20,22 +20,17 @@ namespace TrackingMore.Api
         public static bool IsLoopback(Uri uri) =>
             uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
 
-        public static readonly Uri PublicBaseUri = new Uri("https://api.trackingmore.com/v2/");
-
-        /// <summary>The published limits: list 1 request/s, realtime 3 requests/s, others none.</summary>
-        public static readonly IReadOnlyDictionary<EndpointClass, double> PublishedRateLimits = new Dictionary<EndpointClass, double>
-        {
-            [EndpointClass.List] = 1,
-            [EndpointClass.Realtime] = 3,
-            [EndpointClass.Other] = 0,
-        };
+        /// <summary>The public service's root for a version (its host and the version's path).</summary>
+        public static Uri PublicBaseUriOf(ApiVersion version) => Dialects.ApiDialect.For(version).PublicBaseUri;
 
         /// <summary>The largest answer read by default, after decompression: far above a 2000-item page (a few MB).</summary>
         public const int DefaultMaximumResponseMegabytes = 64;
 
         public ConnectionSettings(Uri baseUri, SecureString apiKey, int maximumRetryCount, TimeSpan timeout,
-            IReadOnlyDictionary<EndpointClass, double>? rateLimits = null, int maximumResponseMegabytes = DefaultMaximumResponseMegabytes)
+            IReadOnlyDictionary<EndpointClass, double>? rateLimits = null, int maximumResponseMegabytes = DefaultMaximumResponseMegabytes,
+            ApiVersion apiVersion = ApiVersion.V2)
         {
+            Capabilities = ApiCapabilities.Of(apiVersion);
             if (maximumResponseMegabytes < 1 || maximumResponseMegabytes > MaximumResponseMegabytesLimit)
                 throw new ArgumentOutOfRangeException(nameof(maximumResponseMegabytes), maximumResponseMegabytes, "Between 1 and " + MaximumResponseMegabytesLimit + " MB.");
             if (baseUri is null) throw new ArgumentNullException(nameof(baseUri));
@@ -45,13 +40,20 @@ namespace TrackingMore.Api
             ApiKey.MakeReadOnly();
             MaximumRetryCount = maximumRetryCount;
             Timeout = timeout;
-            RateLimits = rateLimits ?? PublishedRateLimits;
+            ApiVersion = apiVersion;
+            RateLimits = rateLimits ?? Capabilities.RateLimits;
             MaximumResponseBytes = maximumResponseMegabytes * 1024L * 1024L;
             AccountId = ComputeAccountId(BaseUri, ApiKey);
             MaskedKey = Mask(ApiKey);
         }
 
         public Uri BaseUri { get; }
+
+        /// <summary>The API version the connection speaks; its dialect and <see cref="Capabilities"/> follow from it.</summary>
+        public ApiVersion ApiVersion { get; }
+
+        /// <summary>What the version offers and allows.</summary>
+        public ApiCapabilities Capabilities { get; }
         /// <summary>The key, read-only; only this assembly reads it (for the header and the masked form).</summary>
         internal SecureString ApiKey { get; }
         public int MaximumRetryCount { get; }
@@ -63,11 +65,11 @@ namespace TrackingMore.Api
         /// <summary>A buffer of one answer must stay below 2 GB (the largest .NET byte array).</summary>
         public const int MaximumResponseMegabytesLimit = 2047;
 
-        /// <summary>Requests per second for each endpoint class; 0 means no gate (e.g. an emulator with its limit off).</summary>
+        /// <summary>Requests per second for each endpoint class (by default the version's published rates); 0 means no gate (e.g. an emulator with its limit off).</summary>
         public IReadOnlyDictionary<EndpointClass, double> RateLimits { get; }
 
         public double RateLimitOf(EndpointClass endpointClass) =>
-            RateLimits.TryGetValue(endpointClass, out var limit) ? limit : PublishedRateLimits[endpointClass];
+            RateLimits.TryGetValue(endpointClass, out var limit) ? limit : Capabilities.RateLimits[endpointClass];
 
         /// <summary>Identifies the account (base URI plus a hash of the key) without revealing the key.</summary>
         public string AccountId { get; }
@@ -78,13 +80,13 @@ namespace TrackingMore.Api
         internal string RevealKeyForHeader() => Reveal(ApiKey);
 
         /// <summary>
-        /// Makes a text that may carry a server's or a proxy's bytes safe to show: the key, and the value of any
-        /// Trackingmore-Api-Key header echoed in it, become the masked key; control characters (terminal escape
+        /// Makes a text that may carry a server's or a proxy's bytes safe to show: the key, and the value of any key
+        /// header echoed in it (under any version's header name), become the masked key; control characters (terminal escape
         /// sequences) become spaces. Every message, preview and Verbose line built from an answer passes here.
         /// </summary>
         internal string Redact(string? text) => SecretText.Redact(text, Reveal(ApiKey), MaskedKey);
 
-        public override string ToString() => BaseUri + " (key " + MaskedKey + ")";
+        public override string ToString() => BaseUri + " (API " + ApiVersion + ", key " + MaskedKey + ")";
 
         private static Uri WithTrailingSlash(Uri uri) =>
             uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");

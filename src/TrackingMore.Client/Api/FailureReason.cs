@@ -30,7 +30,7 @@ namespace TrackingMore.Api
         RateLimited,
         /// <summary>The service or a gateway in front of it failed (500, 502, 503, 504).</summary>
         ServerError,
-        /// <summary>The service does not offer this operation or method.</summary>
+        /// <summary>The connection's API version does not offer the operation (refused before sending: no ApiCode), or the service refused the method.</summary>
         NotSupported,
         /// <summary>The server answered with a redirect (3xx), which is never followed: the key must not travel to another place.</summary>
         Redirected,

@@ -6,14 +6,18 @@ namespace TrackingMore.Api
 {
     /// <summary>
     /// What a caller of the TrackingMore API can ask, whatever version of the API answers: the cmdlets hold this, so a
-    /// client for another API version, or a test double, fits behind them. <see cref="TrackingMoreClient"/> is the v2 one.
+    /// test double fits behind them. <see cref="TrackingMoreClient"/> speaks the version its settings name.
     /// Every failure is a <see cref="TrackingMoreApiException"/>; calls that carry several items answer one outcome per
-    /// item, in order.
+    /// item, in order; an operation the version lacks (<see cref="Capabilities"/>) fails with
+    /// <see cref="FailureReason.NotSupported"/> before anything is sent.
     /// </summary>
     public interface ITrackingMoreClient
     {
         /// <summary>Where and as whom this client calls.</summary>
         ConnectionSettings Settings { get; }
+
+        /// <summary>What the connection's API version offers and allows (operations, batch size, page size, rate classes).</summary>
+        ApiCapabilities Capabilities { get; }
 
         Task<Tracking> CreateTrackingAsync(NewTrackingRequest tracking, CallContext call);
 

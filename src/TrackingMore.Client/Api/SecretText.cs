@@ -12,11 +12,12 @@ namespace TrackingMore.Api
     public static class SecretText
     {
         /// <summary>
-        /// "Trackingmore-Api-Key: value" as a proxy's header dump, a JSON echo or a query string would print it.
-        /// The value is masked whatever it is: it may be another key of the same user.
+        /// "&lt;key header&gt;: value" as a proxy's header dump, a JSON echo or a query string would print it, under
+        /// the key header of every API version (each dialect names its own). The value is masked whatever it is: it
+        /// may be another key of the same user.
         /// </summary>
         private static readonly Regex EchoedHeader = new Regex(
-            @"(Trackingmore-Api-Key[""']?\s*[:=]\s*[""']?)[^\s""'<>,;&]+",
+            "((?:" + string.Join("|", System.Linq.Enumerable.Select(Dialects.ApiDialect.EveryKeyHeader, Regex.Escape)) + @")[""']?\s*[:=]\s*[""']?)[^\s""'<>,;&]+",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>The key (as sent, and percent-encoded) and any echoed key header become <paramref name="masked"/>; then <see cref="Clean"/>.</summary>

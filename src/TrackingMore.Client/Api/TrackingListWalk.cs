@@ -24,8 +24,10 @@ namespace TrackingMore.Api
 
         internal TrackingListWalk(ITrackingMoreClient client, IReadOnlyList<TrackingListQuery> listings, TrackingListRange range, CallContext call)
         {
-            if (range.PageSize is int size && (size < 1 || size > TrackingListQuery.MaxPageSize))
-                throw new ArgumentOutOfRangeException(nameof(range), size, "A page holds 1 to " + TrackingListQuery.MaxPageSize + " trackings.");
+            var largest = client.Capabilities.MaxPageSize;
+            if (range.PageSize is int size && (size < 1 || size > largest))
+                throw new ArgumentOutOfRangeException(nameof(range), size,
+                    "A page of API " + client.Capabilities.Version + " holds 1 to " + largest + " trackings.");
             _client = client;
             _listings = listings.ToArray();
             _range = range;
@@ -59,8 +61,8 @@ namespace TrackingMore.Api
                 Listing = index;
                 var query = _listings[index];
                 PageSize = _range.PageSize
-                           ?? (_range.AllPages ? TrackingListQuery.MaxPageSize
-                               : _range.First.HasValue ? (int)Math.Min(TrackingListQuery.MaxPageSize, Math.Max(1, skip + (wanted - HandedOut)))
+                           ?? (_range.AllPages ? _client.Capabilities.MaxPageSize
+                               : _range.First.HasValue ? (int)Math.Min((ulong)_client.Capabilities.MaxPageSize, Math.Max(1, skip + (wanted - HandedOut)))
                                : TrackingListRange.DefaultPageSize);
                 // The pages -Skip passes over whole are never asked for; what it leaves of a page, the listing skips.
                 var first = query.WithPage(checked((int)(query.Page + (long)(skip / (ulong)PageSize))));

@@ -6,7 +6,7 @@ using TrackingMore.Models;
 namespace TrackingMore.Api
 {
     /// <summary>
-    /// Walks the pages of GET /trackings/get one request at a time, so the caller writes each page as it arrives.
+    /// Walks the pages of the list one request at a time, so the caller writes each page as it arrives.
     /// <para>What it guarantees: no tracking id is handed out twice, wherever the repeat lies (every id met is
     /// remembered, compactly: <see cref="TrackingIdSet"/>); items without an id are handed out as they come. The walk
     /// ends, at the latest, one page after the total the first page reported.</para>
@@ -17,8 +17,8 @@ namespace TrackingMore.Api
     /// </summary>
     internal sealed class TrackingListing
     {
-        private const string Endpoint = "GET /trackings/get";
         private readonly ITrackingMoreClient _client;
+        private readonly string _endpoint;
         private TrackingListQuery _query;
         private bool _pinToServerTime;
         private int _skip;
@@ -31,6 +31,7 @@ namespace TrackingMore.Api
         public TrackingListing(ITrackingMoreClient client, TrackingListQuery query, int skip, bool pinToServerTime = false)
         {
             _client = client;
+            _endpoint = client.Capabilities.EndpointOf(ApiOperation.ListTrackings);
             _query = query;
             _skip = skip;
             _pinToServerTime = pinToServerTime;
@@ -90,9 +91,9 @@ namespace TrackingMore.Api
             return new TrackingPage(pageNumber, limit, page.Total, fresh);
         }
 
-        private static TrackingMoreApiException Inconsistent(int page, string problem) => new TrackingMoreApiException(
+        private TrackingMoreApiException Inconsistent(int page, string problem) => new TrackingMoreApiException(
             FailureReason.PagingInconsistent,
-            "Listing stopped: page " + page + " of " + Endpoint + " " + problem + ". The service (or a proxy in front of it) is not paging consistently; try again later, or narrow the listing with filters.",
-            Endpoint);
+            "Listing stopped: page " + page + " of " + _endpoint + " " + problem + ". The service (or a proxy in front of it) is not paging consistently; try again later, or narrow the listing with filters.",
+            _endpoint);
     }
 }

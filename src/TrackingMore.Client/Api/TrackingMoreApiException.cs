@@ -51,6 +51,12 @@ namespace TrackingMore.Api
         /// <summary>The server's Retry-After, when it sent one.</summary>
         public TimeSpan? RetryAfter { get; }
 
+        /// <summary>
+        /// The connection's API version does not offer the operation: refused by the client before anything was sent
+        /// (no code, no status), so every later call of it would be refused too.
+        /// </summary>
+        public bool IsOperationMissing => Reason == FailureReason.NotSupported && ApiCode == null && HttpStatus == null;
+
         /// <summary>True for the rate-limit answer, whether it came in the envelope or as HTTP 429.</summary>
         public bool IsRateLimited => Reason == FailureReason.RateLimited;
 
@@ -77,8 +83,9 @@ namespace TrackingMore.Api
             FailureReason.ItemRefused, item + ": " + endpoint + " could not handle this item: " + reason + ".", endpoint, apiMessage: reason);
 
         /// <summary>One item a bulk endpoint refused, with the API's per-item code and message.</summary>
-        internal static TrackingMoreApiException ForBulkItem(BulkItemError error, string endpoint) => new TrackingMoreApiException(
-            Dialects.V2.V2Codes.ReasonOf(error.Code),
+        /// <param name="reason">What the item's code means, as the dialect reads it.</param>
+        internal static TrackingMoreApiException ForBulkItem(BulkItemError error, string endpoint, FailureReason reason) => new TrackingMoreApiException(
+            reason,
             error.TrackingNumber + " (" + error.CarrierCode + "): TrackingMore API error " + error.Code +
             (string.IsNullOrEmpty(error.Message) ? string.Empty : ": " + error.Message) + " (" + endpoint + ")",
             endpoint, error.Code, apiMessage: error.Message);

@@ -2,27 +2,22 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using System.Threading.Tasks;
+using TrackingMore.Dialects;
 using TrackingMore.Models;
-using TrackingMore.Serialization;
 
 namespace TrackingMore.Api
 {
     /// <summary>
-    /// The TrackingMore v2 API, one async method per endpoint. Knows nothing of PowerShell; every failure is a
-    /// <see cref="TrackingMoreApiException"/> and every answer a model from <c>TrackingMore.Models</c>.
+    /// The TrackingMore API in the version its settings name (<see cref="ConnectionSettings.ApiVersion"/>), one async
+    /// method per operation: the API's semantics (bulk outcomes, look-up by number, paging) here, everything the
+    /// version does its own way (paths, bodies, envelope, codes) in its dialect. Knows nothing of PowerShell; every
+    /// failure is a <see cref="TrackingMoreApiException"/> and every answer a model from <c>TrackingMore.Models</c>.
+    /// An operation the version lacks fails with <see cref="FailureReason.NotSupported"/> before anything is sent.
     /// </summary>
     public sealed class TrackingMoreClient : ITrackingMoreClient
     {
-        /// <summary>The API's cap on items in one bulk request (batch create, bulk update, delete, notupdate).</summary>
-        public const int MaxBulkItems = 40;
-
-        private static readonly HttpMethod Put = new HttpMethod("PUT");
         private readonly ApiTransport _transport;
-
-        private const string ListEndpoint = "GET /trackings/get";
 
         /// <summary>A client that sends through the process's one HTTP client (redirects off, loopback never proxied).</summary>
         public TrackingMoreClient(ConnectionSettings settings) : this(settings, null, null)
@@ -47,36 +42,42 @@ namespace TrackingMore.Api
 
         /// <param name="http">Tests pass a handler that answers from fixtures; everyone else shares the process's client.</param>
         /// <param name="clock">Tests pass a simulated clock, so gates and back-off run without waiting.</param>
-        internal TrackingMoreClient(ConnectionSettings settings, HttpMessageInvoker? http, ApiClock? clock = null)
+        /// <param name="dialect">Tests pass a dialect of their own; everyone else gets the settings' version's.</param>
+        internal TrackingMoreClient(ConnectionSettings settings, HttpMessageInvoker? http, ApiClock? clock = null, ApiDialect? dialect = null)
         {
-            _transport = new ApiTransport(settings, http, clock);
+            Dialect = dialect ?? ApiDialect.For(settings.ApiVersion);
+            _transport = new ApiTransport(settings, Dialect, http, clock);
         }
 
         public ConnectionSettings Settings => _transport.Settings;
 
+        public ApiCapabilities Capabilities => Dialect.Capabilities;
+
+        internal ApiDialect Dialect { get; }
+
+        private string ListEndpoint => Capabilities.EndpointOf(ApiOperation.ListTrackings);
+
         public Task<Tracking> CreateTrackingAsync(NewTrackingRequest tracking, CallContext call) =>
-            SendAsync(Json(HttpMethod.Post, "POST /trackings/post", "trackings/post", tracking, RequestJsonContext.Default.NewTrackingRequest),
-                call, TrackingReader.ReadTracking);
+            SendAsync(ApiOperation.CreateTracking, () => Dialect.CreateTracking(tracking), call);
 
         /// <summary>
-        /// Creates 1 to 40 trackings with one request and returns one outcome per tracking, in order. When an answer
+        /// Creates 1 to <see cref="ApiCapabilities.BatchSize"/> trackings with one request and returns one outcome per tracking, in order. When an answer
         /// was lost and the request had to go again, "already exists" for one's own item, or the account holding it,
         /// means an earlier attempt created it; the tracking is fetched so the outcome still carries it.
         /// </summary>
-        /// <param name="singleForOne">A lone tracking goes to POST /trackings/post, whose answer is the full tracking.</param>
+        /// <param name="singleForOne">A lone tracking goes to the single form (<see cref="ApiOperation.CreateTracking"/>), whose answer is the full tracking.</param>
         public Task<IReadOnlyList<TrackingOutcome<NewTrackingRequest>>> CreateTrackingsAsync(IReadOnlyList<NewTrackingRequest> trackings, CallContext call,
-            bool singleForOne = false) => Creations.SendAsync(this, CheckBulk(trackings), singleForOne, call);
+            bool singleForOne = false) => Creations(singleForOne).SendAsync(this, CheckBulk(trackings), singleForOne, call);
 
-        public Task<Tracking> GetTrackingAsync(TrackingIdentity tracking, string? language, CallContext call)
-        {
-            var path = TrackingPath(tracking) + (string.IsNullOrEmpty(language) ? string.Empty : "/" + Uri.EscapeDataString(language));
-            return SendAsync(new ApiRequest(HttpMethod.Get, "GET /trackings/{carrier}/{number}", path), call, TrackingReader.ReadSingle);
-        }
+        public Task<Tracking> GetTrackingAsync(TrackingIdentity tracking, string? language, CallContext call) =>
+            SendAsync(ApiOperation.GetTracking, () => Dialect.GetTracking(tracking, language), call);
 
+        /// <summary>One page; a page size over the version's <see cref="ApiCapabilities.MaxPageSize"/> is refused before sending.</summary>
         public Task<TrackingPage> ListTrackingsAsync(TrackingListQuery query, CallContext call)
         {
-            var request = new ApiRequest(HttpMethod.Get, ListEndpoint, "trackings/get", EndpointClass.List) { Query = QueryEncoding.ForList(query) };
-            return _transport.SendAsync(request, call, response => TrackingReader.ReadPage(response.DataBytes, query.Page, query.Limit, response.ServerTime));
+            if (query.Limit < 1 || query.Limit > Capabilities.MaxPageSize)
+                throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "API " + Capabilities.Version + " pages hold 1 to " + Capabilities.MaxPageSize + " trackings.");
+            return SendAsync(ApiOperation.ListTrackings, () => Dialect.ListTrackings(query), call);
         }
 
         /// <summary>
@@ -95,6 +96,7 @@ namespace TrackingMore.Api
         /// </param>
         public async IAsyncEnumerable<TrackingPage> ListAllAsync(TrackingListQuery query, CallContext call, int skip = 0, bool pinSnapshot = true)
         {
+            Require(ApiOperation.ListTrackings);
             var listing = new TrackingListing(this, query, skip, pinToServerTime: pinSnapshot && query.CreatedBefore == null);
             while (await listing.NextAsync(call).ConfigureAwait(false) is { } page) yield return page;
         }
@@ -115,11 +117,12 @@ namespace TrackingMore.Api
         /// </summary>
         public async Task<IReadOnlyList<TrackingLookup>> FindTrackingsAsync(IReadOnlyList<string> numbers, string? language, CallContext call)
         {
+            Require(ApiOperation.ListTrackings);
             var results = new TrackingLookup[numbers.Count];
             var distinct = numbers.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-            for (var start = 0; start < distinct.Length; start += TrackingListQuery.MaxListValues)
+            for (var start = 0; start < distinct.Length; start += Capabilities.MaxListValues)
             {
-                var chunk = distinct.Skip(start).Take(TrackingListQuery.MaxListValues).ToArray();
+                var chunk = distinct.Skip(start).Take(Capabilities.MaxListValues).ToArray();
                 IReadOnlyList<Tracking> found;
                 TrackingMoreApiException? failure = null;
                 try
@@ -151,42 +154,38 @@ namespace TrackingMore.Api
             var query = new TrackingListQuery
             {
                 Numbers = numbers.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
-                Limit = TrackingListQuery.MaxPageSize,
+                Limit = Capabilities.MaxPageSize,
                 Language = language,
             };
             return (await ListTrackingsAsync(query, call).ConfigureAwait(false)).Items;
         }
 
         public Task DeleteTrackingAsync(TrackingIdentity tracking, CallContext call) =>
-            SendAsync(new ApiRequest(HttpMethod.Delete, "DELETE /trackings/{carrier}/{number}", TrackingPath(tracking)), call, _ => true);
+            SendAsync(ApiOperation.DeleteTracking, () => Dialect.DeleteTracking(tracking), call);
 
         /// <summary>
-        /// Removes 1 to 40 trackings with one request; one outcome per tracking, in order. After a lost answer, "does
+        /// Removes 1 to <see cref="ApiCapabilities.BatchSize"/> trackings with one request; one outcome per tracking, in order. After a lost answer, "does
         /// not exist", or the account no longer holding it, means an earlier attempt removed it.
         /// </summary>
-        /// <param name="singleForOne">A lone tracking goes to DELETE /trackings/{carrier}/{number}.</param>
+        /// <param name="singleForOne">A lone tracking goes to the single form (<see cref="ApiOperation.DeleteTracking"/>).</param>
         public Task<IReadOnlyList<TrackingOutcome<TrackingIdentity>>> DeleteTrackingsAsync(IReadOnlyList<TrackingIdentity> trackings, CallContext call,
-            bool singleForOne = false) => Deletions.SendAsync(this, CheckBulk(trackings), singleForOne, call);
+            bool singleForOne = false) => Deletions(singleForOne).SendAsync(this, CheckBulk(trackings), singleForOne, call);
 
         public Task<Tracking> UpdateTrackingAsync(TrackingUpdateRequest changes, CallContext call) =>
-            SendAsync(new ApiRequest(Put, "PUT /trackings/{carrier}/{number}", TrackingPath(changes))
-            {
-                Body = JsonSerializer.SerializeToUtf8Bytes(changes, RequestJsonContext.TrackingChanges),
-            }, call, TrackingReader.ReadSingle);
+            SendAsync(ApiOperation.UpdateTracking, () => Dialect.UpdateTracking(changes), call);
 
         /// <summary>
-        /// Changes 1 to 40 trackings with one request; one outcome per tracking, in order, each carrying the tracking
+        /// Changes 1 to <see cref="ApiCapabilities.BatchSize"/> trackings with one request; one outcome per tracking, in order, each carrying the tracking
         /// as the account now holds it (read back with one list request by numbers, at the list's pace). After a lost
         /// answer whose resend failed too, the outcome is unknown: nothing in the account shows whether a change was made.
         /// </summary>
-        /// <param name="singleForOne">A lone change goes to PUT /trackings/{carrier}/{number}, whose answer is the full tracking.</param>
+        /// <param name="singleForOne">A lone change goes to the single form (<see cref="ApiOperation.UpdateTracking"/>), whose answer is the full tracking.</param>
         public Task<IReadOnlyList<TrackingOutcome<TrackingUpdateRequest>>> UpdateTrackingsAsync(IReadOnlyList<TrackingUpdateRequest> changes, CallContext call,
-            bool singleForOne = false) => Updates.SendAsync(this, CheckBulk(changes), singleForOne, call);
+            bool singleForOne = false) => Updates(singleForOne).SendAsync(this, CheckBulk(changes), singleForOne, call);
 
-        /// <summary>The API answers {"Usertag":""}; what the caller gets is where the tracking lives now.</summary>
+        /// <summary>What the caller gets is where the tracking lives now.</summary>
         public Task<TrackingIdentity> ChangeCarrierAsync(CarrierChangeRequest change, CallContext call) =>
-            SendAsync(Json(HttpMethod.Post, "POST /trackings/update", "trackings/update", change, RequestJsonContext.Default.CarrierChangeRequest),
-                call, _ => new TrackingIdentity(change.TrackingNumber, change.NewCarrierCode));
+            SendAsync(ApiOperation.ChangeCarrier, () => Dialect.ChangeCarrier(change), call);
 
         /// <summary>
         /// The service stops refreshing 1 to 40 trackings (track_update becomes false); one outcome per tracking, in
@@ -194,19 +193,16 @@ namespace TrackingMore.Api
         /// numbers). The endpoint has only a bulk form.
         /// </summary>
         public Task<IReadOnlyList<TrackingOutcome<TrackingIdentity>>> StopUpdatingAsync(IReadOnlyList<TrackingIdentity> trackings, CallContext call) =>
-            StopsOfUpdating.SendAsync(this, CheckBulk(trackings), singleForOne: false, call);
+            StopsOfUpdating().SendAsync(this, CheckBulk(trackings), singleForOne: false, call);
 
-        /// <summary>Asks the carrier now; limited to 3 requests a second per account, with its own gate.</summary>
+        /// <summary>Asks the carrier now; limited per account by the version's realtime rate class, with its own gate.</summary>
         public Task<Tracking> GetRealtimeTrackingAsync(RealtimeTrackingRequest tracking, CallContext call) =>
-            SendAsync(Json(HttpMethod.Post, "POST /trackings/realtime", "trackings/realtime", tracking, RequestJsonContext.Default.RealtimeTrackingRequest, EndpointClass.Realtime),
-                call, TrackingReader.ReadSingle);
+            SendAsync(ApiOperation.GetRealtimeTracking, () => Dialect.GetRealtimeTracking(tracking), call);
 
         public Task<TrackingStatusCount> GetStatusCountAsync(TrackingCountQuery query, CallContext call) =>
-            SendAsync(new ApiRequest(HttpMethod.Get, "GET /trackings/getstatusnumber", "trackings/getstatusnumber") { Query = QueryEncoding.ForCount(query) },
-                call, AccountReader.ReadStatusCount);
+            SendAsync(ApiOperation.GetStatusCount, () => Dialect.GetStatusCount(query), call);
 
-        public Task<TrackingAccount> GetAccountAsync(CallContext call) =>
-            SendAsync(new ApiRequest(HttpMethod.Get, "GET /trackings/getuserinfo", "trackings/getuserinfo"), call, AccountReader.ReadAccount);
+        public Task<TrackingAccount> GetAccountAsync(CallContext call) => SendAsync(ApiOperation.GetAccount, Dialect.GetAccount, call);
 
         /// <summary>
         /// One outcome per place, in the order given: its result, remote or not, or, for a place the service could not
@@ -214,19 +210,15 @@ namespace TrackingMore.Api
         /// </summary>
         public async Task<IReadOnlyList<ItemOutcome<RemoteAreaRequest, RemoteAreaResult>>> CheckRemoteAreasAsync(IReadOnlyList<RemoteAreaRequest> places, CallContext call)
         {
-            const string endpoint = "POST /trackings/remote";
-            var results = await SendAsync(Json(HttpMethod.Post, endpoint, "trackings/remote", CheckBulk(places), RequestJsonContext.Default.ListRemoteAreaRequest),
-                call, data => RouteReader.ReadRemoteAreas(data, places, Settings.Redact)).ConfigureAwait(false);
-            return Outcomes(places, results, endpoint, result => result.Refusal);
+            var results = await SendAsync(ApiOperation.CheckRemoteAreas, () => Dialect.CheckRemoteAreas(CheckBulk(places), Settings.Redact), call).ConfigureAwait(false);
+            return Outcomes(places, results, Capabilities.EndpointOf(ApiOperation.CheckRemoteAreas), result => result.Refusal);
         }
 
         /// <summary>One outcome per route, in the order given; a route the answer left out fails as <see cref="FailureReason.NotInAnswer"/>.</summary>
         public async Task<IReadOnlyList<ItemOutcome<TransitTimeRequest, TransitTime>>> GetTransitTimesAsync(IReadOnlyList<TransitTimeRequest> routes, CallContext call)
         {
-            const string endpoint = "POST /trackings/costtime";
-            var results = await SendAsync(Json(HttpMethod.Post, endpoint, "trackings/costtime", CheckBulk(routes), RequestJsonContext.Default.ListTransitTimeRequest),
-                call, data => RouteReader.ReadTransitTimes(data, routes)).ConfigureAwait(false);
-            return Outcomes(routes, results, endpoint);
+            var results = await SendAsync(ApiOperation.GetTransitTimes, () => Dialect.GetTransitTimes(CheckBulk(routes)), call).ConfigureAwait(false);
+            return Outcomes(routes, results, Capabilities.EndpointOf(ApiOperation.GetTransitTimes));
         }
 
         /// <summary>
@@ -236,16 +228,14 @@ namespace TrackingMore.Api
         /// </summary>
         public async Task<IReadOnlyList<ItemOutcome<string, AirWaybill>>> GetAirWaybillsAsync(IReadOnlyList<string> numbers, string? language, CallContext call)
         {
-            const string endpoint = "POST /trackings/aircargo";
+            Require(ApiOperation.GetAirWaybills);
             foreach (var number in numbers)
             {
                 if (!AirWaybillNumbers.IsValid(number))
                     throw new ArgumentException("'" + number + "' is not an air waybill number (e.g. " + AirWaybillNumbers.Example + ").", nameof(numbers));
             }
-            var body = new AirWaybillRequest(CheckBulk(numbers), language);
-            var results = await SendAsync(Json(HttpMethod.Post, endpoint, "trackings/aircargo", body, RequestJsonContext.Default.AirWaybillRequest),
-                call, data => AirWaybillReader.ReadAirWaybills(data, numbers)).ConfigureAwait(false);
-            return Outcomes(numbers, results, endpoint);
+            var results = await SendAsync(ApiOperation.GetAirWaybills, () => Dialect.GetAirWaybills(CheckBulk(numbers), language), call).ConfigureAwait(false);
+            return Outcomes(numbers, results, Capabilities.EndpointOf(ApiOperation.GetAirWaybills));
         }
 
         /// <summary>
@@ -266,26 +256,26 @@ namespace TrackingMore.Api
             return outcomes;
         }
 
-        public Task<IReadOnlyList<Carrier>> ListCarriersAsync(CallContext call) =>
-            SendAsync(new ApiRequest(HttpMethod.Get, "GET /carriers", "carriers") { MaximumResponseBytes = CarrierReader.MaxListBytes }, call, CarrierReader.ReadCarriers);
+        public Task<IReadOnlyList<Carrier>> ListCarriersAsync(CallContext call) => SendAsync(ApiOperation.ListCarriers, Dialect.ListCarriers, call);
 
-        /// <summary>The carriers whose numbers look like this one, most likely first. No match is error 4032. Costs quota.</summary>
+        /// <summary>The carriers whose numbers look like this one, most likely first. No match is <see cref="FailureReason.CarrierNotDetected"/>. Costs quota.</summary>
         public Task<IReadOnlyList<DetectedCarrier>> DetectCarrierAsync(string trackingNumber, CallContext call) =>
-            SendAsync(Json(HttpMethod.Post, "POST /carriers/detect", "carriers/detect", new CarrierDetectionRequest(trackingNumber), RequestJsonContext.Default.CarrierDetectionRequest),
-                call, data => CarrierReader.ReadDetected(data, trackingNumber));
+            SendAsync(ApiOperation.DetectCarrier, () => Dialect.DetectCarrier(trackingNumber), call);
 
-        private BulkOperation<NewTrackingRequest> Creations => new BulkOperation<NewTrackingRequest>("POST /trackings/batch",
-            (trackings, call) => SendAsync(Json(HttpMethod.Post, "POST /trackings/batch", "trackings/batch", new List<NewTrackingRequest>(trackings),
-                RequestJsonContext.Default.ListNewTrackingRequest), call, TrackingReader.ReadBulk))
+        // Each bulk operation needs its bulk form, and the single form too when a lone item is to go there: both are
+        // checked before anything is sent.
+        private BulkOperation<NewTrackingRequest> Creations(bool singleForOne) => new BulkOperation<NewTrackingRequest>(
+            Bulk(ApiOperation.CreateTrackings, singleForOne ? ApiOperation.CreateTracking : (ApiOperation?)null),
+            (trackings, call) => SendAsync(ApiOperation.CreateTrackings, () => Dialect.CreateTrackings(trackings), call))
         {
             SendOne = async (tracking, call) => await CreateTrackingAsync(tracking, call).ConfigureAwait(false),
             DoneAfterResend = FailureReason.AlreadyExists,
             Check = LostAnswerCheck.PresentMeansDone,
         };
 
-        private BulkOperation<TrackingIdentity> Deletions => new BulkOperation<TrackingIdentity>("POST /trackings/delete",
-            (trackings, call) => SendAsync(Json(HttpMethod.Post, "POST /trackings/delete", "trackings/delete", Identities(trackings),
-                RequestJsonContext.Default.ListTrackingIdentity), call, TrackingReader.ReadBulk))
+        private BulkOperation<TrackingIdentity> Deletions(bool singleForOne) => new BulkOperation<TrackingIdentity>(
+            Bulk(ApiOperation.DeleteTrackings, singleForOne ? ApiOperation.DeleteTracking : (ApiOperation?)null),
+            (trackings, call) => SendAsync(ApiOperation.DeleteTrackings, () => Dialect.DeleteTrackings(trackings), call))
         {
             SendOne = async (tracking, call) =>
             {
@@ -296,9 +286,9 @@ namespace TrackingMore.Api
             Check = LostAnswerCheck.AbsentMeansDone,
         };
 
-        private BulkOperation<TrackingUpdateRequest> Updates => new BulkOperation<TrackingUpdateRequest>("POST /trackings/updatemore",
-            (changes, call) => SendAsync(Json(HttpMethod.Post, "POST /trackings/updatemore", "trackings/updatemore", new List<TrackingUpdateRequest>(changes),
-                RequestJsonContext.Default.ListTrackingUpdateRequest), call, TrackingReader.ReadBulk))
+        private BulkOperation<TrackingUpdateRequest> Updates(bool singleForOne) => new BulkOperation<TrackingUpdateRequest>(
+            Bulk(ApiOperation.UpdateTrackings, singleForOne ? ApiOperation.UpdateTracking : (ApiOperation?)null),
+            (changes, call) => SendAsync(ApiOperation.UpdateTrackings, () => Dialect.UpdateTrackings(changes), call))
         {
             SendOne = async (change, call) => await UpdateTrackingAsync(change, call).ConfigureAwait(false),
             ReadBack = true,
@@ -310,15 +300,21 @@ namespace TrackingMore.Api
             },
         };
 
-        private BulkOperation<TrackingIdentity> StopsOfUpdating => new BulkOperation<TrackingIdentity>("POST /trackings/notupdate",
-            (trackings, call) => SendAsync(Json(HttpMethod.Post, "POST /trackings/notupdate", "trackings/notupdate", Identities(trackings),
-                RequestJsonContext.Default.ListTrackingIdentity), call, TrackingReader.ReadBulk))
+        private BulkOperation<TrackingIdentity> StopsOfUpdating() => new BulkOperation<TrackingIdentity>(Bulk(ApiOperation.StopUpdating, null),
+            (trackings, call) => SendAsync(ApiOperation.StopUpdating, () => Dialect.StopUpdating(trackings), call))
         {
             ReadBack = true,
             // The short form, and the list's record of a tracking not checked yet, leave track_update out; a tracking
             // the endpoint did has stopped.
             Complete = (_, tracking) => tracking.TrackUpdate = false,
         };
+
+        /// <summary>The bulk endpoint's text, once the version offers it (and the single form, when a lone item may go there).</summary>
+        private string Bulk(ApiOperation bulk, ApiOperation? single)
+        {
+            if (single is ApiOperation one) Require(one);
+            return Capabilities.EndpointOf(bulk);
+        }
 
         /// <summary>
         /// The handler, once no handler of its chain follows redirects. Platform handlers say so by a bool property,
@@ -342,29 +338,25 @@ namespace TrackingMore.Api
             return handler;
         }
 
-        private Task<T> SendAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, T> read) => _transport.SendAsync(request, call, read);
-
-        private static ApiRequest Json<T>(HttpMethod method, string endpoint, string path, T body, JsonTypeInfo<T> type,
-            EndpointClass endpointClass = EndpointClass.Other) =>
-            new ApiRequest(method, endpoint, path, endpointClass) { Body = JsonSerializer.SerializeToUtf8Bytes(body, type) };
-
-        /// <summary>Tracking numbers may hold '/', '?', '#' or '%': each path segment is escaped on its own.</summary>
-        private static string TrackingPath(TrackingIdentity tracking) =>
-            "trackings/" + Uri.EscapeDataString(tracking.CarrierCode) + "/" + Uri.EscapeDataString(tracking.TrackingNumber);
-
-        private static List<T> CheckBulk<T>(IReadOnlyList<T> items)
+        /// <summary>Sends an operation's request as the dialect builds it, once the version is known to offer it.</summary>
+        private Task<T> SendAsync<T>(ApiOperation operation, Func<DialectCall<T>> build, CallContext call)
         {
-            if (items.Count == 0 || items.Count > MaxBulkItems)
-                throw new ArgumentOutOfRangeException(nameof(items), items.Count, "A bulk request takes 1 to " + MaxBulkItems + " items.");
-            return new List<T>(items);
+            Require(operation);
+            var request = build();
+            return _transport.SendAsync(request.Request, call, request.Read);
         }
 
-        private static List<TrackingIdentity> Identities(IReadOnlyList<TrackingIdentity> items)
+        /// <summary>Fails with <see cref="FailureReason.NotSupported"/>, before anything is sent, when the version lacks the operation.</summary>
+        private void Require(ApiOperation operation)
         {
-            var plain = CheckBulk(items);
-            // Send only the identity, whatever subclass the caller holds.
-            for (var i = 0; i < plain.Count; i++) plain[i] = new TrackingIdentity(plain[i].TrackingNumber, plain[i].CarrierCode);
-            return plain;
+            if (!Capabilities.Supports(operation)) throw Capabilities.NotSupported(operation);
+        }
+
+        private List<T> CheckBulk<T>(IReadOnlyList<T> items)
+        {
+            if (items.Count == 0 || items.Count > Capabilities.BatchSize)
+                throw new ArgumentOutOfRangeException(nameof(items), items.Count, "A bulk request takes 1 to " + Capabilities.BatchSize + " items.");
+            return new List<T>(items);
         }
     }
 }

@@ -1,9 +1,9 @@
 namespace TrackingMore.Models
 {
     /// <summary>
-    /// A shipment as the API names it: the pair every per-tracking endpoint needs. Remove-Tracking -PassThru and
-    /// Update-TrackingCarrier write it; the requests that name a tracking derive from it (sent as tracking_number and
-    /// carrier_code by the request context's snake_case naming).
+    /// A shipment by its number and carrier: the pair that names a tracking. Remove-Tracking -PassThru and
+    /// Update-TrackingCarrier write it; the requests that name a tracking derive from it (how it travels is the
+    /// dialect's business).
     /// </summary>
     public class TrackingIdentity
     {

@@ -14,6 +14,8 @@ namespace TrackingMore.Models
         {
             if (settings is null) throw new ArgumentNullException(nameof(settings));
             BaseUri = settings.BaseUri;
+            ApiVersion = settings.ApiVersion;
+            Capabilities = settings.Capabilities;
             ApiKey = settings.MaskedKey;
             MaximumRetryCount = settings.MaximumRetryCount;
             TimeoutSec = (int)settings.Timeout.TotalSeconds;
@@ -27,6 +29,12 @@ namespace TrackingMore.Models
         private readonly string _text;
 
         public Uri BaseUri { get; }
+
+        /// <summary>The API version the connection speaks (Connect-TrackingMore -ApiVersion).</summary>
+        public ApiVersion ApiVersion { get; }
+
+        /// <summary>What that version offers and allows: operations, batch size, page size, rate classes.</summary>
+        public ApiCapabilities Capabilities { get; }
 
         /// <summary>The key, masked: never more than its last four characters.</summary>
         public string ApiKey { get; }

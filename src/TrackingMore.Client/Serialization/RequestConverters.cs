@@ -5,8 +5,9 @@ using System.Text.Json.Serialization;
 namespace TrackingMore.Serialization
 {
     /// <summary>
-    /// Converters for request fields whose wire form is not JSON's own. Requests are only ever written, so reading
-    /// refuses rather than guessing at a shape nothing sends.
+    /// Converters for request fields whose wire form is not JSON's own (a dialect's body table picks them; nulls are
+    /// never sent, so they only see values). Requests are only ever written, so reading refuses rather than guessing
+    /// at a shape nothing sends.
     /// </summary>
     internal abstract class RequestFieldConverter<T> : JsonConverter<T>
     {
@@ -15,23 +16,23 @@ namespace TrackingMore.Serialization
     }
 
     /// <summary>A boolean as the string "true"/"false": PUT's archived takes strings, not JSON booleans.</summary>
-    internal sealed class BooleanAsStringConverter : RequestFieldConverter<bool>
+    internal sealed class BooleanAsStringConverter : RequestFieldConverter<bool?>
     {
-        public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value ? "true" : "false");
+        public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value == true ? "true" : "false");
     }
 
     /// <summary>A day as "yyyyMMdd" (tracking_ship_date).</summary>
-    internal sealed class ApiDayConverter : RequestFieldConverter<DateTime>
+    internal sealed class ApiDayConverter : RequestFieldConverter<DateTime?>
     {
-        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(ApiDates.ToApiDayText(value));
+        public override void Write(Utf8JsonWriter writer, DateTime? value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(ApiDates.ToApiDayText(value!.Value));
     }
 
     /// <summary>A wall-clock time as "yyyy-MM-dd HH:mm", the way the API prints order_create_time back.</summary>
-    internal sealed class ApiLocalTimeConverter : RequestFieldConverter<DateTime>
+    internal sealed class ApiLocalTimeConverter : RequestFieldConverter<DateTime?>
     {
-        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(ApiDates.ToApiLocalText(value));
+        public override void Write(Utf8JsonWriter writer, DateTime? value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(ApiDates.ToApiLocalText(value!.Value));
     }
 }

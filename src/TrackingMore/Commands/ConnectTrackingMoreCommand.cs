@@ -20,9 +20,16 @@ namespace TrackingMore.Commands
         [Parameter(Position = 0)]
         public SecureString? ApiKey { get; set; }
 
-        /// <summary>The API root. Falls back to $env:TRACKINGMORE_BASE_URI, else https://api.trackingmore.com/v2.</summary>
+        /// <summary>The API root. Falls back to $env:TRACKINGMORE_BASE_URI, else the public service's root for -ApiVersion.</summary>
         [Parameter]
         public Uri? BaseUri { get; set; }
+
+        /// <summary>
+        /// The API version the connection speaks (V2, the default). The connection's Capabilities say what it offers;
+        /// a cmdlet whose operation it lacks fails with TrackingMore.NotSupported before sending anything.
+        /// </summary>
+        [Parameter]
+        public ApiVersion ApiVersion { get; set; } = ApiVersion.V2;
 
         /// <summary>Allows plain http to a host other than this machine.</summary>
         [Parameter]
@@ -105,7 +112,7 @@ namespace TrackingMore.Commands
                     [EndpointClass.Realtime] = RealtimeRequestsPerSecond,
                     [EndpointClass.Other] = OtherRequestsPerSecond,
                 };
-                connection = ConnectionFactory.Create(key!, BaseUri, AllowInsecureHttp, MaximumRetryCount, TimeoutSec, source, rateLimits, MaximumResponseSizeMB);
+                connection = ConnectionFactory.Create(key!, BaseUri, AllowInsecureHttp, MaximumRetryCount, TimeoutSec, source, rateLimits, MaximumResponseSizeMB, ApiVersion);
             }
             catch (ArgumentException invalid)
             {
@@ -115,7 +122,7 @@ namespace TrackingMore.Commands
             if (!SkipCheck) Check(connection);
             RunspaceState.Current = connection;
             RunspaceState.Disconnected = false;
-            WriteVerbose("Connected to " + connection.BaseUri + " with key " + connection.ApiKey + ".");
+            WriteVerbose("Connected to " + connection.BaseUri + " (API " + connection.ApiVersion + ") with key " + connection.ApiKey + ".");
             if (PassThru) WriteObject(connection);
         }
 

@@ -17,10 +17,10 @@ namespace TrackingMore.Commands
 
         public static TrackingMoreConnection Create(SecureString apiKey, Uri? baseUri, bool allowInsecureHttp,
             int maximumRetryCount, int timeoutSec, string source, IReadOnlyDictionary<EndpointClass, double>? rateLimits = null,
-            int maximumResponseSizeMB = ConnectionSettings.DefaultMaximumResponseMegabytes)
+            int maximumResponseSizeMB = ConnectionSettings.DefaultMaximumResponseMegabytes, ApiVersion apiVersion = ApiVersion.V2)
         {
-            var settings = new ConnectionSettings(ValidateBaseUri(baseUri ?? BaseUriFromEnvironment() ?? ConnectionSettings.PublicBaseUri, allowInsecureHttp),
-                apiKey, maximumRetryCount, TimeSpan.FromSeconds(timeoutSec), rateLimits, maximumResponseSizeMB);
+            var settings = new ConnectionSettings(ValidateBaseUri(baseUri ?? BaseUriFromEnvironment() ?? ConnectionSettings.PublicBaseUriOf(apiVersion), allowInsecureHttp, apiVersion),
+                apiKey, maximumRetryCount, TimeSpan.FromSeconds(timeoutSec), rateLimits, maximumResponseSizeMB, apiVersion);
             return RunspaceState.Open(settings, source);
         }
 
@@ -43,12 +43,14 @@ namespace TrackingMore.Commands
         /// The API key travels in a header, so plain http is allowed only to this machine (the emulator) unless the
         /// user says otherwise; a query or fragment would be sent with every request and is refused.
         /// </summary>
-        public static Uri ValidateBaseUri(Uri uri, bool allowInsecureHttp)
+        /// <param name="apiVersion">The version whose public root the messages give as an example.</param>
+        public static Uri ValidateBaseUri(Uri uri, bool allowInsecureHttp, ApiVersion apiVersion = ApiVersion.V2)
         {
+            var example = ConnectionSettings.PublicBaseUriOf(apiVersion).AbsoluteUri.TrimEnd('/');
             if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-                throw new ArgumentException("-BaseUri must be an absolute http(s) URI such as https://api.trackingmore.com/v2; got '" + uri.OriginalString + "'.", "BaseUri");
+                throw new ArgumentException("-BaseUri must be an absolute http(s) URI such as " + example + "; got '" + uri.OriginalString + "'.", "BaseUri");
             if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
-                throw new ArgumentException("-BaseUri must not have a query or fragment ('" + uri.OriginalString + "'): give the API root only, e.g. https://api.trackingmore.com/v2.", "BaseUri");
+                throw new ArgumentException("-BaseUri must not have a query or fragment ('" + uri.OriginalString + "'): give the API root only, e.g. " + example + ".", "BaseUri");
             if (!string.IsNullOrEmpty(uri.UserInfo))
                 throw new ArgumentException("-BaseUri must not carry user information; the API key goes in -ApiKey.", "BaseUri");
             if (uri.Scheme == Uri.UriSchemeHttp && !allowInsecureHttp && !ConnectionSettings.IsLoopback(uri))

@@ -129,18 +129,23 @@ namespace TrackingMore.Commands
             _ => ErrorCategory.InvalidArgument,
         };
 
+        /// <summary>Whether the failed call removed trackings, on whichever version's endpoint it was.</summary>
         private static bool IsRemoval(TrackingMoreApiException failure) =>
-            failure.Endpoint.StartsWith("DELETE ", StringComparison.Ordinal) || failure.Endpoint == "POST /trackings/delete";
+            ((ApiVersion[])Enum.GetValues(typeof(ApiVersion))).Select(ApiCapabilities.Of).Any(capabilities =>
+                new[] { ApiOperation.DeleteTracking, ApiOperation.DeleteTrackings }.Any(operation =>
+                    capabilities.Supports(operation) && capabilities.EndpointOf(operation) == failure.Endpoint));
 
         private static string? Advice(TrackingMoreApiException failure) => failure.Reason switch
         {
+            FailureReason.NotSupported when failure.IsOperationMissing =>
+                "Connect with Connect-TrackingMore -ApiVersion set to a version that offers it (the connection's Capabilities.Operations lists what each offers).",
             FailureReason.Unauthorized =>
                 "Check the API key: run Connect-TrackingMore -ApiKey with a valid key (Get-TrackingMoreConnection shows which one is in use, masked).",
             FailureReason.RateLimited =>
                 "The account's rate limit was reached and retries did not get through. Wait, or raise Connect-TrackingMore -MaximumRetryCount.",
             FailureReason.Timeout => "Raise Connect-TrackingMore -TimeoutSec, or try again later.",
             FailureReason.ResponseTooLarge =>
-                "Narrow the request (Get-Tracking -PageSize), or raise Connect-TrackingMore -MaximumResponseSizeMB; an endpoint whose answer is always small (GET /carriers) keeps its own lower limit.",
+                "Narrow the request (Get-Tracking -PageSize), or raise Connect-TrackingMore -MaximumResponseSizeMB; an endpoint whose answer is always small (the carrier list) keeps its own lower limit.",
             FailureReason.Redirected => "If the API has moved, connect to its new address with Connect-TrackingMore -BaseUri.",
             FailureReason.NetworkError => "Check the network and Connect-TrackingMore -BaseUri.",
             FailureReason.InvalidResponse => "The service or a proxy in front of it answered with something other than the API's JSON. Try again later.",

@@ -159,6 +159,11 @@ namespace TrackingMore.Commands
                 AllPages = All,
             };
             if (range.First == 0) return;
+            if (range.PageSize > Client.Capabilities.MaxPageSize)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument("-PageSize " + PageSize + " is more than API " + Client.Capabilities.Version +
+                                                                   " allows (" + Client.Capabilities.MaxPageSize + ").", "TrackingMore.InvalidArgument", PageSize));
+            }
             var statuses = Status is { Length: > 0 } ? Status.Distinct().Select(status => (TrackingStatus?)status).ToArray() : new TrackingStatus?[] { null };
             if (PagingParameters.IncludeTotalCount && statuses.Length > 1)
                 WriteObject(PagingParameters.NewTotalCount(0, 0.0)); // each status's total comes with its own first page: the sum is not known first

@@ -122,7 +122,7 @@ namespace TrackingMore.Commands
             if (_batches == null)
             {
                 _queuedWith = given;
-                _batches = new BatchQueue<T>((batch, alone) =>
+                _batches = new BatchQueue<T>(Client.Capabilities.BatchSize, (batch, alone) =>
                 {
                     send(batch, alone);
                     Progress.Done(batch.Count);
@@ -194,12 +194,13 @@ namespace TrackingMore.Commands
         }
 
         /// <summary>
-        /// Reports a failed call against its item. A bad key ends the command: every later call would fail the same way.
+        /// Reports a failed call against its item. A bad key, or an operation the connection's version lacks, ends the
+        /// command: every later call would fail the same way.
         /// </summary>
         protected void WriteApiError(TrackingMoreApiException failure, object? target)
         {
             var record = ApiError(failure, target);
-            if (failure.IsAuthenticationFailure) ThrowTerminatingError(record);
+            if (failure.IsAuthenticationFailure || failure.IsOperationMissing) ThrowTerminatingError(record);
             WriteError(record);
         }
 
@@ -235,7 +236,7 @@ namespace TrackingMore.Commands
         /// </summary>
         protected void WriteApiErrors(TrackingMoreApiException failure, IReadOnlyList<object> targets)
         {
-            if (failure.IsAuthenticationFailure) ThrowTerminatingError(ErrorRecords.FromApi(failure, targets.Count > 0 ? targets[0] : null));
+            if (failure.IsAuthenticationFailure || failure.IsOperationMissing) ThrowTerminatingError(ErrorRecords.FromApi(failure, targets.Count > 0 ? targets[0] : null));
             foreach (var target in targets) WriteError(ApiError(failure, target));
         }
 

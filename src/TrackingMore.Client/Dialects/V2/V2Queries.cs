@@ -2,13 +2,14 @@ using System;
 using System.Collections.Generic;
 using TrackingMore.Api;
 using TrackingMore.Models;
+using TrackingMore.Serialization;
 
-namespace TrackingMore.Serialization
+namespace TrackingMore.Dialects.V2
 {
-    /// <summary>The query strings of the GET endpoints: times as unix seconds, statuses as the API spells them.</summary>
-    internal static class QueryEncoding
+    /// <summary>The query strings of v2's GET endpoints: its parameter names, times as unix seconds, statuses as v2 spells them.</summary>
+    internal static class V2Queries
     {
-        public static string ForList(TrackingListQuery query) => new QueryString()
+        public static string ForList(TrackingListQuery query, int maxListValues) => new QueryString()
             .Add("page", query.Page)
             .Add("limit", query.Limit)
             .Add("status", query.Status is TrackingStatus status ? StatusFilter(status) : null)
@@ -19,8 +20,8 @@ namespace TrackingMore.Serialization
             .Add("order_created_time_min", ApiDates.ToUnixSeconds(query.OrderCreatedAfter))
             .Add("order_created_time_max", ApiDates.ToUnixSeconds(query.OrderCreatedBefore))
             .Add("lang", query.Language)
-            .Add("numbers", Join(query.Numbers, nameof(query.Numbers)))
-            .Add("orders", Join(query.Orders, nameof(query.Orders)))
+            .Add("numbers", Join(query.Numbers, nameof(query.Numbers), maxListValues))
+            .Add("orders", Join(query.Orders, nameof(query.Orders), maxListValues))
             .Add("archived", query.Archived.HasValue ? (query.Archived.Value ? "true" : "false") : null)
             .ToString();
 
@@ -35,11 +36,11 @@ namespace TrackingMore.Serialization
             .Add("order_created_time_max", ApiDates.ToUnixSeconds(query.OrderCreatedBefore))
             .ToString();
 
-        private static string? Join(IReadOnlyList<string>? values, string name)
+        private static string? Join(IReadOnlyList<string>? values, string name, int maxListValues)
         {
             if (values is null || values.Count == 0) return null;
-            if (values.Count > TrackingListQuery.MaxListValues)
-                throw new ArgumentException("The API takes at most " + TrackingListQuery.MaxListValues + " values in " + name + "; got " + values.Count + ".", name);
+            if (values.Count > maxListValues)
+                throw new ArgumentException("The API takes at most " + maxListValues + " values in " + name + "; got " + values.Count + ".", name);
             return string.Join(",", values);
         }
     }

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using TrackingMore.Api;
+using TrackingMore.Models;
+
+namespace TrackingMore.Dialects
+{
+    /// <summary>
+    /// Everything one API version does its own way: where it lives (base path), the key header, the envelope (which
+    /// codes are success, how HTTP statuses count, what each code means as a <see cref="FailureReason"/>), the
+    /// endpoint catalogue (method, path, body and reader per <see cref="ApiOperation"/>), how a tracking is addressed,
+    /// the paging model and the capabilities (batch size, page size, rate classes). The client, the transport, the
+    /// bulk rules and the listing speak to this and to nothing of a version's wire; a version is one folder beside
+    /// <c>V2</c> with one subclass, and one line in <see cref="For"/>.
+    /// </summary>
+    internal abstract class ApiDialect
+    {
+        /// <summary>The one place a version's dialect is chosen.</summary>
+        public static ApiDialect For(ApiVersion version) => version switch
+        {
+            ApiVersion.V2 => V2.V2Dialect.Instance,
+            _ => throw new ArgumentOutOfRangeException(nameof(version), version, "Not an API version this client speaks."),
+        };
+
+        /// <summary>
+        /// The key header of every version, the ones not wired in yet too: redaction masks an echoed header under any
+        /// of these names, whichever version a connection speaks (a proxy may echo either).
+        /// </summary>
+        public static readonly IReadOnlyList<string> EveryKeyHeader = new[] { V2.V2Dialect.KeyHeaderName, V4.V4Wire.KeyHeaderName };
+
+        public abstract ApiVersion Version { get; }
+
+        /// <summary>The public service's root for this version, e.g. the API host plus the version's path.</summary>
+        public abstract Uri PublicBaseUri { get; }
+
+        /// <summary>The request header that carries the API key.</summary>
+        public abstract string KeyHeader { get; }
+
+        public abstract ApiCapabilities Capabilities { get; }
+
+        // The envelope.
+
+        /// <summary>The envelope's code, texts and data member; throws <see cref="System.Text.Json.JsonException"/> when the body is not JSON.</summary>
+        public abstract Envelope ReadEnvelope(ReadOnlyMemory<byte> body);
+
+        /// <summary>Where the envelope keeps its code, as a message names it ("meta.code").</summary>
+        public abstract string EnvelopeCodeName { get; }
+
+        /// <summary>Whether an envelope with a code, under this HTTP status, is a success.</summary>
+        public abstract bool IsSuccess(int code, HttpStatusCode status);
+
+        /// <summary>The code a failed envelope stands for (an envelope that claims success inside an HTTP error is that error).</summary>
+        public abstract int FailureCode(int code, HttpStatusCode status);
+
+        /// <summary>What a code (of the envelope, or of one item of a bulk answer) means.</summary>
+        public abstract FailureReason ReasonOf(int code);
+
+        /// <summary>Whether a failure's code is a gateway's 502, 503 or 504 (an answer the service may have given and lost).</summary>
+        public abstract bool IsGatewayCode(int code);
+
+        // The endpoint catalogue: one request, with its reader, per operation.
+
+        public abstract DialectCall<Tracking> CreateTracking(NewTrackingRequest tracking);
+        public abstract DialectCall<BulkResult> CreateTrackings(IReadOnlyList<NewTrackingRequest> trackings);
+        public abstract DialectCall<Tracking> GetTracking(TrackingIdentity tracking, string? language);
+        public abstract DialectCall<TrackingPage> ListTrackings(TrackingListQuery query);
+        public abstract DialectCall<bool> DeleteTracking(TrackingIdentity tracking);
+        public abstract DialectCall<BulkResult> DeleteTrackings(IReadOnlyList<TrackingIdentity> trackings);
+        public abstract DialectCall<Tracking> UpdateTracking(TrackingUpdateRequest changes);
+        public abstract DialectCall<BulkResult> UpdateTrackings(IReadOnlyList<TrackingUpdateRequest> changes);
+        public abstract DialectCall<TrackingIdentity> ChangeCarrier(CarrierChangeRequest change);
+        public abstract DialectCall<BulkResult> StopUpdating(IReadOnlyList<TrackingIdentity> trackings);
+        public abstract DialectCall<Tracking> GetRealtimeTracking(RealtimeTrackingRequest tracking);
+        public abstract DialectCall<TrackingStatusCount> GetStatusCount(TrackingCountQuery query);
+        public abstract DialectCall<TrackingAccount> GetAccount();
+        public abstract DialectCall<IReadOnlyList<RemoteAreaResult?>> CheckRemoteAreas(IReadOnlyList<RemoteAreaRequest> places, Func<string?, string> redact);
+        public abstract DialectCall<IReadOnlyList<TransitTime?>> GetTransitTimes(IReadOnlyList<TransitTimeRequest> routes);
+        public abstract DialectCall<IReadOnlyList<AirWaybill?>> GetAirWaybills(IReadOnlyList<string> numbers, string? language);
+        public abstract DialectCall<IReadOnlyList<Carrier>> ListCarriers();
+        public abstract DialectCall<IReadOnlyList<DetectedCarrier>> DetectCarrier(string trackingNumber);
+
+        /// <summary>The request of an operation as its catalogue entry gives it (method, endpoint text, rate class).</summary>
+        protected ApiRequest Request(ApiOperation operation, HttpMethod method, string path, EndpointClass endpointClass = EndpointClass.Other) =>
+            new ApiRequest(method, Capabilities.EndpointOf(operation), path, endpointClass);
+    }
+
+    /// <summary>What a version's envelope says: its code (null when it has none), its texts and its data member.</summary>
+    internal readonly struct Envelope
+    {
+        public Envelope(int? code, string? type, string? message, ReadOnlyMemory<byte>? data)
+        {
+            Code = code;
+            Type = type;
+            Message = message;
+            Data = data;
+        }
+
+        public int? Code { get; }
+        public string? Type { get; }
+        public string? Message { get; }
+        public ReadOnlyMemory<byte>? Data { get; }
+    }
+
+    /// <summary>One request of a dialect and how its answer becomes the caller's type.</summary>
+    internal sealed class DialectCall<T>
+    {
+        public DialectCall(ApiRequest request, Func<ApiResponse, T> read)
+        {
+            Request = request;
+            Read = read;
+        }
+
+        public ApiRequest Request { get; }
+        public Func<ApiResponse, T> Read { get; }
+    }
+}
