@@ -20,16 +20,16 @@ internal static class Fixtures
         return key;
     }
 
-    public static ConnectionSettings Settings(int retries = 0, string key = "fixture-key") =>
-        new(new Uri("http://127.0.0.1:9/v2"), Key(key), retries, TimeSpan.FromSeconds(10));
+    public static ConnectionSettings Settings(int retries = 0, string key = "fixture-key", ApiVersion version = ApiVersion.V2) =>
+        new(new Uri("http://127.0.0.1:9/" + version.ToString().ToLowerInvariant()), Key(key), retries, TimeSpan.FromSeconds(10), apiVersion: version);
 
     /// <summary>
     /// A client whose every request is answered by <paramref name="answer"/>; requests are recorded. Each client has
     /// a key of its own, so it has rate gates of its own: tests neither wait for nor disturb each other.
     /// </summary>
     public static TrackingMoreClient Client(Func<HttpRequestMessage, HttpResponseMessage> answer, List<HttpRequestMessage>? seen = null, int retries = 0,
-        ApiClock? clock = null) =>
-        new(Settings(retries, "fixture-key-" + Guid.NewGuid().ToString("N")), new HttpMessageInvoker(new StubHandler(answer, seen)), clock);
+        ApiClock? clock = null, ApiVersion version = ApiVersion.V2) =>
+        new(Settings(retries, "fixture-key-" + Guid.NewGuid().ToString("N"), version), new HttpMessageInvoker(new StubHandler(answer, seen)), clock);
 
     public static TrackingMoreClient ClientAnswering(string fixture, HttpStatusCode status = HttpStatusCode.OK) =>
         Client(_ => new HttpResponseMessage(status) { Content = new ByteArrayContent(Bytes(fixture)) });

@@ -5,5 +5,8 @@ namespace TrackingMore.Api
     {
         /// <summary>The v2 API (carrier and number address a tracking; pages by page, limit and total).</summary>
         V2 = 2,
+
+        /// <summary>The v4 API, the service's current one (an id addresses a tracking; pages without a total; real HTTP statuses).</summary>
+        V4 = 4,
     }
 }

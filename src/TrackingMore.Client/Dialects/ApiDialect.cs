@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
+using System.Text.Json;
 using TrackingMore.Api;
 using TrackingMore.Models;
+using TrackingMore.Serialization;
 
 namespace TrackingMore.Dialects
 {
@@ -21,14 +23,15 @@ namespace TrackingMore.Dialects
         public static ApiDialect For(ApiVersion version) => version switch
         {
             ApiVersion.V2 => V2.V2Dialect.Instance,
+            ApiVersion.V4 => V4.V4Dialect.Instance,
             _ => throw new ArgumentOutOfRangeException(nameof(version), version, "Not an API version this client speaks."),
         };
 
         /// <summary>
-        /// The key header of every version, the ones not wired in yet too: redaction masks an echoed header under any
-        /// of these names, whichever version a connection speaks (a proxy may echo either).
+        /// The key header of every version: redaction masks an echoed header under any of these names, whichever
+        /// version a connection speaks (a proxy may echo either).
         /// </summary>
-        public static readonly IReadOnlyList<string> EveryKeyHeader = new[] { V2.V2Dialect.KeyHeaderName, V4.V4Wire.KeyHeaderName };
+        public static readonly IReadOnlyList<string> EveryKeyHeader = new[] { V2.V2Dialect.KeyHeaderName, V4.V4Dialect.KeyHeaderName };
 
         public abstract ApiVersion Version { get; }
 
@@ -45,6 +48,20 @@ namespace TrackingMore.Dialects
         /// <summary>The envelope's code, texts and data member; throws <see cref="System.Text.Json.JsonException"/> when the body is not JSON.</summary>
         public abstract Envelope ReadEnvelope(ReadOnlyMemory<byte> body);
 
+        /// <summary>
+        /// The envelope both versions use, {meta:{code, type, message}, data}: <c>meta.type</c> is null where a
+        /// version sends none (v4). Without a <c>meta</c> the envelope has no code.
+        /// </summary>
+        protected static Envelope ReadMetaEnvelope(ReadOnlyMemory<byte> body)
+        {
+            var members = JsonSlices.Members(body, "meta", "data");
+            if (members[0] is not { } metaBytes) return new Envelope(null, null, null, members[1]);
+            using var metaDocument = JsonDocument.Parse(metaBytes);
+            var meta = metaDocument.RootElement;
+            return new Envelope(LooseJson.AsInt32(LooseJson.Property(meta, "code")), LooseJson.AsString(LooseJson.Property(meta, "type")),
+                LooseJson.AsString(LooseJson.Property(meta, "message")), members[1]);
+        }
+
         /// <summary>Where the envelope keeps its code, as a message names it ("meta.code").</summary>
         public abstract string EnvelopeCodeName { get; }
 
@@ -60,26 +77,27 @@ namespace TrackingMore.Dialects
         /// <summary>Whether a failure's code is a gateway's 502, 503 or 504 (an answer the service may have given and lost).</summary>
         public abstract bool IsGatewayCode(int code);
 
-        // The endpoint catalogue: one request, with its reader, per operation.
+        // The endpoint catalogue: one request, with its reader, per operation. An operation a version lacks keeps the
+        // base's method, which refuses it (the client checks the capabilities first, so it is never sent).
 
-        public abstract DialectCall<Tracking> CreateTracking(NewTrackingRequest tracking);
-        public abstract DialectCall<BulkResult> CreateTrackings(IReadOnlyList<NewTrackingRequest> trackings);
-        public abstract DialectCall<Tracking> GetTracking(TrackingIdentity tracking, string? language);
-        public abstract DialectCall<TrackingPage> ListTrackings(TrackingListQuery query);
-        public abstract DialectCall<bool> DeleteTracking(TrackingIdentity tracking);
-        public abstract DialectCall<BulkResult> DeleteTrackings(IReadOnlyList<TrackingIdentity> trackings);
-        public abstract DialectCall<Tracking> UpdateTracking(TrackingUpdateRequest changes);
-        public abstract DialectCall<BulkResult> UpdateTrackings(IReadOnlyList<TrackingUpdateRequest> changes);
-        public abstract DialectCall<TrackingIdentity> ChangeCarrier(CarrierChangeRequest change);
-        public abstract DialectCall<BulkResult> StopUpdating(IReadOnlyList<TrackingIdentity> trackings);
-        public abstract DialectCall<Tracking> GetRealtimeTracking(RealtimeTrackingRequest tracking);
-        public abstract DialectCall<TrackingStatusCount> GetStatusCount(TrackingCountQuery query);
-        public abstract DialectCall<TrackingAccount> GetAccount();
-        public abstract DialectCall<IReadOnlyList<RemoteAreaResult?>> CheckRemoteAreas(IReadOnlyList<RemoteAreaRequest> places, Func<string?, string> redact);
-        public abstract DialectCall<IReadOnlyList<TransitTime?>> GetTransitTimes(IReadOnlyList<TransitTimeRequest> routes);
-        public abstract DialectCall<IReadOnlyList<AirWaybill?>> GetAirWaybills(IReadOnlyList<string> numbers, string? language);
-        public abstract DialectCall<IReadOnlyList<Carrier>> ListCarriers();
-        public abstract DialectCall<IReadOnlyList<DetectedCarrier>> DetectCarrier(string trackingNumber);
+        public virtual DialectCall<Tracking> CreateTracking(NewTrackingRequest tracking) => throw Capabilities.NotSupported(ApiOperation.CreateTracking);
+        public virtual DialectCall<BulkResult> CreateTrackings(IReadOnlyList<NewTrackingRequest> trackings) => throw Capabilities.NotSupported(ApiOperation.CreateTrackings);
+        public virtual DialectCall<Tracking> GetTracking(TrackingIdentity tracking, string? language) => throw Capabilities.NotSupported(ApiOperation.GetTracking);
+        public virtual DialectCall<TrackingPage> ListTrackings(TrackingListQuery query) => throw Capabilities.NotSupported(ApiOperation.ListTrackings);
+        public virtual DialectCall<bool> DeleteTracking(TrackingIdentity tracking) => throw Capabilities.NotSupported(ApiOperation.DeleteTracking);
+        public virtual DialectCall<BulkResult> DeleteTrackings(IReadOnlyList<TrackingIdentity> trackings) => throw Capabilities.NotSupported(ApiOperation.DeleteTrackings);
+        public virtual DialectCall<Tracking> UpdateTracking(TrackingUpdateRequest changes) => throw Capabilities.NotSupported(ApiOperation.UpdateTracking);
+        public virtual DialectCall<BulkResult> UpdateTrackings(IReadOnlyList<TrackingUpdateRequest> changes) => throw Capabilities.NotSupported(ApiOperation.UpdateTrackings);
+        public virtual DialectCall<TrackingIdentity> ChangeCarrier(CarrierChangeRequest change) => throw Capabilities.NotSupported(ApiOperation.ChangeCarrier);
+        public virtual DialectCall<BulkResult> StopUpdating(IReadOnlyList<TrackingIdentity> trackings) => throw Capabilities.NotSupported(ApiOperation.StopUpdating);
+        public virtual DialectCall<Tracking> GetRealtimeTracking(RealtimeTrackingRequest tracking) => throw Capabilities.NotSupported(ApiOperation.GetRealtimeTracking);
+        public virtual DialectCall<TrackingStatusCount> GetStatusCount(TrackingCountQuery query) => throw Capabilities.NotSupported(ApiOperation.GetStatusCount);
+        public virtual DialectCall<TrackingAccount> GetAccount() => throw Capabilities.NotSupported(ApiOperation.GetAccount);
+        public virtual DialectCall<IReadOnlyList<RemoteAreaResult?>> CheckRemoteAreas(IReadOnlyList<RemoteAreaRequest> places, Func<string?, string> redact) => throw Capabilities.NotSupported(ApiOperation.CheckRemoteAreas);
+        public virtual DialectCall<IReadOnlyList<TransitTime?>> GetTransitTimes(IReadOnlyList<TransitTimeRequest> routes) => throw Capabilities.NotSupported(ApiOperation.GetTransitTimes);
+        public virtual DialectCall<IReadOnlyList<AirWaybill?>> GetAirWaybills(IReadOnlyList<string> numbers, string? language) => throw Capabilities.NotSupported(ApiOperation.GetAirWaybills);
+        public virtual DialectCall<IReadOnlyList<Carrier>> ListCarriers() => throw Capabilities.NotSupported(ApiOperation.ListCarriers);
+        public virtual DialectCall<IReadOnlyList<DetectedCarrier>> DetectCarrier(string trackingNumber) => throw Capabilities.NotSupported(ApiOperation.DetectCarrier);
 
         /// <summary>The request of an operation as its catalogue entry gives it (method, endpoint text, rate class).</summary>
         protected ApiRequest Request(ApiOperation operation, HttpMethod method, string path, EndpointClass endpointClass = EndpointClass.Other) =>

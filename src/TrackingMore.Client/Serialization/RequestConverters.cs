@@ -35,4 +35,11 @@ namespace TrackingMore.Serialization
         public override void Write(Utf8JsonWriter writer, DateTime? value, JsonSerializerOptions options) =>
             writer.WriteStringValue(ApiDates.ToApiLocalText(value!.Value));
     }
+
+    /// <summary>A number as its decimal text: every field of v4's create body is a string (auto_correct too).</summary>
+    internal sealed class Int32AsStringConverter : RequestFieldConverter<int?>
+    {
+        public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

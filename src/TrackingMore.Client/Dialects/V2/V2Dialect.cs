@@ -58,15 +58,7 @@ namespace TrackingMore.Dialects.V2
         public override string KeyHeader => KeyHeaderName;
         public override ApiCapabilities Capabilities => V2Capabilities;
 
-        public override Envelope ReadEnvelope(ReadOnlyMemory<byte> body)
-        {
-            var members = JsonSlices.Members(body, "meta", "data");
-            if (members[0] is not { } metaBytes) return new Envelope(null, null, null, members[1]);
-            using var metaDocument = JsonDocument.Parse(metaBytes);
-            var meta = metaDocument.RootElement;
-            return new Envelope(LooseJson.AsInt32(LooseJson.Property(meta, "code")), LooseJson.AsString(LooseJson.Property(meta, "type")),
-                LooseJson.AsString(LooseJson.Property(meta, "message")), members[1]);
-        }
+        public override Envelope ReadEnvelope(ReadOnlyMemory<byte> body) => ReadMetaEnvelope(body);
 
         public override string EnvelopeCodeName => "meta.code";
 

@@ -73,6 +73,8 @@ namespace TrackingMore.Dialects.V2
             return fields;
         }
 
+        private static readonly RequestWireNames WireNames = new RequestWireNames(Fields, typeof(V2RequestJson));
+
         // Built on first use, not in a static initializer: the generated half of the context may not have set its
         // own fields yet. Two threads racing here build equal options, so no lock is needed.
         private static JsonSerializerOptions? _options;
@@ -80,7 +82,7 @@ namespace TrackingMore.Dialects.V2
 
         private static JsonSerializerOptions Options => _options ??= new JsonSerializerOptions(V2JsonContext.Default.Options)
         {
-            TypeInfoResolver = V2JsonContext.Default.WithAddedModifier(WireNames),
+            TypeInfoResolver = V2JsonContext.Default.WithAddedModifier(WireNames.Apply),
         };
 
         /// <summary>
@@ -89,7 +91,7 @@ namespace TrackingMore.Dialects.V2
         /// </summary>
         private static JsonSerializerOptions ChangesOnlyOptions => _changesOnly ??= new JsonSerializerOptions(V2JsonContext.Default.Options)
         {
-            TypeInfoResolver = V2JsonContext.Default.WithAddedModifier(WireNames).WithAddedModifier(contract =>
+            TypeInfoResolver = V2JsonContext.Default.WithAddedModifier(WireNames.Apply).WithAddedModifier(contract =>
             {
                 if (contract.Type != typeof(TrackingUpdateRequest)) return;
                 for (var i = contract.Properties.Count - 1; i >= 0; i--)
@@ -103,28 +105,6 @@ namespace TrackingMore.Dialects.V2
 
         public static byte[] ChangesOnly(TrackingUpdateRequest changes) =>
             JsonSerializer.SerializeToUtf8Bytes(changes, (JsonTypeInfo<TrackingUpdateRequest>)ChangesOnlyOptions.GetTypeInfo(typeof(TrackingUpdateRequest)));
-
-        /// <summary>Names each property of a public request type by the table (walking up to the type that declares it).</summary>
-        private static void WireNames(JsonTypeInfo contract)
-        {
-            if (contract.Kind != JsonTypeInfoKind.Object || contract.Type.Namespace == typeof(V2RequestJson).Namespace) return;
-            foreach (var property in contract.Properties)
-            {
-                var field = Find(contract.Type, property.Name) ?? throw new InvalidOperationException(
-                    contract.Type.Name + "." + property.Name + " has no v2 wire name: add it to " + nameof(V2RequestJson) + ".");
-                property.Name = field.Name;
-                if (field.Converter != null) property.CustomConverter = field.Converter;
-            }
-        }
-
-        private static (string Name, JsonConverter? Converter)? Find(Type? type, string property)
-        {
-            for (; type != null; type = type.BaseType)
-            {
-                if (Fields.TryGetValue((type, property), out var field)) return field;
-            }
-            return null;
-        }
     }
 
     /// <summary>A status set by hand as v2 numbers it: delivered 4, exception 7, back to the carrier's 8.</summary>

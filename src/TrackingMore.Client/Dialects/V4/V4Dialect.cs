@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using TrackingMore.Api;
+using TrackingMore.Models;
+using TrackingMore.Serialization;
+
+namespace TrackingMore.Dialects.V4
+{
+    /// <summary>
+    /// The v4 API (api-v4.md): root /v4, key in Tracking-Api-Key, every answer an envelope {meta:{code, message},
+    /// data} (no meta.type) under a real HTTP status, whose body is read on every status: the meta code says what
+    /// happened, the HTTP status only where the meta code says success. Create is "create and get" (it answers the
+    /// full tracking, so it is paced as v2's realtime call); batch create is a bare array of at most 40.
+    /// </summary>
+    internal sealed class V4Dialect : ApiDialect
+    {
+        public const string KeyHeaderName = "Tracking-Api-Key";
+
+        public static readonly V4Dialect Instance = new V4Dialect();
+
+        /// <summary>
+        /// The published limits (api-v4.md's endpoint table): create 3/s, which is the call that asks the carrier now
+        /// (the Realtime class), every other endpoint 10/s, listing included.
+        /// </summary>
+        private static readonly ApiCapabilities V4Capabilities = new ApiCapabilities(ApiVersion.V4, batchSize: 40, maxPageSize: 200, maxListValues: 40,
+            new Dictionary<EndpointClass, double> { [EndpointClass.List] = 10, [EndpointClass.Realtime] = 3, [EndpointClass.Other] = 10 },
+            new Dictionary<ApiOperation, string>
+            {
+                [ApiOperation.CreateTracking] = "POST /trackings/create",
+                [ApiOperation.CreateTrackings] = "POST /trackings/batch",
+                [ApiOperation.ListCarriers] = "GET /couriers/all",
+                [ApiOperation.DetectCarrier] = "POST /couriers/detect",
+            });
+
+        private static readonly Uri V4PublicBaseUri = new Uri("https://api.trackingmore.com/v4/");
+
+        private V4Dialect()
+        {
+        }
+
+        public override ApiVersion Version => ApiVersion.V4;
+        public override Uri PublicBaseUri => V4PublicBaseUri;
+        public override string KeyHeader => KeyHeaderName;
+        public override ApiCapabilities Capabilities => V4Capabilities;
+
+        public override Envelope ReadEnvelope(ReadOnlyMemory<byte> body) => ReadMetaEnvelope(body);
+
+        public override string EnvelopeCodeName => "meta.code";
+
+        public override bool IsSuccess(int code, HttpStatusCode status) => code == 200 && (int)status < 300;
+
+        /// <summary>The meta code first; a meta 200 inside an HTTP error (a proxy's, or the service's slip) is that HTTP status.</summary>
+        public override int FailureCode(int code, HttpStatusCode status) => code == 200 ? (int)status : code;
+
+        public override FailureReason ReasonOf(int code) => V4Codes.ReasonOf(code);
+
+        /// <summary>v4's codes below 1000 are its HTTP statuses; 511–513 are its own server errors, not a gateway's.</summary>
+        public override bool IsGatewayCode(int code) => code is 502 or 503 or 504;
+
+        /// <summary>v4's create answers the tracking with its results: the call that asks the carrier, paced at 3/s.</summary>
+        public override DialectCall<Tracking> CreateTracking(NewTrackingRequest tracking) =>
+            Json(ApiOperation.CreateTracking, HttpMethod.Post, "trackings/create", tracking, ReadTracking, EndpointClass.Realtime);
+
+        /// <summary>A bare array; the answer holds ids only ({success, error} with camelCase error fields).</summary>
+        public override DialectCall<BulkResult> CreateTrackings(IReadOnlyList<NewTrackingRequest> trackings) =>
+            Json(ApiOperation.CreateTrackings, HttpMethod.Post, "trackings/batch", new List<NewTrackingRequest>(trackings),
+                data => TrackingReader.ReadBulk(data, V4TrackingSchema.Instance, V4TrackingSchema.Bulk));
+
+        public override DialectCall<IReadOnlyList<Carrier>> ListCarriers()
+        {
+            var request = Request(ApiOperation.ListCarriers, HttpMethod.Get, "couriers/all");
+            request.MaximumResponseBytes = CarrierReader.MaxListBytes;
+            return Read(request, data => CarrierReader.ReadCarriers(data, V4CarrierFields.Carrier));
+        }
+
+        public override DialectCall<IReadOnlyList<DetectedCarrier>> DetectCarrier(string trackingNumber) =>
+            Json<V2.CarrierDetectionRequest, IReadOnlyList<DetectedCarrier>>(ApiOperation.DetectCarrier, HttpMethod.Post, "couriers/detect",
+                new V2.CarrierDetectionRequest(trackingNumber), data => CarrierReader.ReadDetected(data, trackingNumber, V4CarrierFields.Detected));
+
+        private static Tracking ReadTracking(JsonElement data) => TrackingReader.ReadTracking(data, V4TrackingSchema.Instance);
+
+        private static DialectCall<T> Read<T>(ApiRequest request, Func<JsonElement, T> read) => new DialectCall<T>(request, response => read(response.Data));
+
+        private DialectCall<TResult> Json<TBody, TResult>(ApiOperation operation, HttpMethod method, string path, TBody body, Func<JsonElement, TResult> read,
+            EndpointClass endpointClass = EndpointClass.Other)
+        {
+            var request = Request(operation, method, path, endpointClass);
+            request.Body = V4RequestJson.Serialize(body);
+            return Read(request, read);
+        }
+    }
+}

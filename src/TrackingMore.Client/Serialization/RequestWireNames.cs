@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace TrackingMore.Serialization
+{
+    /// <summary>
+    /// A dialect's table of wire names for the public request types, applied to source-generated contracts as a
+    /// modifier: each property gets its name (and, where the wire form is not JSON's own, its converter). A public
+    /// property missing from the table fails the first body that carries it, so a field added to a request cannot go
+    /// out under a name nobody chose. A dialect's internal body types name their fields themselves ([JsonPropertyName]).
+    /// </summary>
+    internal sealed class RequestWireNames
+    {
+        private readonly IReadOnlyDictionary<(Type, string), (string Name, JsonConverter? Converter)> _fields;
+        private readonly string _tableName;
+
+        public RequestWireNames(IReadOnlyDictionary<(Type, string), (string Name, JsonConverter? Converter)> fields, Type table)
+        {
+            _fields = fields;
+            _tableName = table.Name;
+        }
+
+        /// <summary>Names each property of a public request type by the table (walking up to the type that declares it).</summary>
+        public void Apply(JsonTypeInfo contract)
+        {
+            if (contract.Kind != JsonTypeInfoKind.Object || !contract.Type.IsPublic) return;
+            foreach (var property in contract.Properties)
+            {
+                var field = Find(contract.Type, property.Name) ?? throw new InvalidOperationException(
+                    contract.Type.Name + "." + property.Name + " has no wire name: add it to " + _tableName + ".");
+                property.Name = field.Name;
+                if (field.Converter != null) property.CustomConverter = field.Converter;
+            }
+        }
+
+        private (string Name, JsonConverter? Converter)? Find(Type? type, string property)
+        {
+            for (; type != null; type = type.BaseType)
+            {
+                if (_fields.TryGetValue((type, property), out var field)) return field;
+            }
+            return null;
+        }
+    }
+}

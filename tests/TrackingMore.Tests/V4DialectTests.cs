@@ -1,0 +1,277 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using TrackingMore.Api;
+using TrackingMore.Models;
+using Xunit;
+
+namespace TrackingMore.Tests;
+
+/// <summary>
+/// The v4 dialect through the real transport with a stub handler: its envelope under real HTTP statuses, its codes,
+/// its key header and base, its capabilities, and each operation's request and the reading of its answer.
+/// </summary>
+public class V4DialectTests
+{
+    private const string Success = "{\"meta\":{\"code\":200,\"message\":\"Request response is successful\"},\"data\":";
+
+    private static readonly CallContext Call = new(CancellationToken.None);
+
+    private static byte[] Envelope(string dataJson) => Encoding.UTF8.GetBytes(Success + dataJson + "}");
+
+    private static byte[] Error(int code, string message) =>
+        Encoding.UTF8.GetBytes("{\"meta\":{\"code\":" + code + ",\"message\":\"" + message + "\"},\"data\":null}");
+
+    /// <summary>A v4 client on a simulated clock whose every request is answered with <paramref name="body"/> under <paramref name="status"/>.</summary>
+    private static TrackingMoreClient Answering(byte[] body, List<Sent> sent, HttpStatusCode status = HttpStatusCode.OK) =>
+        Fixtures.Client(request =>
+        {
+            lock (sent) sent.Add(Sent.Of(request));
+            return new HttpResponseMessage(status) { Content = new ByteArrayContent(body) };
+        }, clock: new FakeClock(), version: ApiVersion.V4);
+
+    [Theory]
+    [InlineData(4101, FailureReason.AlreadyExists)]
+    [InlineData(4102, FailureReason.NotFound)]
+    [InlineData(4112, FailureReason.NotFound)]
+    [InlineData(4103, FailureReason.InvalidArgument)]
+    [InlineData(4110, FailureReason.InvalidArgument)]
+    [InlineData(4111, FailureReason.InvalidArgument)]
+    [InlineData(4113, FailureReason.InvalidArgument)]
+    [InlineData(4122, FailureReason.InvalidArgument)]
+    [InlineData(4130, FailureReason.InvalidArgument)]
+    [InlineData(4160, FailureReason.InvalidArgument)]
+    [InlineData(4120, FailureReason.UnknownCarrier)]
+    [InlineData(4161, FailureReason.UnknownCarrier)]
+    [InlineData(4121, FailureReason.CarrierNotDetected)]
+    [InlineData(4190, FailureReason.QuotaExceeded)]
+    [InlineData(401, FailureReason.Unauthorized)]
+    [InlineData(403, FailureReason.PermissionDenied)]
+    [InlineData(404, FailureReason.NotSupported)]
+    [InlineData(429, FailureReason.RateLimited)]
+    [InlineData(500, FailureReason.ServerError)]
+    [InlineData(511, FailureReason.ServerError)]
+    [InlineData(512, FailureReason.ServerError)]
+    [InlineData(513, FailureReason.ServerError)]
+    [InlineData(400, FailureReason.ApiError)]
+    [InlineData(4999, FailureReason.ApiError)]
+    public async Task EveryCodeGivesItsReasonUnderItsHttpStatus(int code, FailureReason reason)
+    {
+        // api-v4.md: 41xx and meta 400 under HTTP 400, 511–513 under HTTP 500, the others under their own status.
+        var status = code >= 1000 ? HttpStatusCode.BadRequest : code is >= 511 and <= 513 ? HttpStatusCode.InternalServerError : (HttpStatusCode)code;
+        var sent = new List<Sent>();
+        var client = Answering(Error(code, "the service's words"), sent, status);
+
+        var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.DetectCarrierAsync("LX123456789CN", Call));
+
+        Assert.Equal(reason, failure.Reason);
+        Assert.Equal(code, failure.ApiCode);
+        Assert.Equal(status, failure.HttpStatus);
+        Assert.Equal("the service's words", failure.ApiMessage);
+        Assert.Null(failure.ApiType); // v4's meta has no type
+        Assert.False(failure.IsOperationMissing);
+        Assert.Equal("POST /couriers/detect", failure.Endpoint);
+        Assert.Contains("TrackingMore API error " + code + ": the service's words (POST /couriers/detect)", failure.Message);
+    }
+
+    [Fact]
+    public async Task AMetaSuccessInsideAnHttpErrorIsThatHttpStatus()
+    {
+        var client = Answering(Envelope("[]"), new List<Sent>(), HttpStatusCode.InternalServerError);
+        var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.DetectCarrierAsync("LX123456789CN", Call));
+        Assert.Equal(FailureReason.ServerError, failure.Reason);
+        Assert.Equal(500, failure.ApiCode);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadGateway, FailureReason.ServerError)]
+    [InlineData(HttpStatusCode.Unauthorized, FailureReason.Unauthorized)]
+    [InlineData(HttpStatusCode.Forbidden, FailureReason.InvalidResponse)]
+    public async Task ABodyThatIsNotJsonNamesTheHttpStatus(HttpStatusCode status, FailureReason reason)
+    {
+        var client = Answering(Encoding.UTF8.GetBytes("<html>gateway</html>"), new List<Sent>(), status);
+        var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() => client.DetectCarrierAsync("LX123456789CN", Call));
+        Assert.Equal(reason, failure.Reason);
+        Assert.Equal(status, failure.HttpStatus);
+        Assert.Null(failure.ApiCode);
+        Assert.Contains("answered HTTP " + (int)status + " " + status + "; the body is not JSON", failure.Message);
+    }
+
+    [Fact]
+    public async Task TheKeyGoesInTrackingApiKeyUnderTheV4Base()
+    {
+        var sent = new List<Sent>();
+        await Answering(Envelope("[]"), sent).ListCarriersAsync(Call);
+
+        var request = Assert.Single(sent);
+        Assert.Equal("GET", request.Method);
+        Assert.Equal("/v4/couriers/all", request.PathAndQuery);
+        Assert.StartsWith("fixture-key-", request.Headers["Tracking-Api-Key"]);
+        Assert.False(request.Headers.ContainsKey("Trackingmore-Api-Key"));
+        Assert.Equal(new Uri("https://api.trackingmore.com/v4/"), ConnectionSettings.PublicBaseUriOf(ApiVersion.V4));
+    }
+
+    [Fact]
+    public void CapabilitiesAreV4s()
+    {
+        var capabilities = ApiCapabilities.Of(ApiVersion.V4);
+        Assert.Equal(ApiVersion.V4, capabilities.Version);
+        Assert.Equal(40, capabilities.BatchSize);
+        Assert.Equal(200, capabilities.MaxPageSize);
+        Assert.Equal(40, capabilities.MaxListValues);
+        Assert.Equal(3, capabilities.RateLimitOf(EndpointClass.Realtime));
+        Assert.Equal(10, capabilities.RateLimitOf(EndpointClass.List));
+        Assert.Equal(10, capabilities.RateLimitOf(EndpointClass.Other));
+    }
+
+    [Theory]
+    [InlineData(ApiOperation.GetStatusCount)]
+    [InlineData(ApiOperation.GetAccount)]
+    [InlineData(ApiOperation.StopUpdating)]
+    [InlineData(ApiOperation.UpdateTrackings)]
+    [InlineData(ApiOperation.DeleteTrackings)]
+    [InlineData(ApiOperation.CheckRemoteAreas)]
+    [InlineData(ApiOperation.GetTransitTimes)]
+    public async Task WhatV4LacksIsRefusedBeforeSending(ApiOperation missing)
+    {
+        var sent = new List<Sent>();
+        var client = Answering(Envelope("{}"), sent);
+        Func<Task> call = missing switch
+        {
+            ApiOperation.GetStatusCount => () => client.GetStatusCountAsync(new TrackingCountQuery(), Call),
+            ApiOperation.GetAccount => () => client.GetAccountAsync(Call),
+            ApiOperation.StopUpdating => () => client.StopUpdatingAsync(new[] { new TrackingIdentity("LX123456789CN", "china-post") }, Call),
+            ApiOperation.UpdateTrackings => () => client.UpdateTrackingsAsync(new[] { new TrackingUpdateRequest("LX123456789CN", "china-post") { Title = "t" } }, Call),
+            ApiOperation.DeleteTrackings => () => client.DeleteTrackingsAsync(new[] { new TrackingIdentity("LX123456789CN", "china-post") }, Call),
+            ApiOperation.CheckRemoteAreas => () => client.CheckRemoteAreasAsync(new[] { new RemoteAreaRequest("US", "99501", null) }, Call),
+            _ => () => client.GetTransitTimesAsync(new[] { new TransitTimeRequest("usps", "CN", "US") }, Call),
+        };
+
+        var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(call);
+
+        Assert.True(failure.IsOperationMissing);
+        Assert.Equal("TrackingMore.NotSupported", failure.ErrorId);
+        Assert.Contains("API version V4 does not offer " + missing + "; API version V2 does.", failure.Message);
+        Assert.Empty(sent);
+    }
+
+    [Fact]
+    public async Task CreateSendsV4NamesAllAsStringsAndReadsTheFullTracking()
+    {
+        var sent = new List<Sent>();
+        var item = ListItem(0);
+        var client = Answering(Envelope(item), sent);
+
+        var tracking = await client.CreateTrackingAsync(new NewTrackingRequest("TBA308626148196", "amazon")
+        {
+            CustomerPhone = "+1 555 0100",
+            Comment = "leave at door",
+            DestinationCode = "US",
+            AutoCorrect = 1,
+            OrderCreateTime = new DateTime(2024, 2, 20, 9, 30, 0),
+            Language = "en",
+        }, Call);
+
+        var request = Assert.Single(sent);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/v4/trackings/create", request.PathAndQuery);
+        Assert.Equal("customer_sms=\"+1 555 0100\" auto_correct=\"1\" note=\"leave at door\" destination_country_iso2=\"US\" order_date=\"2024-02-20 09:30\" language=\"en\" tracking_number=\"TBA308626148196\" courier_code=\"amazon\"",
+            Canonical(request.Body!, "customer_sms", "auto_correct", "note", "destination_country_iso2", "order_date", "language", "tracking_number", "courier_code"));
+        Assert.Equal("9a73b452e03c2c724414f3859fad1c2c", tracking.Id);
+        Assert.Equal("amazon", tracking.CarrierCode);
+        Assert.Equal(TrackingStatus.NotFound, tracking.Status);
+    }
+
+    [Fact]
+    public async Task BatchCreateIsABareArrayAndReadsSuccessAndErrorItems()
+    {
+        var sent = new List<Sent>();
+        var client = Answering(Envelope("""
+            {"success":[{"id":"0f9d7e2c61a84b3c9a1e5d6f7a8b9c0d","tracking_number":"LX123456789CN","courier_code":"china-post"}],
+             "error":[{"id":"1f9d7e2c61a84b3c9a1e5d6f7a8b9c0d","tracking_number":"LX223456789CN","courier_code":"china-post","errorCode":4101,"errorMessage":"Tracking No. already exists."},
+                      {"id":null,"tracking_number":"LX323456789CN","courier_code":"nowhere","errorCode":4120,"errorMessage":"The value of courier_code is invalid."}]}
+            """), sent);
+
+        var outcomes = await client.CreateTrackingsAsync(new[]
+        {
+            new NewTrackingRequest("LX123456789CN", "china-post") { Title = "a" },
+            new NewTrackingRequest("LX223456789CN", "china-post"),
+            new NewTrackingRequest("LX323456789CN", "nowhere"),
+        }, Call);
+
+        var request = Assert.Single(sent);
+        Assert.Equal("/v4/trackings/batch", request.PathAndQuery);
+        using (var body = JsonDocument.Parse(request.Body!))
+        {
+            Assert.Equal(JsonValueKind.Array, body.RootElement.ValueKind);
+            Assert.Equal(new[] { "LX123456789CN", "LX223456789CN", "LX323456789CN" }, body.RootElement.EnumerateArray().Select(e => e.GetProperty("tracking_number").GetString()));
+            Assert.Equal("a", body.RootElement[0].GetProperty("title").GetString());
+            Assert.False(body.RootElement[0].TryGetProperty("carrier_code", out _));
+        }
+        Assert.Equal("0f9d7e2c61a84b3c9a1e5d6f7a8b9c0d", outcomes[0].Tracking!.Id);
+        Assert.Equal(OutcomeKind.Succeeded, outcomes[0].Kind);
+        Assert.Equal(FailureReason.AlreadyExists, outcomes[1].Failure!.Reason);
+        Assert.Equal(4101, outcomes[1].Failure!.ApiCode);
+        Assert.Equal(FailureReason.UnknownCarrier, outcomes[2].Failure!.Reason);
+    }
+
+    [Fact]
+    public async Task CouriersAreReadWithV4Names()
+    {
+        var sent = new List<Sent>();
+        var client = Answering(Envelope("""
+            [{"courier_name":"USPS","courier_code":"usps","courier_country_iso2":"US","courier_url":"https://www.usps.com",
+              "courier_phone":"+1 800-275-8777","courier_type":"express","tracking_required_fields":null,"optional_fields":["tracking_postal_code"],
+              "default_language":"en","support_language":["en"],"courier_logo":"https://s.trackingmore.com/images/icons/express/usps.png"}]
+            """), sent);
+
+        var carrier = Assert.Single(await client.ListCarriersAsync(Call));
+
+        Assert.Equal("usps", carrier.Code);
+        Assert.Equal("USPS", carrier.Name);
+        Assert.Equal("US", carrier.Country);
+        Assert.Equal("en", carrier.DefaultLanguage);
+    }
+
+    [Fact]
+    public async Task DetectSendsTheNumberAndReadsTheCandidates()
+    {
+        var sent = new List<Sent>();
+        var client = Answering(Envelope("""[{"courier_code":"china-post","courier_name":"China Post"}]"""), sent);
+
+        var candidate = Assert.Single(await client.DetectCarrierAsync("LX123456789CN", Call));
+
+        var request = Assert.Single(sent);
+        Assert.Equal("/v4/couriers/detect", request.PathAndQuery);
+        Assert.Equal("""{"tracking_number":"LX123456789CN"}""", request.Body);
+        Assert.Equal("china-post", candidate.CarrierCode);
+        Assert.Equal("LX123456789CN", candidate.TrackingNumber);
+    }
+
+    /// <summary>The <paramref name="index"/>th tracking of the captured v4 list, as JSON.</summary>
+    private static string ListItem(int index)
+    {
+        using var document = JsonDocument.Parse(Fixtures.Bytes("v4-list-captured-2023.json"));
+        return document.RootElement.GetProperty("data")[index].GetRawText();
+    }
+
+    /// <summary>
+    /// The body's members as name="text" in the order named (strings quoted, so "1" differs from 1), so a test states
+    /// the body without depending on the serializer's order or escaping; a member not named fails.
+    /// </summary>
+    private static string Canonical(string body, params string[] order)
+    {
+        using var document = JsonDocument.Parse(body);
+        var members = document.RootElement.EnumerateObject().ToDictionary(m => m.Name,
+            m => m.Value.ValueKind == JsonValueKind.String ? "\"" + m.Value.GetString() + "\"" : m.Value.GetRawText());
+        Assert.Equal(order.OrderBy(n => n), members.Keys.OrderBy(n => n));
+        return string.Join(" ", order.Select(name => name + "=" + members[name]));
+    }
+
+    internal sealed record Sent(string Method, string PathAndQuery, string? Body, Dictionary<string, string> Headers)
+    {
+        public static Sent Of(HttpRequestMessage request) => new(request.Method.Method, request.RequestUri!.PathAndQuery,
+            request.Content?.ReadAsStringAsync().Result,
+            request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase));
+    }
+}
