@@ -248,6 +248,30 @@ public class V4DialectTests
         Assert.Equal("LX123456789CN", candidate.TrackingNumber);
     }
 
+    [Theory]
+    [InlineData(null, 120)]
+    [InlineData(7, 7)]
+    public async Task ARateLimitAnswerWaitsRetryAfterElse120Seconds(int? retryAfterSeconds, int expectedWaitSeconds)
+    {
+        var clock = new FakeClock();
+        var answers = 0;
+        var client = Fixtures.Client(_ =>
+        {
+            if (Interlocked.Increment(ref answers) > 1) return new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(Envelope("[]")) };
+            var limited = new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Content = new ByteArrayContent(Error(429, "Exceeded API request limits")) };
+            if (retryAfterSeconds is int seconds) limited.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
+            return limited;
+        }, retries: 1, clock: clock, version: ApiVersion.V4);
+        var verbose = new List<string>();
+        var call = new CallContext(CancellationToken.None, verbose.Add);
+
+        Assert.Empty(await client.ListCarriersAsync(call));
+
+        Assert.Equal(2, answers);
+        Assert.Contains(TimeSpan.FromSeconds(expectedWaitSeconds), clock.Delays);
+        Assert.Contains(verbose, line => line.Contains("Retry 1 of 1 in " + expectedWaitSeconds + ".0 s."));
+    }
+
     /// <summary>The <paramref name="index"/>th tracking of the captured v4 list, as JSON.</summary>
     private static string ListItem(int index)
     {

@@ -374,8 +374,8 @@ namespace TrackingMore.Api
             (failure.ApiCode is int code ? _dialect.IsGatewayCode(code) : (int?)failure.HttpStatus is 502 or 503 or 504);
 
         /// <summary>
-        /// Exponential back-off with jitter. A server's Retry-After can lengthen the wait (up to two minutes) but never
-        /// shorten it: "Retry-After: 0" or a date in the past must not turn retries into a burst.
+        /// Exponential back-off with jitter. A server's Retry-After (or, without one, the version's wait after a rate-limit
+        /// answer) can lengthen the wait (up to two minutes) but never shorten it: "Retry-After: 0" or a date in the past must not turn retries into a burst.
         /// </summary>
         private TimeSpan RetryDelay(TrackingMoreApiException failure, int attempt)
         {
@@ -383,8 +383,10 @@ namespace TrackingMore.Api
             double factor;
             lock (_jitter) factor = 0.8 + _jitter.NextDouble() * 0.4;
             var backoff = TimeSpan.FromTicks((long)(exponential.Ticks * factor));
-            if (failure.RetryAfter is TimeSpan serverSays && serverSays > backoff)
-                return serverSays < LongestRetryAfter ? serverSays : LongestRetryAfter;
+            // Without a Retry-After, a rate-limit answer waits what the version says to (v4: 120 s), if it says.
+            var serverSays = failure.RetryAfter ?? (failure.IsRateLimited ? _dialect.RateLimitedWait : null);
+            if (serverSays is TimeSpan wait && wait > backoff)
+                return wait < LongestRetryAfter ? wait : LongestRetryAfter;
             return backoff;
         }
 

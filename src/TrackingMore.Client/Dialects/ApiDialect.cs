@@ -77,6 +77,12 @@ namespace TrackingMore.Dialects
         /// <summary>Whether a failure's code is a gateway's 502, 503 or 504 (an answer the service may have given and lost).</summary>
         public abstract bool IsGatewayCode(int code);
 
+        /// <summary>
+        /// How long to wait after a rate-limit answer that carries no Retry-After, where the version says (v4: 120 s);
+        /// null: the transport's back-off.
+        /// </summary>
+        public virtual TimeSpan? RateLimitedWait => null;
+
         // The endpoint catalogue: one request, with its reader, per operation. An operation a version lacks keeps the
         // base's method, which refuses it (the client checks the capabilities first, so it is never sent).
 

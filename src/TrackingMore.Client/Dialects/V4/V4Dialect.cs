@@ -60,6 +60,9 @@ namespace TrackingMore.Dialects.V4
         /// <summary>v4's codes below 1000 are its HTTP statuses; 511–513 are its own server errors, not a gateway's.</summary>
         public override bool IsGatewayCode(int code) => code is 502 or 503 or 504;
 
+        /// <summary>TrackingMore's rate-limit article: "wait 120 secs"; v4 sends no Retry-After (api-v4.md).</summary>
+        public override TimeSpan? RateLimitedWait => TimeSpan.FromSeconds(120);
+
         /// <summary>v4's create answers the tracking with its results: the call that asks the carrier, paced at 3/s.</summary>
         public override DialectCall<Tracking> CreateTracking(NewTrackingRequest tracking) =>
             Json(ApiOperation.CreateTracking, HttpMethod.Post, "trackings/create", tracking, ReadTracking, EndpointClass.Realtime);
