@@ -272,6 +272,125 @@ public class V4DialectTests
         Assert.Contains(verbose, line => line.Contains("Retry 1 of 1 in " + expectedWaitSeconds + ".0 s."));
     }
 
+    [Fact]
+    public async Task TheListQueryHasV4NamesAndIsoDatesWithThePlusEncoded()
+    {
+        var sent = new List<Sent>();
+        var client = Answering(Envelope("[" + ListItem(0) + "]"), sent);
+
+        var page = await client.ListTrackingsAsync(new TrackingListQuery
+        {
+            Page = 3,
+            Limit = 50,
+            Numbers = new[] { "TBA308626148196", "LX123456789CN" },
+            Status = TrackingStatus.Delivered,
+            Archived = false,
+            CreatedAfter = new DateTime(2023, 10, 9, 6, 0, 0, DateTimeKind.Utc),
+            CreatedBefore = new DateTimeOffset(2023, 10, 10, 8, 30, 0, TimeSpan.FromHours(2)).UtcDateTime,
+            UpdatedAfter = new DateTime(2023, 11, 1, 0, 0, 0, DateTimeKind.Utc),
+            UpdatedBefore = new DateTime(2023, 11, 2, 23, 59, 59, DateTimeKind.Utc),
+            Language = "en",
+        }, Call);
+
+        Assert.Equal("/v4/trackings/get?tracking_numbers=TBA308626148196%2CLX123456789CN&delivery_status=delivered&archived_status=tracking" +
+                     "&created_date_min=2023-10-09T06%3A00%3A00%2B00%3A00&created_date_max=2023-10-10T06%3A30%3A00%2B00%3A00" +
+                     "&updated_date_min=2023-11-01T00%3A00%3A00%2B00%3A00&updated_date_max=2023-11-02T23%3A59%3A59%2B00%3A00" +
+                     "&lang=en&pages_amount=3&items_amount=50", Assert.Single(sent).PathAndQuery);
+        Assert.Equal("9a73b452e03c2c724414f3859fad1c2c", Assert.Single(page.Items).Id);
+        Assert.Null(page.Total);
+        Assert.Equal(3, page.Page);
+    }
+
+    [Fact]
+    public async Task TheListAsksAHundredByDefaultAndArchivedOnlyAsArchived()
+    {
+        var sent = new List<Sent>();
+        await Answering(Envelope("[]"), sent).ListTrackingsAsync(new TrackingListQuery { Archived = true }, Call);
+        Assert.Equal("/v4/trackings/get?archived_status=archived&pages_amount=1&items_amount=100", Assert.Single(sent).PathAndQuery);
+    }
+
+    [Theory]
+    [InlineData("orders")]
+    [InlineData("after")]
+    [InlineData("before")]
+    public async Task OrderFiltersAreRefusedBeforeSending(string filter)
+    {
+        var sent = new List<Sent>();
+        var query = filter switch
+        {
+            "orders" => new TrackingListQuery { Orders = new[] { "A-1" } },
+            "after" => new TrackingListQuery { OrderCreatedAfter = DateTime.Now },
+            _ => new TrackingListQuery { OrderCreatedBefore = DateTime.Now },
+        };
+
+        var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() => Answering(Envelope("[]"), sent).ListTrackingsAsync(query, Call));
+
+        Assert.True(failure.IsOperationMissing);
+        Assert.Contains("cannot filter the list by order id or order date", failure.Message);
+        Assert.Empty(sent);
+    }
+
+    [Fact]
+    public async Task AListingEndsOnAnEmptyPageNotAShortOneAndPinsTheSnapshot()
+    {
+        // Pages of 2 asked: 2, then 1 (a server's cap, say), then 2, then none.
+        var pages = new[] { new[] { 1, 2 }, new[] { 3 }, new[] { 4, 5 }, Array.Empty<int>() };
+        var sent = new List<Sent>();
+        var answered = new DateTimeOffset(2026, 12, 1, 8, 0, 7, TimeSpan.Zero);
+        var client = Fixtures.Client(request =>
+        {
+            int index;
+            lock (sent)
+            {
+                sent.Add(Sent.Of(request));
+                index = sent.Count - 1;
+            }
+            var items = index < pages.Length ? pages[index] : new[] { 99 };
+            var response = new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new ByteArrayContent(Envelope("[" + string.Join(",", items.Select(Item)) + "]")),
+            };
+            response.Headers.Date = answered;
+            return response;
+        }, clock: new FakeClock(), version: ApiVersion.V4);
+
+        var ids = new List<string>();
+        await foreach (var page in client.ListAllAsync(new TrackingListQuery { Limit = 2 }, Call))
+            ids.AddRange(page.Items.Select(t => t.Id!));
+
+        Assert.Equal(new[] { 1, 2, 3, 4, 5 }.Select(Id), ids);
+        Assert.Equal(4, sent.Count);
+        Assert.Equal("/v4/trackings/get?pages_amount=1&items_amount=2", sent[0].PathAndQuery);
+        for (var i = 1; i < 4; i++)
+            Assert.Equal("/v4/trackings/get?created_date_max=2026-12-01T08%3A00%3A07%2B00%3A00&pages_amount=" + (i + 1) + "&items_amount=2", sent[i].PathAndQuery);
+
+        static string Id(int n) => n.ToString("D32");
+        static string Item(int n) => "{\"id\":\"" + Id(n) + "\",\"tracking_number\":\"LX" + n.ToString("D9") + "CN\",\"courier_code\":\"china-post\"}";
+    }
+
+    [Fact]
+    public async Task OneTrackingIsTheListFilteredByNumberAndCourier()
+    {
+        var sent = new List<Sent>();
+        var tracking = await Answering(Envelope("[" + ListItem(0) + "]"), sent)
+            .GetTrackingAsync(new TrackingIdentity("TBA308626148196", "amazon"), "en", Call);
+
+        Assert.Equal("/v4/trackings/get?tracking_numbers=TBA308626148196&courier_code=amazon&lang=en&pages_amount=1&items_amount=100", Assert.Single(sent).PathAndQuery);
+        Assert.Equal("9a73b452e03c2c724414f3859fad1c2c", tracking.Id);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.OK, "[]")]
+    [InlineData(HttpStatusCode.BadRequest, "4102")]
+    public async Task AnUnknownNumberIsNotFoundWhetherListedEmptyOr4102(HttpStatusCode status, string answer)
+    {
+        var body = answer == "[]" ? Envelope("[]") : Error(4102, "Tracking No. no exists.");
+        var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() =>
+            Answering(body, new List<Sent>(), status).GetTrackingAsync(new TrackingIdentity("LX123456789CN", "china-post"), null, Call));
+        Assert.Equal(FailureReason.NotFound, failure.Reason);
+        Assert.Equal("GET /trackings/get", failure.Endpoint);
+    }
+
     /// <summary>The <paramref name="index"/>th tracking of the captured v4 list, as JSON.</summary>
     private static string ListItem(int index)
     {

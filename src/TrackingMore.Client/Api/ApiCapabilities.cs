@@ -15,9 +15,11 @@ namespace TrackingMore.Api
         private readonly IReadOnlyDictionary<ApiOperation, string> _endpoints;
 
         /// <param name="endpoints">Each operation the version offers, with the endpoint text its messages name.</param>
+        /// <param name="shortPageEndsListing">Whether a page shorter than asked is the list's last (v2, which reports a total); else only an empty page is (v4: a short page may be a server's cap).</param>
         internal ApiCapabilities(ApiVersion version, int batchSize, int maxPageSize, int maxListValues,
-            IReadOnlyDictionary<EndpointClass, double> rateLimits, IReadOnlyDictionary<ApiOperation, string> endpoints)
+            IReadOnlyDictionary<EndpointClass, double> rateLimits, IReadOnlyDictionary<ApiOperation, string> endpoints, bool shortPageEndsListing = true)
         {
+            ShortPageEndsListing = shortPageEndsListing;
             Version = version;
             BatchSize = batchSize;
             MaxPageSize = maxPageSize;
@@ -41,6 +43,9 @@ namespace TrackingMore.Api
 
         /// <summary>The most values a list filter (numbers, order ids) takes in one request.</summary>
         public int MaxListValues { get; }
+
+        /// <summary>Whether a page shorter than asked for ends a listing; if not, only an empty page does (the listing asks one page more).</summary>
+        public bool ShortPageEndsListing { get; }
 
         /// <summary>The endpoint classes the version paces apart (each with its own rate: <see cref="RateLimitOf"/>).</summary>
         public IReadOnlyList<EndpointClass> RateClasses { get; }
@@ -81,7 +86,7 @@ namespace TrackingMore.Api
 
         /// <summary>The same version without one operation (a dialect or a test that withholds it).</summary>
         internal ApiCapabilities Without(ApiOperation operation) => new ApiCapabilities(Version, BatchSize, MaxPageSize, MaxListValues, RateLimits,
-            _endpoints.Where(entry => entry.Key != operation).ToDictionary(entry => entry.Key, entry => entry.Value));
+            _endpoints.Where(entry => entry.Key != operation).ToDictionary(entry => entry.Key, entry => entry.Value), ShortPageEndsListing);
 
         public override string ToString() => "API " + Version + ": " + Operations.Count + " operations, " + BatchSize + " items a bulk request, pages of up to " + MaxPageSize;
     }

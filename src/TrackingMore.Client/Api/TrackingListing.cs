@@ -9,7 +9,9 @@ namespace TrackingMore.Api
     /// Walks the pages of the list one request at a time, so the caller writes each page as it arrives.
     /// <para>What it guarantees: no tracking id is handed out twice, wherever the repeat lies (every id met is
     /// remembered, compactly: <see cref="TrackingIdSet"/>); items without an id are handed out as they come. The walk
-    /// ends, at the latest, one page after the total the first page reported.</para>
+    /// ends on an empty page, on a short one where the version says a short page is the last
+    /// (<see cref="ApiCapabilities.ShortPageEndsListing"/>), and at the latest one page after the total the first page
+    /// reported.</para>
     /// <para>What it refuses, with <see cref="FailureReason.PagingInconsistent"/>: a page with more items than asked
     /// for, a full page that adds no new id (a server repeating itself, or cycling through pages A, B, A, B or A, B,
     /// C, A, would otherwise be paged forever: every id of such a page was met before), and a page asked for past the
@@ -19,6 +21,7 @@ namespace TrackingMore.Api
     {
         private readonly ITrackingMoreClient _client;
         private readonly string _endpoint;
+        private readonly bool _shortPageEnds;
         private TrackingListQuery _query;
         private bool _pinToServerTime;
         private int _skip;
@@ -32,6 +35,7 @@ namespace TrackingMore.Api
         {
             _client = client;
             _endpoint = client.Capabilities.EndpointOf(ApiOperation.ListTrackings);
+            _shortPageEnds = client.Capabilities.ShortPageEndsListing;
             _query = query;
             _skip = skip;
             _pinToServerTime = pinToServerTime;
@@ -85,7 +89,9 @@ namespace TrackingMore.Api
             if (PagesRead > 1 && page.Items.Count == limit && fresh.Count == 0)
                 throw Inconsistent(pageNumber, "is full but repeats trackings of the pages before it and adds none");
 
-            var lastPage = page.Items.Count < limit || (page.Total is long total && (long)pageNumber * limit >= total);
+            // Without a total (v4) a short page may be the server's cap, not the end: only an empty page ends the listing.
+            var lastPage = page.Items.Count == 0 || (_shortPageEnds && page.Items.Count < limit) ||
+                           (page.Total is long total && (long)pageNumber * limit >= total);
             if (lastPage) _ended = true;
             else NextPage = pageNumber + 1;
             return new TrackingPage(pageNumber, limit, page.Total, fresh);

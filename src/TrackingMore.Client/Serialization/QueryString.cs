@@ -19,6 +19,15 @@ namespace TrackingMore.Serialization
             return this;
         }
 
+        /// <summary>A list filter's values joined with commas; null for none; more than the version takes is refused before sending.</summary>
+        public static string? JoinValues(System.Collections.Generic.IReadOnlyList<string>? values, string name, int maxListValues)
+        {
+            if (values is null || values.Count == 0) return null;
+            if (values.Count > maxListValues)
+                throw new ArgumentException("The API takes at most " + maxListValues + " values in " + name + "; got " + values.Count + ".", name);
+            return string.Join(",", values);
+        }
+
         public override string ToString() => _text.ToString();
     }
 }

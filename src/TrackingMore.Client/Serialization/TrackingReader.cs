@@ -79,6 +79,26 @@ namespace TrackingMore.Serialization
                 serverTime);
         }
 
+        /// <summary>
+        /// A page that is a plain array of trackings (v4's list: no page, limit or total), each item parsed on its own
+        /// in <paramref name="schema"/>'s spelling. Data null means none; any other kind is refused, since reading on
+        /// would end a listing early.
+        /// </summary>
+        public static TrackingPage ReadArrayPage(ReadOnlyMemory<byte>? data, int requestedPage, int requestedLimit, TrackingSchema schema, DateTimeOffset? serverTime)
+        {
+            var items = new List<Tracking>();
+            var kind = JsonSlices.Kind(data);
+            if (kind == JsonValueKind.Array)
+            {
+                foreach (var item in JsonSlices.Elements(data!.Value)) items.Add(Read(item, element => ReadTracking(element, schema)));
+            }
+            else if (kind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+            {
+                throw new FormatException("data is " + Describe(kind) + ", not a list of trackings.");
+            }
+            return new TrackingPage(requestedPage, requestedLimit, null, items, serverTime);
+        }
+
         private static T Read<T>(ReadOnlyMemory<byte>? value, Func<JsonElement, T> read)
         {
             if (value is not { } bytes) return read(default);

@@ -9,6 +9,10 @@ namespace TrackingMore.Serialization
         /// <summary>The API's spelling of a status, as sent in list filters.</summary>
         public static string ToApi(TrackingStatus status) => status.ToString().ToLowerInvariant();
 
+        /// <summary>A status as a list filter; Unknown has no text the service filters by, and leaving the filter out would list every status.</summary>
+        public static string ToFilter(TrackingStatus status) => status != TrackingStatus.Unknown ? ToApi(status)
+            : throw new ArgumentException("TrackingStatus.Unknown is not a status the list can be filtered by; leave Status null for every status.", "Status");
+
         /// <summary>Reads a status; the docs also spell "not found" with a space.</summary>
         public static TrackingStatus Parse(string? text)
         {

@@ -12,7 +12,7 @@ namespace TrackingMore.Dialects.V2
         public static string ForList(TrackingListQuery query, int maxListValues) => new QueryString()
             .Add("page", query.Page)
             .Add("limit", query.Limit)
-            .Add("status", query.Status is TrackingStatus status ? StatusFilter(status) : null)
+            .Add("status", query.Status is TrackingStatus status ? TrackingStatusText.ToFilter(status) : null)
             .Add("created_at_min", ApiDates.ToUnixSeconds(query.CreatedAfter))
             .Add("created_at_max", ApiDates.ToUnixSeconds(query.CreatedBefore))
             .Add("update_time_min", ApiDates.ToUnixSeconds(query.UpdatedAfter))
@@ -20,14 +20,10 @@ namespace TrackingMore.Dialects.V2
             .Add("order_created_time_min", ApiDates.ToUnixSeconds(query.OrderCreatedAfter))
             .Add("order_created_time_max", ApiDates.ToUnixSeconds(query.OrderCreatedBefore))
             .Add("lang", query.Language)
-            .Add("numbers", Join(query.Numbers, nameof(query.Numbers), maxListValues))
-            .Add("orders", Join(query.Orders, nameof(query.Orders), maxListValues))
+            .Add("numbers", QueryString.JoinValues(query.Numbers, nameof(query.Numbers), maxListValues))
+            .Add("orders", QueryString.JoinValues(query.Orders, nameof(query.Orders), maxListValues))
             .Add("archived", query.Archived.HasValue ? (query.Archived.Value ? "true" : "false") : null)
             .ToString();
-
-        /// <summary>Unknown has no text the service filters by; leaving the filter out would list every status.</summary>
-        private static string StatusFilter(TrackingStatus status) => status != TrackingStatus.Unknown ? TrackingStatusText.ToApi(status)
-            : throw new ArgumentException("TrackingStatus.Unknown is not a status the list can be filtered by; leave Status null for every status.", nameof(TrackingListQuery.Status));
 
         public static string ForCount(TrackingCountQuery query) => new QueryString()
             .Add("created_at_min", ApiDates.ToUnixSeconds(query.CreatedAfter))
@@ -35,13 +31,5 @@ namespace TrackingMore.Dialects.V2
             .Add("order_created_time_min", ApiDates.ToUnixSeconds(query.OrderCreatedAfter))
             .Add("order_created_time_max", ApiDates.ToUnixSeconds(query.OrderCreatedBefore))
             .ToString();
-
-        private static string? Join(IReadOnlyList<string>? values, string name, int maxListValues)
-        {
-            if (values is null || values.Count == 0) return null;
-            if (values.Count > maxListValues)
-                throw new ArgumentException("The API takes at most " + maxListValues + " values in " + name + "; got " + values.Count + ".", name);
-            return string.Join(",", values);
-        }
     }
 }

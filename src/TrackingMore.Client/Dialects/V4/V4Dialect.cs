@@ -31,9 +31,14 @@ namespace TrackingMore.Dialects.V4
             {
                 [ApiOperation.CreateTracking] = "POST /trackings/create",
                 [ApiOperation.CreateTrackings] = "POST /trackings/batch",
+                // v4 has no GET of one tracking: the list filtered by number and courier stands in (api-v4.md).
+                [ApiOperation.GetTracking] = "GET /trackings/get",
+                [ApiOperation.ListTrackings] = "GET /trackings/get",
                 [ApiOperation.ListCarriers] = "GET /couriers/all",
                 [ApiOperation.DetectCarrier] = "POST /couriers/detect",
-            });
+            },
+            // No total: a short page may be the server's cap (the emulator's is 200), so only an empty page ends a listing.
+            shortPageEndsListing: false);
 
         private static readonly Uri V4PublicBaseUri = new Uri("https://api.trackingmore.com/v4/");
 
@@ -71,6 +76,30 @@ namespace TrackingMore.Dialects.V4
         public override DialectCall<BulkResult> CreateTrackings(IReadOnlyList<NewTrackingRequest> trackings) =>
             Json(ApiOperation.CreateTrackings, HttpMethod.Post, "trackings/batch", new List<NewTrackingRequest>(trackings),
                 data => TrackingReader.ReadBulk(data, V4TrackingSchema.Instance, V4TrackingSchema.Bulk));
+
+        public override DialectCall<Tracking> GetTracking(TrackingIdentity tracking, string? language)
+        {
+            var request = Request(ApiOperation.GetTracking, HttpMethod.Get, "trackings/get", EndpointClass.List);
+            request.Query = V4Queries.ForList(new TrackingListQuery { Numbers = new[] { tracking.TrackingNumber }, Language = language }, Capabilities.MaxListValues,
+                tracking.CarrierCode);
+            return new DialectCall<Tracking>(request, response =>
+            {
+                var found = TrackingReader.ReadArrayPage(response.DataBytes, 1, 1, V4TrackingSchema.Instance, response.ServerTime).Items;
+                // An unknown number lists as [] (or fails with 4102, which V4Codes reads as NotFound too).
+                return found.Count > 0 ? found[0] : throw new TrackingMoreApiException(FailureReason.NotFound,
+                    "TrackingMore has no tracking " + tracking.TrackingNumber + " with carrier " + tracking.CarrierCode + " (" + request.Endpoint + " listed none).",
+                    request.Endpoint);
+            });
+        }
+
+        /// <summary>A plain array per page, no total; the listing ends on an empty page (<see cref="ApiCapabilities.ShortPageEndsListing"/>).</summary>
+        public override DialectCall<TrackingPage> ListTrackings(TrackingListQuery query)
+        {
+            var request = Request(ApiOperation.ListTrackings, HttpMethod.Get, "trackings/get", EndpointClass.List);
+            request.Query = V4Queries.ForList(query, Capabilities.MaxListValues);
+            return new DialectCall<TrackingPage>(request,
+                response => TrackingReader.ReadArrayPage(response.DataBytes, query.Page, query.Limit, V4TrackingSchema.Instance, response.ServerTime));
+        }
 
         public override DialectCall<IReadOnlyList<Carrier>> ListCarriers()
         {
