@@ -391,6 +391,138 @@ public class V4DialectTests
         Assert.Equal("GET /trackings/get", failure.Endpoint);
     }
 
+    /// <summary>A v4 client whose list answers <paramref name="listed"/> and whose other endpoints answer {id, tracking_number, courier_code}.</summary>
+    private static TrackingMoreClient ById(string listed, List<Sent> sent) => Fixtures.Client(request =>
+    {
+        lock (sent) sent.Add(Sent.Of(request));
+        var body = request.Method == HttpMethod.Get ? Envelope(listed)
+            : Envelope("""{"id":"0f9d7e2c61a84b3c9a1e5d6f7a8b9c0d","tracking_number":"LX123456789CN","courier_code":"china-post"}""");
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) };
+    }, clock: new FakeClock(), version: ApiVersion.V4);
+
+    private static string Listed(string id, string number, string courier) =>
+        "{\"id\":\"" + id + "\",\"tracking_number\":\"" + number + "\",\"courier_code\":\"" + courier + "\"}";
+
+    private const string IdA = "0f9d7e2c61a84b3c9a1e5d6f7a8b9c0d";
+    private const string IdB = "1f9d7e2c61a84b3c9a1e5d6f7a8b9c0d";
+    private const string IdC = "2f9d7e2c61a84b3c9a1e5d6f7a8b9c0d";
+
+    [Fact]
+    public async Task AnUpdateWithoutAnIdLooksItUpThenPutsTheChangesUnderIt()
+    {
+        var sent = new List<Sent>();
+        var client = ById("[" + Listed(IdB, "LX123456789CN", "usps") + "," + Listed(IdA, "LX123456789CN", "china-post") + "]", sent);
+        var changes = new TrackingUpdateRequest("LX123456789CN", "china-post") { Title = "t", CustomerPhone = "+1 555", Archived = true };
+
+        var tracking = await client.UpdateTrackingAsync(changes, Call);
+
+        Assert.Equal(2, sent.Count);
+        Assert.Equal("/v4/trackings/get?tracking_numbers=LX123456789CN&pages_amount=1&items_amount=200", sent[0].PathAndQuery);
+        Assert.Equal("PUT", sent[1].Method);
+        Assert.Equal("/v4/trackings/update/" + IdA, sent[1].PathAndQuery);
+        Assert.Equal("title=\"t\" customer_sms=\"+1 555\" archived_status=\"archived\"", Canonical(sent[1].Body!, "title", "customer_sms", "archived_status"));
+        Assert.Equal(IdA, changes.Id);
+        Assert.Equal(IdA, tracking.Id);
+    }
+
+    [Fact]
+    public async Task ARequestThatCarriesItsIdCostsNoLookUp()
+    {
+        var sent = new List<Sent>();
+        await ById("[]", sent).DeleteTrackingAsync(new TrackingIdentity("LX123456789CN", "china-post") { Id = IdC }, Call);
+
+        var request = Assert.Single(sent);
+        Assert.Equal("DELETE", request.Method);
+        Assert.Equal("/v4/trackings/delete/" + IdC, request.PathAndQuery);
+        Assert.Null(request.Body);
+    }
+
+    [Fact]
+    public async Task OneLookUpServesManyItemsAndIsRemembered()
+    {
+        var sent = new List<Sent>();
+        var client = ById("[" + Listed(IdA, "LX123456789CN", "china-post") + "," + Listed(IdB, "LX223456789CN", "china-post") + "," +
+                          Listed(IdC, "LX323456789CN", "china-post") + "]", sent);
+        var items = new[] { "LX123456789CN", "LX223456789CN", "LX323456789CN" }.Select(n => new TrackingIdentity(n, "china-post")).ToArray();
+
+        await client.PrefetchTrackingIdsAsync(items, Call);
+        foreach (var item in items) await client.DeleteTrackingAsync(new TrackingIdentity(item.TrackingNumber, item.CarrierCode), Call);
+
+        Assert.Equal(4, sent.Count);
+        Assert.Equal("/v4/trackings/get?tracking_numbers=LX123456789CN%2CLX223456789CN%2CLX323456789CN&pages_amount=1&items_amount=200", sent[0].PathAndQuery);
+        Assert.Equal(new[] { IdA, IdB, IdC }.Select(id => "/v4/trackings/delete/" + id), sent.Skip(1).Select(r => r.PathAndQuery));
+    }
+
+    [Fact]
+    public async Task NoTrackingUnderTheNumberAndCarrierIsNotFoundWithNothingElseSent()
+    {
+        var sent = new List<Sent>();
+        var client = ById("[" + Listed(IdB, "LX123456789CN", "usps") + "]", sent);
+
+        var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() =>
+            client.DeleteTrackingAsync(new TrackingIdentity("LX123456789CN", "china-post"), Call));
+
+        Assert.Equal(FailureReason.NotFound, failure.Reason);
+        Assert.Equal("DELETE /trackings/delete/{id}", failure.Endpoint);
+        Assert.Contains("LX123456789CN (china-post)", failure.Message);
+        Assert.Single(sent); // the look-up only
+    }
+
+    [Fact]
+    public async Task TwoTrackingsUnderTheNumberAndCarrierAreAmbiguous()
+    {
+        var sent = new List<Sent>();
+        var client = ById("[" + Listed(IdA, "LX123456789CN", "china-post") + "," + Listed(IdB, "LX123456789CN", "china-post") + "]", sent);
+
+        var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() =>
+            client.UpdateTrackingAsync(new TrackingUpdateRequest("LX123456789CN", "china-post") { Title = "t" }, Call));
+
+        Assert.Equal(FailureReason.Ambiguous, failure.Reason);
+        Assert.Equal("TrackingMore.Ambiguous", failure.ErrorId);
+        Assert.Contains(IdA, failure.Message);
+        Assert.Contains(IdB, failure.Message);
+        Assert.Single(sent);
+    }
+
+    [Fact]
+    public async Task ChangingTheCarrierIsAnUpdateWithCourierCodeNew()
+    {
+        var sent = new List<Sent>();
+        var client = ById("[]", sent);
+
+        var moved = await client.ChangeCarrierAsync(new CarrierChangeRequest("LX123456789CN", "china-post", "usps") { Id = IdA }, Call);
+        await client.DeleteTrackingAsync(new TrackingIdentity("LX123456789CN", "usps"), Call);
+
+        Assert.Equal("/v4/trackings/update/" + IdA, sent[0].PathAndQuery);
+        Assert.Equal("PUT", sent[0].Method);
+        Assert.Equal("""{"courier_code_new":"usps"}""", sent[0].Body);
+        Assert.Equal("usps", moved.CarrierCode);
+        Assert.Equal(IdA, moved.Id);
+        // The id is remembered under the new carrier: the removal needs no look-up.
+        Assert.Equal("/v4/trackings/delete/" + IdA, sent[1].PathAndQuery);
+        Assert.Equal(2, sent.Count);
+    }
+
+    [Fact]
+    public async Task AStatusByHandIsRefusedBeforeAnyLookUp()
+    {
+        var sent = new List<Sent>();
+        var failure = await Assert.ThrowsAsync<TrackingMoreApiException>(() => ById("[]", sent)
+            .UpdateTrackingAsync(new TrackingUpdateRequest("LX123456789CN", "china-post") { Status = TrackingStatusChange.Delivered }, Call));
+        Assert.True(failure.IsOperationMissing);
+        Assert.Empty(sent);
+    }
+
+    [Fact]
+    public async Task V2NeverSendsTheId()
+    {
+        var seen = new List<RecordedRequest>();
+        var client = Fixtures.ClientRecording(Fixtures.Envelope("{}"), seen);
+        await client.UpdateTrackingAsync(new TrackingUpdateRequest("LX123456789CN", "china-post") { Id = IdA, Title = "t" }, Call);
+        Assert.Equal("/v2/trackings/china-post/LX123456789CN", seen[0].PathAndQuery);
+        Assert.Equal("""{"title":"t"}""", seen[0].Body);
+    }
+
     /// <summary>The <paramref name="index"/>th tracking of the captured v4 list, as JSON.</summary>
     private static string ListItem(int index)
     {

@@ -15,11 +15,16 @@ namespace TrackingMore.Api
         private readonly IReadOnlyDictionary<ApiOperation, string> _endpoints;
 
         /// <param name="endpoints">Each operation the version offers, with the endpoint text its messages name.</param>
+        /// <param name="setsStatusByHand">Whether an update may set the status by hand (v2's delivered, exception, back to the carrier's).</param>
+        /// <param name="addressesById">Whether updates and removals name a tracking by its id (v4) rather than by number and carrier (v2).</param>
         /// <param name="shortPageEndsListing">Whether a page shorter than asked is the list's last (v2, which reports a total); else only an empty page is (v4: a short page may be a server's cap).</param>
         internal ApiCapabilities(ApiVersion version, int batchSize, int maxPageSize, int maxListValues,
-            IReadOnlyDictionary<EndpointClass, double> rateLimits, IReadOnlyDictionary<ApiOperation, string> endpoints, bool shortPageEndsListing = true)
+            IReadOnlyDictionary<EndpointClass, double> rateLimits, IReadOnlyDictionary<ApiOperation, string> endpoints, bool shortPageEndsListing = true,
+            bool addressesById = false, bool setsStatusByHand = true)
         {
+            SetsStatusByHand = setsStatusByHand;
             ShortPageEndsListing = shortPageEndsListing;
+            AddressesById = addressesById;
             Version = version;
             BatchSize = batchSize;
             MaxPageSize = maxPageSize;
@@ -46,6 +51,16 @@ namespace TrackingMore.Api
 
         /// <summary>Whether a page shorter than asked for ends a listing; if not, only an empty page does (the listing asks one page more).</summary>
         public bool ShortPageEndsListing { get; }
+
+        /// <summary>
+        /// Whether the version updates and removes a tracking by its id: the client then takes the request's
+        /// <see cref="Models.TrackingIdentity.Id"/>, or looks the id up by number and carrier (one list request for up
+        /// to <see cref="MaxListValues"/> numbers, remembered per client).
+        /// </summary>
+        public bool AddressesById { get; }
+
+        /// <summary>Whether an update may set a tracking's status by hand (<see cref="TrackingUpdateRequest.Status"/>); if not, one that does is refused before anything is sent.</summary>
+        public bool SetsStatusByHand { get; }
 
         /// <summary>The endpoint classes the version paces apart (each with its own rate: <see cref="RateLimitOf"/>).</summary>
         public IReadOnlyList<EndpointClass> RateClasses { get; }
@@ -86,7 +101,7 @@ namespace TrackingMore.Api
 
         /// <summary>The same version without one operation (a dialect or a test that withholds it).</summary>
         internal ApiCapabilities Without(ApiOperation operation) => new ApiCapabilities(Version, BatchSize, MaxPageSize, MaxListValues, RateLimits,
-            _endpoints.Where(entry => entry.Key != operation).ToDictionary(entry => entry.Key, entry => entry.Value), ShortPageEndsListing);
+            _endpoints.Where(entry => entry.Key != operation).ToDictionary(entry => entry.Key, entry => entry.Value), ShortPageEndsListing, AddressesById, SetsStatusByHand);
 
         public override string ToString() => "API " + Version + ": " + Operations.Count + " operations, " + BatchSize + " items a bulk request, pages of up to " + MaxPageSize;
     }

@@ -52,5 +52,7 @@ namespace TrackingMore.Api
         TlsFailure,
         /// <summary>Something failed in the transport that none of the above describes.</summary>
         TransportFailure,
+        /// <summary>More than one tracking of the account answers to the number and carrier given, where the version needs one id to address it.</summary>
+        Ambiguous,
     }
 }

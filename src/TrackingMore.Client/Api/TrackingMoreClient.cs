@@ -18,6 +18,7 @@ namespace TrackingMore.Api
     public sealed class TrackingMoreClient : ITrackingMoreClient
     {
         private readonly ApiTransport _transport;
+        private readonly TrackingIdCache _ids = new TrackingIdCache();
 
         /// <summary>A client that sends through the process's one HTTP client (redirects off, loopback never proxied).</summary>
         public TrackingMoreClient(ConnectionSettings settings) : this(settings, null, null)
@@ -160,8 +161,13 @@ namespace TrackingMore.Api
             return (await ListTrackingsAsync(query, call).ConfigureAwait(false)).Items;
         }
 
-        public Task DeleteTrackingAsync(TrackingIdentity tracking, CallContext call) =>
-            SendAsync(ApiOperation.DeleteTracking, () => Dialect.DeleteTracking(tracking), call);
+        /// <remarks>On a version that addresses trackings by id, the id is the request's own or looked up (<see cref="PrefetchTrackingIdsAsync"/>).</remarks>
+        public async Task DeleteTrackingAsync(TrackingIdentity tracking, CallContext call)
+        {
+            await AddressAsync(ApiOperation.DeleteTracking, tracking, call).ConfigureAwait(false);
+            await SendAsync(ApiOperation.DeleteTracking, () => Dialect.DeleteTracking(tracking), call).ConfigureAwait(false);
+            _ids.Forget(tracking);
+        }
 
         /// <summary>
         /// Removes 1 to <see cref="ApiCapabilities.BatchSize"/> trackings with one request; one outcome per tracking, in order. After a lost answer, "does
@@ -171,8 +177,14 @@ namespace TrackingMore.Api
         public Task<IReadOnlyList<TrackingOutcome<TrackingIdentity>>> DeleteTrackingsAsync(IReadOnlyList<TrackingIdentity> trackings, CallContext call,
             bool singleForOne = false) => Deletions(singleForOne).SendAsync(this, CheckBulk(trackings), singleForOne, call);
 
-        public Task<Tracking> UpdateTrackingAsync(TrackingUpdateRequest changes, CallContext call) =>
-            SendAsync(ApiOperation.UpdateTracking, () => Dialect.UpdateTracking(changes), call);
+        public async Task<Tracking> UpdateTrackingAsync(TrackingUpdateRequest changes, CallContext call)
+        {
+            if (changes.Status.HasValue && !Capabilities.SetsStatusByHand)
+                throw new TrackingMoreApiException(FailureReason.NotSupported,
+                    "API version " + Capabilities.Version + " cannot set a tracking's status by hand. Nothing was sent.", Capabilities.EndpointOf(ApiOperation.UpdateTracking));
+            await AddressAsync(ApiOperation.UpdateTracking, changes, call).ConfigureAwait(false);
+            return await SendAsync(ApiOperation.UpdateTracking, () => Dialect.UpdateTracking(changes), call).ConfigureAwait(false);
+        }
 
         /// <summary>
         /// Changes 1 to <see cref="ApiCapabilities.BatchSize"/> trackings with one request; one outcome per tracking, in order, each carrying the tracking
@@ -184,8 +196,21 @@ namespace TrackingMore.Api
             bool singleForOne = false) => Updates(singleForOne).SendAsync(this, CheckBulk(changes), singleForOne, call);
 
         /// <summary>What the caller gets is where the tracking lives now.</summary>
-        public Task<TrackingIdentity> ChangeCarrierAsync(CarrierChangeRequest change, CallContext call) =>
-            SendAsync(ApiOperation.ChangeCarrier, () => Dialect.ChangeCarrier(change), call);
+        public async Task<TrackingIdentity> ChangeCarrierAsync(CarrierChangeRequest change, CallContext call)
+        {
+            await AddressAsync(ApiOperation.ChangeCarrier, change, call).ConfigureAwait(false);
+            var moved = await SendAsync(ApiOperation.ChangeCarrier, () => Dialect.ChangeCarrier(change), call).ConfigureAwait(false);
+            if (change.Id != null) _ids.Moved(change, change.Id, change.NewCarrierCode);
+            return moved;
+        }
+
+        /// <summary>
+        /// On a version that addresses trackings by id (<see cref="ApiCapabilities.AddressesById"/>), looks up the ids
+        /// of the trackings that carry none, one list request for each <see cref="ApiCapabilities.MaxListValues"/>
+        /// numbers, and remembers them for this client's later updates and removals; on any other version, nothing.
+        /// </summary>
+        public Task PrefetchTrackingIdsAsync(IReadOnlyList<TrackingIdentity> trackings, CallContext call) =>
+            Capabilities.AddressesById ? _ids.PrefetchAsync(this, trackings, call) : Task.CompletedTask;
 
         /// <summary>
         /// The service stops refreshing 1 to 40 trackings (track_update becomes false); one outcome per tracking, in
@@ -344,6 +369,18 @@ namespace TrackingMore.Api
             Require(operation);
             var request = build();
             return _transport.SendAsync(request.Request, call, request.Read);
+        }
+
+        /// <summary>
+        /// Where the version addresses trackings by id, fills in the request's id (remembered, or looked up by number
+        /// and carrier: NotFound or Ambiguous when not exactly one tracking answers). The operation is checked first,
+        /// so a version that lacks it sends nothing, not even the look-up.
+        /// </summary>
+        private async Task AddressAsync(ApiOperation operation, TrackingIdentity tracking, CallContext call)
+        {
+            Require(operation);
+            if (Capabilities.AddressesById && tracking.Id == null)
+                tracking.Id = await _ids.IdOfAsync(this, tracking, call, Capabilities.EndpointOf(operation)).ConfigureAwait(false);
         }
 
         /// <summary>Fails with <see cref="FailureReason.NotSupported"/>, before anything is sent, when the version lacks the operation.</summary>

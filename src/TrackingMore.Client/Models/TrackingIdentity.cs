@@ -16,6 +16,13 @@ namespace TrackingMore.Models
         public string TrackingNumber { get; }
         public string CarrierCode { get; }
 
+        /// <summary>
+        /// The tracking's id in the account, where the caller has it (a Tracking from Get-Tracking carries one). A
+        /// version that addresses trackings by id (v4) uses it as given, and otherwise looks it up by number and
+        /// carrier and fills it in; v2 never sends it, and no body carries it (RequestWireNames).
+        /// </summary>
+        public string? Id { get; set; }
+
         public override string ToString() => TrackingNumber + " (" + CarrierCode + ")";
     }
 }

@@ -26,6 +26,14 @@ namespace TrackingMore.Serialization
         public void Apply(JsonTypeInfo contract)
         {
             if (contract.Kind != JsonTypeInfoKind.Object || !contract.Type.IsPublic) return;
+            // A tracking's id goes in a path where a version sends it at all (v4), never in a body.
+            if (typeof(Models.TrackingIdentity).IsAssignableFrom(contract.Type))
+            {
+                for (var i = contract.Properties.Count - 1; i >= 0; i--)
+                {
+                    if (contract.Properties[i].Name == nameof(Models.TrackingIdentity.Id)) contract.Properties.RemoveAt(i);
+                }
+            }
             foreach (var property in contract.Properties)
             {
                 var field = Find(contract.Type, property.Name) ?? throw new InvalidOperationException(
@@ -34,6 +42,16 @@ namespace TrackingMore.Serialization
                 if (field.Converter != null) property.CustomConverter = field.Converter;
             }
         }
+
+        /// <summary>A modifier that leaves the named wire fields out of one type's body (a path already names the tracking).</summary>
+        public static Action<JsonTypeInfo> Without(Type type, params string[] wireNames) => contract =>
+        {
+            if (contract.Type != type) return;
+            for (var i = contract.Properties.Count - 1; i >= 0; i--)
+            {
+                if (Array.IndexOf(wireNames, contract.Properties[i].Name) >= 0) contract.Properties.RemoveAt(i);
+            }
+        };
 
         private (string Name, JsonConverter? Converter)? Find(Type? type, string property)
         {

@@ -158,6 +158,7 @@ namespace TrackingMore.Commands
             FailureReason.UnknownCarrier => "Use a carrier code from Get-TrackingCarrier.",
             FailureReason.CarrierNotDetected => "The service cannot tell the carrier from this number: give -CarrierCode yourself (Get-TrackingCarrier lists them).",
             FailureReason.QuotaExceeded => "The account's quota is used up: Get-TrackingAccount shows what is left.",
+            FailureReason.Ambiguous => "More than one tracking answers to this number and carrier: pipe the one meant from Get-Tracking, which carries its Id.",
             _ => null,
         };
     }

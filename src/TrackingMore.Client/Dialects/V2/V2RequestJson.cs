@@ -91,14 +91,8 @@ namespace TrackingMore.Dialects.V2
         /// </summary>
         private static JsonSerializerOptions ChangesOnlyOptions => _changesOnly ??= new JsonSerializerOptions(V2JsonContext.Default.Options)
         {
-            TypeInfoResolver = V2JsonContext.Default.WithAddedModifier(WireNames.Apply).WithAddedModifier(contract =>
-            {
-                if (contract.Type != typeof(TrackingUpdateRequest)) return;
-                for (var i = contract.Properties.Count - 1; i >= 0; i--)
-                {
-                    if (contract.Properties[i].Name is "tracking_number" or "carrier_code") contract.Properties.RemoveAt(i);
-                }
-            }),
+            TypeInfoResolver = V2JsonContext.Default.WithAddedModifier(WireNames.Apply)
+                .WithAddedModifier(RequestWireNames.Without(typeof(TrackingUpdateRequest), "tracking_number", "carrier_code")),
         };
 
         public static byte[] Serialize<T>(T body) => JsonSerializer.SerializeToUtf8Bytes(body, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));

@@ -34,11 +34,20 @@ namespace TrackingMore.Dialects.V4
                 // v4 has no GET of one tracking: the list filtered by number and courier stands in (api-v4.md).
                 [ApiOperation.GetTracking] = "GET /trackings/get",
                 [ApiOperation.ListTrackings] = "GET /trackings/get",
+                [ApiOperation.UpdateTracking] = "PUT /trackings/update/{id}",
+                [ApiOperation.DeleteTracking] = "DELETE /trackings/delete/{id}",
+                // v4 changes the courier through the update: courier_code_new.
+                [ApiOperation.ChangeCarrier] = "PUT /trackings/update/{id}",
                 [ApiOperation.ListCarriers] = "GET /couriers/all",
                 [ApiOperation.DetectCarrier] = "POST /couriers/detect",
             },
             // No total: a short page may be the server's cap (the emulator's is 200), so only an empty page ends a listing.
-            shortPageEndsListing: false);
+            shortPageEndsListing: false,
+            // Updates and removals name the tracking by id: the client takes the request's or looks it up.
+            addressesById: true,
+            setsStatusByHand: false);
+
+        private static readonly HttpMethod Put = new HttpMethod("PUT");
 
         private static readonly Uri V4PublicBaseUri = new Uri("https://api.trackingmore.com/v4/");
 
@@ -100,6 +109,27 @@ namespace TrackingMore.Dialects.V4
             return new DialectCall<TrackingPage>(request,
                 response => TrackingReader.ReadArrayPage(response.DataBytes, query.Page, query.Limit, V4TrackingSchema.Instance, response.ServerTime));
         }
+
+        /// <summary>The answer echoes the editable fields, not a full tracking: read as far as it goes, under the id.</summary>
+        public override DialectCall<Tracking> UpdateTracking(TrackingUpdateRequest changes)
+        {
+            var request = Request(ApiOperation.UpdateTracking, Put, "trackings/update/" + IdSegment(changes));
+            request.Body = V4RequestJson.ChangesOnly(changes);
+            return Read(request, ReadTracking);
+        }
+
+        /// <summary>The answer is {id, tracking_number, courier_code} (fixtures/v4-delete-captured-2024.json).</summary>
+        public override DialectCall<bool> DeleteTracking(TrackingIdentity tracking) =>
+            Read(Request(ApiOperation.DeleteTracking, HttpMethod.Delete, "trackings/delete/" + IdSegment(tracking)), _ => true);
+
+        /// <summary>The update with courier_code_new; the answer's courier_code is the one before the change, so the caller gets the new place.</summary>
+        public override DialectCall<TrackingIdentity> ChangeCarrier(CarrierChangeRequest change) =>
+            Json(ApiOperation.ChangeCarrier, Put, "trackings/update/" + IdSegment(change), new V4CarrierChange(change.NewCarrierCode),
+                _ => new TrackingIdentity(change.TrackingNumber, change.NewCarrierCode) { Id = change.Id });
+
+        /// <summary>The client fills the id in before it asks for the request (<see cref="ApiCapabilities.AddressesById"/>).</summary>
+        private static string IdSegment(TrackingIdentity tracking) => Uri.EscapeDataString(tracking.Id ??
+            throw new InvalidOperationException("A v4 request for " + tracking + " was built without the tracking's id."));
 
         public override DialectCall<IReadOnlyList<Carrier>> ListCarriers()
         {
