@@ -523,6 +523,33 @@ public class V4DialectTests
         Assert.Equal("""{"title":"t"}""", seen[0].Body);
     }
 
+    [Fact]
+    public async Task RealtimeCreatesANewNumberAndReadsTheStoredResultOfAnExistingOne()
+    {
+        var sent = new List<Sent>();
+        var exists = false;
+        var client = Fixtures.Client(request =>
+        {
+            lock (sent) sent.Add(Sent.Of(request));
+            if (request.Method == HttpMethod.Get) return new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(Envelope("[" + ListItem(0) + "]")) };
+            return exists
+                ? new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new ByteArrayContent(Error(4101, "Tracking No. already exists.")) }
+                : new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(Envelope(ListItem(0))) };
+        }, clock: new FakeClock(), version: ApiVersion.V4);
+        var request = new RealtimeTrackingRequest("TBA308626148196", "amazon") { Order = "114-0292795-2405840", SpecialNumberDestination = "US" };
+
+        var created = await client.GetRealtimeTrackingAsync(request, Call);
+        exists = true;
+        var stored = await client.GetRealtimeTrackingAsync(request, Call);
+
+        Assert.Equal(new[] { "POST /v4/trackings/create", "POST /v4/trackings/create", "GET /v4/trackings/get?tracking_numbers=TBA308626148196&courier_code=amazon&pages_amount=1&items_amount=100" },
+            sent.Select(r => r.Method + " " + r.PathAndQuery));
+        Assert.Equal("tracking_destination_country=\"US\" order_number=\"114-0292795-2405840\" tracking_number=\"TBA308626148196\" courier_code=\"amazon\"",
+            Canonical(sent[0].Body!, "tracking_destination_country", "order_number", "tracking_number", "courier_code"));
+        Assert.Equal("9a73b452e03c2c724414f3859fad1c2c", created.Id);
+        Assert.Equal("9a73b452e03c2c724414f3859fad1c2c", stored.Id);
+    }
+
     /// <summary>The <paramref name="index"/>th tracking of the captured v4 list, as JSON.</summary>
     private static string ListItem(int index)
     {

@@ -15,13 +15,15 @@ namespace TrackingMore.Api
         private readonly IReadOnlyDictionary<ApiOperation, string> _endpoints;
 
         /// <param name="endpoints">Each operation the version offers, with the endpoint text its messages name.</param>
+        /// <param name="realtimeCreates">Whether the realtime call is a create that answers the tracking (v4), so that a tracking the account has already is read instead.</param>
         /// <param name="setsStatusByHand">Whether an update may set the status by hand (v2's delivered, exception, back to the carrier's).</param>
         /// <param name="addressesById">Whether updates and removals name a tracking by its id (v4) rather than by number and carrier (v2).</param>
         /// <param name="shortPageEndsListing">Whether a page shorter than asked is the list's last (v2, which reports a total); else only an empty page is (v4: a short page may be a server's cap).</param>
         internal ApiCapabilities(ApiVersion version, int batchSize, int maxPageSize, int maxListValues,
             IReadOnlyDictionary<EndpointClass, double> rateLimits, IReadOnlyDictionary<ApiOperation, string> endpoints, bool shortPageEndsListing = true,
-            bool addressesById = false, bool setsStatusByHand = true)
+            bool addressesById = false, bool setsStatusByHand = true, bool realtimeCreates = false)
         {
+            RealtimeCreates = realtimeCreates;
             SetsStatusByHand = setsStatusByHand;
             ShortPageEndsListing = shortPageEndsListing;
             AddressesById = addressesById;
@@ -62,6 +64,12 @@ namespace TrackingMore.Api
         /// <summary>Whether an update may set a tracking's status by hand (<see cref="TrackingUpdateRequest.Status"/>); if not, one that does is refused before anything is sent.</summary>
         public bool SetsStatusByHand { get; }
 
+        /// <summary>
+        /// Whether the realtime call creates the tracking and answers it with the carrier's results (v4 has no
+        /// realtime call of its own): for a number the account has already, the client answers its stored result.
+        /// </summary>
+        public bool RealtimeCreates { get; }
+
         /// <summary>The endpoint classes the version paces apart (each with its own rate: <see cref="RateLimitOf"/>).</summary>
         public IReadOnlyList<EndpointClass> RateClasses { get; }
 
@@ -101,7 +109,7 @@ namespace TrackingMore.Api
 
         /// <summary>The same version without one operation (a dialect or a test that withholds it).</summary>
         internal ApiCapabilities Without(ApiOperation operation) => new ApiCapabilities(Version, BatchSize, MaxPageSize, MaxListValues, RateLimits,
-            _endpoints.Where(entry => entry.Key != operation).ToDictionary(entry => entry.Key, entry => entry.Value), ShortPageEndsListing, AddressesById, SetsStatusByHand);
+            _endpoints.Where(entry => entry.Key != operation).ToDictionary(entry => entry.Key, entry => entry.Value), ShortPageEndsListing, AddressesById, SetsStatusByHand, RealtimeCreates);
 
         public override string ToString() => "API " + Version + ": " + Operations.Count + " operations, " + BatchSize + " items a bulk request, pages of up to " + MaxPageSize;
     }

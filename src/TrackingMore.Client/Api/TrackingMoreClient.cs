@@ -221,8 +221,18 @@ namespace TrackingMore.Api
             StopsOfUpdating().SendAsync(this, CheckBulk(trackings), singleForOne: false, call);
 
         /// <summary>Asks the carrier now; limited per account by the version's realtime rate class, with its own gate.</summary>
-        public Task<Tracking> GetRealtimeTrackingAsync(RealtimeTrackingRequest tracking, CallContext call) =>
-            SendAsync(ApiOperation.GetRealtimeTracking, () => Dialect.GetRealtimeTracking(tracking), call);
+        /// <remarks>Where realtime is a create (<see cref="ApiCapabilities.RealtimeCreates"/>), a number the account has already answers its stored result.</remarks>
+        public async Task<Tracking> GetRealtimeTrackingAsync(RealtimeTrackingRequest tracking, CallContext call)
+        {
+            try
+            {
+                return await SendAsync(ApiOperation.GetRealtimeTracking, () => Dialect.GetRealtimeTracking(tracking), call).ConfigureAwait(false);
+            }
+            catch (TrackingMoreApiException failure) when (failure.Reason == FailureReason.AlreadyExists && Capabilities.RealtimeCreates)
+            {
+                return await GetTrackingAsync(tracking, tracking.Language, call).ConfigureAwait(false);
+            }
+        }
 
         public Task<TrackingStatusCount> GetStatusCountAsync(TrackingCountQuery query, CallContext call) =>
             SendAsync(ApiOperation.GetStatusCount, () => Dialect.GetStatusCount(query), call);

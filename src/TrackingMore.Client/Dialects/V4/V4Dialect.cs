@@ -31,6 +31,8 @@ namespace TrackingMore.Dialects.V4
             {
                 [ApiOperation.CreateTracking] = "POST /trackings/create",
                 [ApiOperation.CreateTrackings] = "POST /trackings/batch",
+                // No realtime call: create answers the tracking with the carrier's results (create and get).
+                [ApiOperation.GetRealtimeTracking] = "POST /trackings/create",
                 // v4 has no GET of one tracking: the list filtered by number and courier stands in (api-v4.md).
                 [ApiOperation.GetTracking] = "GET /trackings/get",
                 [ApiOperation.ListTrackings] = "GET /trackings/get",
@@ -45,7 +47,8 @@ namespace TrackingMore.Dialects.V4
             shortPageEndsListing: false,
             // Updates and removals name the tracking by id: the client takes the request's or looks it up.
             addressesById: true,
-            setsStatusByHand: false);
+            setsStatusByHand: false,
+            realtimeCreates: true);
 
         private static readonly HttpMethod Put = new HttpMethod("PUT");
 
@@ -80,6 +83,10 @@ namespace TrackingMore.Dialects.V4
         /// <summary>v4's create answers the tracking with its results: the call that asks the carrier, paced at 3/s.</summary>
         public override DialectCall<Tracking> CreateTracking(NewTrackingRequest tracking) =>
             Json(ApiOperation.CreateTracking, HttpMethod.Post, "trackings/create", tracking, ReadTracking, EndpointClass.Realtime);
+
+        /// <summary>Create and get, as create; for a tracking the account has already (4101) the client reads the stored one (<see cref="ApiCapabilities.RealtimeCreates"/>).</summary>
+        public override DialectCall<Tracking> GetRealtimeTracking(RealtimeTrackingRequest tracking) =>
+            Json(ApiOperation.GetRealtimeTracking, HttpMethod.Post, "trackings/create", tracking, ReadTracking, EndpointClass.Realtime);
 
         /// <summary>A bare array; the answer holds ids only ({success, error} with camelCase error fields).</summary>
         public override DialectCall<BulkResult> CreateTrackings(IReadOnlyList<NewTrackingRequest> trackings) =>

@@ -37,6 +37,10 @@ namespace TrackingMore.Dialects.V4
             [(typeof(NewTrackingRequest), nameof(NewTrackingRequest.AutoCorrect))] = ("auto_correct", new Int32AsStringConverter()),
             [(typeof(NewTrackingRequest), nameof(NewTrackingRequest.Comment))] = ("note", null),
 
+            // Realtime is v4's create: the special-number destination and the order number under create's names.
+            [(typeof(RealtimeTrackingRequest), nameof(RealtimeTrackingRequest.SpecialNumberDestination))] = ("tracking_destination_country", null),
+            [(typeof(RealtimeTrackingRequest), nameof(RealtimeTrackingRequest.Order))] = ("order_number", null),
+
             // PUT /trackings/update/{id}: the id is in the path; number and courier are not sent (ChangesOnly).
             [(typeof(TrackingUpdateRequest), nameof(TrackingUpdateRequest.Title))] = ("title", null),
             [(typeof(TrackingUpdateRequest), nameof(TrackingUpdateRequest.LogisticsChannel))] = ("logistics_channel", null),
@@ -79,6 +83,7 @@ namespace TrackingMore.Dialects.V4
     [JsonSerializable(typeof(NewTrackingRequest))]
     [JsonSerializable(typeof(List<NewTrackingRequest>))]
     [JsonSerializable(typeof(TrackingUpdateRequest))]
+    [JsonSerializable(typeof(RealtimeTrackingRequest))]
     [JsonSerializable(typeof(V4CarrierChange))]
     // POST /couriers/detect takes {"tracking_number"} as v2's POST /carriers/detect does.
     [JsonSerializable(typeof(V2.CarrierDetectionRequest))]
