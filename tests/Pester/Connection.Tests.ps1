@@ -243,3 +243,37 @@ Describe 'A connection from the environment' {
         $failure.Exception.Message | Should -Match 'unencrypted'
     }
 }
+
+Describe 'Connect-TrackingMore -ApiVersion V4' {
+    BeforeEach { Clear-EmulatorRequest $script:First }
+
+    It 'is implied by a -BaseUri ending in /v4, checks the key with one list request, and works through the cmdlets' {
+        $key = ConvertTo-SecureString $script:First.ApiKey -AsPlainText -Force
+        $v4 = Connect-TrackingMore -ApiKey $key -BaseUri $script:First.V4BaseUri -PassThru
+        try {
+            $v4.ApiVersion | Should -Be 'V4'
+            $v4.Capabilities.MaxPageSize | Should -Be 200
+            $v4.Capabilities.RateLimitOf([TrackingMore.Api.EndpointClass]::List) | Should -Be 10
+            @(Get-EmulatorRequest $script:First '*/v4/trackings/get*').Count | Should -Be 1
+
+            $number = New-TestTrackingNumber -Prefix 'VF'
+            $created = New-Tracking -TrackingNumber $number -CarrierCode 'china-post' -Connection $v4
+            $created.TrackingNumber | Should -Be $number
+            $created.Id | Should -Match '^[0-9a-f]{32}$'
+            (Get-Tracking -TrackingNumber $number -Connection $v4).Id | Should -Be $created.Id
+            @(Get-EmulatorRequest $script:First '*/v4/trackings/create').Count | Should -Be 1
+        }
+        finally {
+            Connect-TestEmulator $script:Second -Extra @{ ListRequestsPerSecond = 0 } | Out-Null
+        }
+    }
+
+    It 'refuses -ApiVersion V2 with a /v4 -BaseUri, naming both parameters' {
+        $key = ConvertTo-SecureString 'any-key-0123456789' -AsPlainText -Force
+        $failure = { Connect-TrackingMore -ApiKey $key -BaseUri $script:First.V4BaseUri -ApiVersion V2 -SkipCheck } |
+            Should -Throw -ErrorId 'TrackingMore.ApiVersionConflict,TrackingMore.Commands.ConnectTrackingMoreCommand' -PassThru
+        $failure.Exception.Message | Should -Match '-ApiVersion V2 contradicts -BaseUri .*/v4, whose path names API version V4'
+        (Get-TrackingMoreConnection).BaseUri.AbsoluteUri | Should -Be "$($script:Second.BaseUri)/"
+    }
+}
+

@@ -25,7 +25,8 @@ namespace TrackingMore.Commands
         public Uri? BaseUri { get; set; }
 
         /// <summary>
-        /// The API version the connection speaks (V2, the default). The connection's Capabilities say what it offers;
+        /// The API version the connection speaks: V2 or V4; without it, the one -BaseUri's path names (.../v4), else V2.
+        /// A -BaseUri that names another version is refused. The connection's Capabilities say what it offers;
         /// a cmdlet whose operation it lacks fails with TrackingMore.NotSupported before sending anything.
         /// </summary>
         [Parameter]
@@ -84,6 +85,8 @@ namespace TrackingMore.Commands
 
         protected override void StopProcessing() => _stopping.Cancel();
 
+        private bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+
         public void Dispose() => _stopping.Dispose();
 
         protected override void EndProcessing()
@@ -106,13 +109,18 @@ namespace TrackingMore.Commands
             TrackingMoreConnection connection;
             try
             {
-                var rateLimits = new Dictionary<EndpointClass, double>
-                {
-                    [EndpointClass.List] = ListRequestsPerSecond,
-                    [EndpointClass.Realtime] = RealtimeRequestsPerSecond,
-                    [EndpointClass.Other] = OtherRequestsPerSecond,
-                };
-                connection = ConnectionFactory.Create(key!, BaseUri, AllowInsecureHttp, MaximumRetryCount, TimeoutSec, source, rateLimits, MaximumResponseSizeMB, ApiVersion);
+                // A rate not given is the version's published one (v2: list 1/s, realtime 3/s; v4: create 3/s, the rest 10/s).
+                var rateLimits = new Dictionary<EndpointClass, double>();
+                if (IsBound(nameof(ListRequestsPerSecond))) rateLimits[EndpointClass.List] = ListRequestsPerSecond;
+                if (IsBound(nameof(RealtimeRequestsPerSecond))) rateLimits[EndpointClass.Realtime] = RealtimeRequestsPerSecond;
+                if (IsBound(nameof(OtherRequestsPerSecond))) rateLimits[EndpointClass.Other] = OtherRequestsPerSecond;
+                connection = ConnectionFactory.Create(key!, BaseUri, AllowInsecureHttp, MaximumRetryCount, TimeoutSec, source, rateLimits, MaximumResponseSizeMB,
+                    IsBound(nameof(ApiVersion)) ? ApiVersion : (ApiVersion?)null);
+            }
+            catch (ArgumentException invalid) when (invalid.ParamName == nameof(ApiVersion))
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(invalid.Message, "TrackingMore.ApiVersionConflict", BaseUri));
+                return;
             }
             catch (ArgumentException invalid)
             {
@@ -126,13 +134,24 @@ namespace TrackingMore.Commands
             if (PassThru) WriteObject(connection);
         }
 
-        /// <summary>The account's details: the cheapest call that needs a valid key, and one that costs no quota.</summary>
+        /// <summary>The account's details (or, where the version has none, one tracking of the list): the cheapest call that needs a valid key, and one that costs no quota.</summary>
         private void Check(TrackingMoreConnection connection)
         {
             try
             {
-                var account = RunspaceState.Of(connection)!.Client.GetAccountAsync(new CallContext(_stopping.Token)).GetAwaiter().GetResult();
-                WriteVerbose("The key is valid; the account's quota has " + account.QuotaLeft + " trackings left.");
+                var client = RunspaceState.Of(connection)!.Client;
+                var call = new CallContext(_stopping.Token);
+                if (client.Capabilities.Supports(ApiOperation.GetAccount))
+                {
+                    var account = client.GetAccountAsync(call).GetAwaiter().GetResult();
+                    WriteVerbose("The key is valid; the account's quota has " + account.QuotaLeft + " trackings left.");
+                }
+                else
+                {
+                    // A version without the account's details (v4): one tracking of the list, which needs a valid key and costs no quota.
+                    client.ListTrackingsAsync(new TrackingListQuery { Limit = 1 }, call).GetAwaiter().GetResult();
+                    WriteVerbose("The key is valid.");
+                }
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {

@@ -15,13 +15,58 @@ namespace TrackingMore.Commands
         public const int DefaultMaximumRetryCount = 3;
         public const int DefaultTimeoutSec = 100;
 
+        /// <param name="apiVersion">The version asked for; null: the one the base URI's path names (.../v4), else V2.</param>
+        /// <param name="rateLimits">The rates asked for; a class left out gets the version's published rate.</param>
         public static TrackingMoreConnection Create(SecureString apiKey, Uri? baseUri, bool allowInsecureHttp,
             int maximumRetryCount, int timeoutSec, string source, IReadOnlyDictionary<EndpointClass, double>? rateLimits = null,
-            int maximumResponseSizeMB = ConnectionSettings.DefaultMaximumResponseMegabytes, ApiVersion apiVersion = ApiVersion.V2)
+            int maximumResponseSizeMB = ConnectionSettings.DefaultMaximumResponseMegabytes, ApiVersion? apiVersion = null)
         {
-            var settings = new ConnectionSettings(ValidateBaseUri(baseUri ?? BaseUriFromEnvironment() ?? ConnectionSettings.PublicBaseUriOf(apiVersion), allowInsecureHttp, apiVersion),
-                apiKey, maximumRetryCount, TimeSpan.FromSeconds(timeoutSec), rateLimits, maximumResponseSizeMB, apiVersion);
+            var given = baseUri ?? BaseUriFromEnvironment();
+            var version = VersionFor(given, apiVersion);
+            var settings = new ConnectionSettings(ValidateBaseUri(given ?? ConnectionSettings.PublicBaseUriOf(version), allowInsecureHttp, version),
+                apiKey, maximumRetryCount, TimeSpan.FromSeconds(timeoutSec), WithVersionDefaults(rateLimits, version), maximumResponseSizeMB, version);
             return RunspaceState.Open(settings, source);
+        }
+
+        /// <summary>
+        /// The version a base URI's last path segment names ("v2", "v4", any case, a trailing slash allowed), or null
+        /// when it names none (an emulator at a bare port, a proxy's own path).
+        /// </summary>
+        public static ApiVersion? VersionOfPath(Uri? baseUri)
+        {
+            if (baseUri is null || !baseUri.IsAbsoluteUri) return null;
+            var path = baseUri.AbsolutePath.TrimEnd('/');
+            var last = path.Substring(path.LastIndexOf('/') + 1);
+            foreach (ApiVersion version in Enum.GetValues(typeof(ApiVersion)))
+            {
+                if (string.Equals(last, version.ToString(), StringComparison.OrdinalIgnoreCase)) return version;
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// -ApiVersion, or the version the base URI names, or V2. A base URI that names another version than
+        /// -ApiVersion is refused (ArgumentException for "ApiVersion"): the requests would go to one version's
+        /// paths spoken in the other's dialect.
+        /// </summary>
+        private static ApiVersion VersionFor(Uri? baseUri, ApiVersion? asked)
+        {
+            var named = VersionOfPath(baseUri);
+            if (asked is ApiVersion version && named is ApiVersion implied && implied != version)
+                throw new ArgumentException("-ApiVersion " + version + " contradicts -BaseUri " + baseUri!.OriginalString + ", whose path names API version " +
+                                            implied + ". Give -ApiVersion " + implied + ", or a -BaseUri for " + version + " (such as " +
+                                            ConnectionSettings.PublicBaseUriOf(version).AbsoluteUri.TrimEnd('/') + "), or leave -ApiVersion out.", "ApiVersion");
+            return asked ?? named ?? ApiVersion.V2;
+        }
+
+        private static IReadOnlyDictionary<EndpointClass, double>? WithVersionDefaults(IReadOnlyDictionary<EndpointClass, double>? asked, ApiVersion version)
+        {
+            if (asked is null) return null;
+            var capabilities = ApiCapabilities.Of(version);
+            var rates = new Dictionary<EndpointClass, double>();
+            foreach (var rateClass in capabilities.RateClasses)
+                rates[rateClass] = asked.TryGetValue(rateClass, out var rate) ? rate : capabilities.RateLimitOf(rateClass);
+            return rates;
         }
 
         /// <summary>A connection from $env:TRACKINGMORE_API_KEY (and $env:TRACKINGMORE_BASE_URI), or null when the key is not set.</summary>
