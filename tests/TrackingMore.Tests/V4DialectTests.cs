@@ -550,6 +550,34 @@ public class V4DialectTests
         Assert.Equal("9a73b452e03c2c724414f3859fad1c2c", stored.Id);
     }
 
+    [Fact]
+    public async Task AirWaybillsGoOneNumberARequestAndFailEachAlone()
+    {
+        var sent = new List<Sent>();
+        var client = Fixtures.Client(request =>
+        {
+            lock (sent) sent.Add(Sent.Of(request));
+            return sent.Count == 1
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(Envelope("""
+                    {"awb_number":"784-12345675","awb_status":"transit","status_number":2,"weight":"12","piece":3,"origin":"CAN","destination":"LAX",
+                     "track_info":[{"plan_date":"2024-03-01 10:00","actual_date":"2024-03-01 10:05","event":"DEP","station":"CAN","flight_number":"CZ327"}]}
+                    """)) }
+                : new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new ByteArrayContent(Error(4161, "The awb airline does not support yet.")) };
+        }, clock: new FakeClock(), version: ApiVersion.V4);
+
+        var outcomes = await client.GetAirWaybillsAsync(new[] { "784-12345675", "235-23456786" }, "en", Call);
+
+        Assert.Equal(new[] { "/v4/awb", "/v4/awb" }, sent.Select(r => r.PathAndQuery));
+        Assert.Equal("""{"awb_number":"784-12345675"}""", sent[0].Body);
+        Assert.Equal("""{"awb_number":"235-23456786"}""", sent[1].Body);
+        Assert.Equal("784-12345675", outcomes[0].Result!.AirWaybillNumber);
+        Assert.Equal(3, outcomes[0].Result!.Pieces);
+        Assert.Equal("CZ327", Assert.Single(outcomes[0].Result!.Events).FlightNumber);
+        Assert.Equal("235-23456786", outcomes[1].Request);
+        Assert.Equal(FailureReason.UnknownCarrier, outcomes[1].Failure!.Reason);
+        Assert.Equal(4161, outcomes[1].Failure!.ApiCode);
+    }
+
     /// <summary>The <paramref name="index"/>th tracking of the captured v4 list, as JSON.</summary>
     private static string ListItem(int index)
     {

@@ -15,14 +15,16 @@ namespace TrackingMore.Api
         private readonly IReadOnlyDictionary<ApiOperation, string> _endpoints;
 
         /// <param name="endpoints">Each operation the version offers, with the endpoint text its messages name.</param>
+        /// <param name="airWaybillsPerRequest">How many numbers one air waybill request takes (v4: one); by default the batch size.</param>
         /// <param name="realtimeCreates">Whether the realtime call is a create that answers the tracking (v4), so that a tracking the account has already is read instead.</param>
         /// <param name="setsStatusByHand">Whether an update may set the status by hand (v2's delivered, exception, back to the carrier's).</param>
         /// <param name="addressesById">Whether updates and removals name a tracking by its id (v4) rather than by number and carrier (v2).</param>
         /// <param name="shortPageEndsListing">Whether a page shorter than asked is the list's last (v2, which reports a total); else only an empty page is (v4: a short page may be a server's cap).</param>
         internal ApiCapabilities(ApiVersion version, int batchSize, int maxPageSize, int maxListValues,
             IReadOnlyDictionary<EndpointClass, double> rateLimits, IReadOnlyDictionary<ApiOperation, string> endpoints, bool shortPageEndsListing = true,
-            bool addressesById = false, bool setsStatusByHand = true, bool realtimeCreates = false)
+            bool addressesById = false, bool setsStatusByHand = true, bool realtimeCreates = false, int? airWaybillsPerRequest = null)
         {
+            AirWaybillsPerRequest = airWaybillsPerRequest ?? batchSize;
             RealtimeCreates = realtimeCreates;
             SetsStatusByHand = setsStatusByHand;
             ShortPageEndsListing = shortPageEndsListing;
@@ -70,6 +72,9 @@ namespace TrackingMore.Api
         /// </summary>
         public bool RealtimeCreates { get; }
 
+        /// <summary>How many numbers one air waybill request carries (v2 the batch size, v4 one): more are sent as several requests.</summary>
+        public int AirWaybillsPerRequest { get; }
+
         /// <summary>The endpoint classes the version paces apart (each with its own rate: <see cref="RateLimitOf"/>).</summary>
         public IReadOnlyList<EndpointClass> RateClasses { get; }
 
@@ -109,7 +114,7 @@ namespace TrackingMore.Api
 
         /// <summary>The same version without one operation (a dialect or a test that withholds it).</summary>
         internal ApiCapabilities Without(ApiOperation operation) => new ApiCapabilities(Version, BatchSize, MaxPageSize, MaxListValues, RateLimits,
-            _endpoints.Where(entry => entry.Key != operation).ToDictionary(entry => entry.Key, entry => entry.Value), ShortPageEndsListing, AddressesById, SetsStatusByHand, RealtimeCreates);
+            _endpoints.Where(entry => entry.Key != operation).ToDictionary(entry => entry.Key, entry => entry.Value), ShortPageEndsListing, AddressesById, SetsStatusByHand, RealtimeCreates, AirWaybillsPerRequest);
 
         public override string ToString() => "API " + Version + ": " + Operations.Count + " operations, " + BatchSize + " items a bulk request, pages of up to " + MaxPageSize;
     }

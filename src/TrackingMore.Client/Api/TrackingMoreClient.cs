@@ -269,8 +269,28 @@ namespace TrackingMore.Api
                 if (!AirWaybillNumbers.IsValid(number))
                     throw new ArgumentException("'" + number + "' is not an air waybill number (e.g. " + AirWaybillNumbers.Example + ").", nameof(numbers));
             }
-            var results = await SendAsync(ApiOperation.GetAirWaybills, () => Dialect.GetAirWaybills(CheckBulk(numbers), language), call).ConfigureAwait(false);
-            return Outcomes(numbers, results, Capabilities.EndpointOf(ApiOperation.GetAirWaybills));
+            CheckBulk(numbers);
+            var perRequest = Capabilities.AirWaybillsPerRequest;
+            if (numbers.Count <= perRequest)
+            {
+                var results = await SendAsync(ApiOperation.GetAirWaybills, () => Dialect.GetAirWaybills(numbers, language), call).ConfigureAwait(false);
+                return Outcomes(numbers, results, Capabilities.EndpointOf(ApiOperation.GetAirWaybills));
+            }
+            // A version that takes fewer numbers a request (v4: one): each request's failure is its numbers' alone.
+            var outcomes = new List<ItemOutcome<string, AirWaybill>>(numbers.Count);
+            for (var start = 0; start < numbers.Count; start += perRequest)
+            {
+                var chunk = numbers.Skip(start).Take(perRequest).ToArray();
+                try
+                {
+                    outcomes.AddRange(await GetAirWaybillsAsync(chunk, language, call).ConfigureAwait(false));
+                }
+                catch (TrackingMoreApiException failure) when (!failure.IsAuthenticationFailure && !failure.IsOperationMissing)
+                {
+                    outcomes.AddRange(chunk.Select(number => ItemOutcome<string, AirWaybill>.Failed(number, failure)));
+                }
+            }
+            return outcomes;
         }
 
         /// <summary>

@@ -6,16 +6,20 @@ using static TrackingMore.Serialization.LooseJson;
 
 namespace TrackingMore.Serialization
 {
-    /// <summary>Reads POST /trackings/aircargo: one waybill per number asked, in the order asked; unknown fields are kept.</summary>
+    /// <summary>
+    /// Reads v2's POST /trackings/aircargo (a list of waybills under track_number) and v4's POST /awb (one waybill under
+    /// awb_number): one waybill per number asked, in the order asked; unknown fields are kept.
+    /// </summary>
     internal static class AirWaybillReader
     {
         /// <summary>Matched by the number's digits; null where the answer has no entry for a number.</summary>
-        public static IReadOnlyList<AirWaybill?> ReadAirWaybills(JsonElement data, IReadOnlyList<string> asked)
+        /// <param name="numberField">The wire name of the waybill's number.</param>
+        public static IReadOnlyList<AirWaybill?> ReadAirWaybills(JsonElement data, IReadOnlyList<string> asked, string numberField = "track_number")
         {
             var answered = new Dictionary<string, AirWaybill>();
-            foreach (var entry in Objects(data))
+            foreach (var entry in data.ValueKind == JsonValueKind.Object ? new[] { data } : Objects(data))
             {
-                var waybill = ReadAirWaybill(entry);
+                var waybill = ReadAirWaybill(entry, numberField);
                 var key = AirWaybillNumbers.Key(waybill.AirWaybillNumber);
                 if (!answered.ContainsKey(key)) answered[key] = waybill;
             }
@@ -25,16 +29,20 @@ namespace TrackingMore.Serialization
             return results;
         }
 
-        private static AirWaybill ReadAirWaybill(JsonElement entry)
+        private static AirWaybill ReadAirWaybill(JsonElement entry, string numberField)
         {
             var waybill = new AirWaybill();
             JsonElement trackInfo = default;
             foreach (var field in entry.EnumerateObject())
             {
                 var value = field.Value;
+                if (field.Name == numberField)
+                {
+                    waybill.AirWaybillNumber = AsUserText(value);
+                    continue;
+                }
                 switch (field.Name)
                 {
-                    case "track_number": waybill.AirWaybillNumber = AsUserText(value); break;
                     case "weight": waybill.Weight = AsUserText(value); break;
                     case "piece": waybill.Pieces = AsInt32(value); break;
                     case "origin": waybill.Origin = AsUserText(value); break;

@@ -40,6 +40,7 @@ namespace TrackingMore.Dialects.V4
                 [ApiOperation.DeleteTracking] = "DELETE /trackings/delete/{id}",
                 // v4 changes the courier through the update: courier_code_new.
                 [ApiOperation.ChangeCarrier] = "PUT /trackings/update/{id}",
+                [ApiOperation.GetAirWaybills] = "POST /awb",
                 [ApiOperation.ListCarriers] = "GET /couriers/all",
                 [ApiOperation.DetectCarrier] = "POST /couriers/detect",
             },
@@ -48,7 +49,8 @@ namespace TrackingMore.Dialects.V4
             // Updates and removals name the tracking by id: the client takes the request's or looks it up.
             addressesById: true,
             setsStatusByHand: false,
-            realtimeCreates: true);
+            realtimeCreates: true,
+            airWaybillsPerRequest: 1);
 
         private static readonly HttpMethod Put = new HttpMethod("PUT");
 
@@ -137,6 +139,12 @@ namespace TrackingMore.Dialects.V4
         /// <summary>The client fills the id in before it asks for the request (<see cref="ApiCapabilities.AddressesById"/>).</summary>
         private static string IdSegment(TrackingIdentity tracking) => Uri.EscapeDataString(tracking.Id ??
             throw new InvalidOperationException("A v4 request for " + tracking + " was built without the tracking's id."));
+
+        /// <summary>One number a request ({"awb_number"}; the client sends more as several requests); the answer is one waybill, its number under awb_number.</summary>
+        public override DialectCall<IReadOnlyList<AirWaybill?>> GetAirWaybills(IReadOnlyList<string> numbers, string? language) =>
+            Json<V4AirWaybillRequest, IReadOnlyList<AirWaybill?>>(ApiOperation.GetAirWaybills, HttpMethod.Post, "awb",
+                new V4AirWaybillRequest(numbers.Count == 1 ? numbers[0] : throw new ArgumentException("v4's /awb takes one number a request.", nameof(numbers))),
+                data => AirWaybillReader.ReadAirWaybills(data, numbers, "awb_number"));
 
         public override DialectCall<IReadOnlyList<Carrier>> ListCarriers()
         {

@@ -85,6 +85,7 @@ namespace TrackingMore.Dialects.V4
     [JsonSerializable(typeof(TrackingUpdateRequest))]
     [JsonSerializable(typeof(RealtimeTrackingRequest))]
     [JsonSerializable(typeof(V4CarrierChange))]
+    [JsonSerializable(typeof(V4AirWaybillRequest))]
     // POST /couriers/detect takes {"tracking_number"} as v2's POST /carriers/detect does.
     [JsonSerializable(typeof(V2.CarrierDetectionRequest))]
     internal sealed partial class V4JsonContext : JsonSerializerContext
@@ -104,5 +105,13 @@ namespace TrackingMore.Dialects.V4
         public V4CarrierChange(string newCarrierCode) => NewCarrierCode = newCarrierCode;
 
         [JsonPropertyName("courier_code_new")] public string NewCarrierCode { get; }
+    }
+
+    /// <summary>The body of POST /awb: one number (v4 has no language for it).</summary>
+    internal sealed class V4AirWaybillRequest
+    {
+        public V4AirWaybillRequest(string number) => Number = number;
+
+        [JsonPropertyName("awb_number")] public string Number { get; }
     }
 }
