@@ -262,6 +262,14 @@ Describe 'Connect-TrackingMore -ApiVersion V4' {
             $created.Id | Should -Match '^[0-9a-f]{32}$'
             (Get-Tracking -TrackingNumber $number -Connection $v4).Id | Should -Be $created.Id
             @(Get-EmulatorRequest $script:First '*/v4/trackings/create').Count | Should -Be 1
+
+            # A change of carrier by number: one look-up for the id, then the update with courier_code_new.
+            Clear-EmulatorRequest $script:First
+            $moved = Update-TrackingCarrier -TrackingNumber $number -CarrierCode china-post -NewCarrierCode china-ems -Confirm:$false -Connection $v4
+            $moved.CarrierCode | Should -Be 'china-ems'
+            @(Get-EmulatorRequest $script:First "*/v4/trackings/update/$($created.Id)").Count | Should -Be 1
+            (Get-Tracking -TrackingNumber $number -Connection $v4).CarrierCode | Should -Be 'china-ems'
+            @(Get-Tracking -All -PageSize 200 -Connection $v4 | Where-Object TrackingNumber -EQ $number).Count | Should -Be 1
         }
         finally {
             Connect-TestEmulator $script:Second -Extra @{ ListRequestsPerSecond = 0 } | Out-Null
