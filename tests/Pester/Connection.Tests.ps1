@@ -270,6 +270,18 @@ Describe 'Connect-TrackingMore -ApiVersion V4' {
             @(Get-EmulatorRequest $script:First "*/v4/trackings/update/$($created.Id)").Count | Should -Be 1
             (Get-Tracking -TrackingNumber $number -Connection $v4).CarrierCode | Should -Be 'china-ems'
             @(Get-Tracking -All -PageSize 200 -Connection $v4 | Where-Object TrackingNumber -EQ $number).Count | Should -Be 1
+
+            # Set-Tracking and Remove-Tracking: v4 has no batch form, so each goes alone under the id (piped: no look-up).
+            $second = New-Tracking -TrackingNumber (New-TestTrackingNumber -Prefix 'VG') -CarrierCode 'china-post' -Connection $v4
+            Clear-EmulatorRequest $script:First
+            Get-Tracking -TrackingNumber $number, $second.TrackingNumber -Connection $v4 | Set-Tracking -Title 'v4 title' -Confirm:$false -Connection $v4 | Out-Null
+            @(Get-EmulatorRequest $script:First '*/v4/trackings/update/*').Count | Should -Be 2
+            (Get-Tracking -TrackingNumber $second.TrackingNumber -Connection $v4).Title | Should -Be 'v4 title'
+            Clear-EmulatorRequest $script:First
+            Remove-Tracking -TrackingNumber $number -CarrierCode china-ems -Confirm:$false -Connection $v4
+            Remove-Tracking -TrackingNumber $second.TrackingNumber -CarrierCode china-post -Confirm:$false -Connection $v4
+            @(Get-EmulatorRequest $script:First '*/v4/trackings/delete/*').Count | Should -Be 2
+            @(Get-Tracking -TrackingNumber $number, $second.TrackingNumber -Connection $v4 -ErrorAction SilentlyContinue).Count | Should -Be 0
         }
         finally {
             Connect-TestEmulator $script:Second -Extra @{ ListRequestsPerSecond = 0 } | Out-Null

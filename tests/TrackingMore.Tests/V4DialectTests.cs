@@ -124,12 +124,11 @@ public class V4DialectTests
         Assert.Equal(10, capabilities.RateLimitOf(EndpointClass.Other));
     }
 
+    // Batch update and delete are absent too, but their single forms carry the items one a request (WithoutABulkForm...).
     [Theory]
     [InlineData(ApiOperation.GetStatusCount)]
     [InlineData(ApiOperation.GetAccount)]
     [InlineData(ApiOperation.StopUpdating)]
-    [InlineData(ApiOperation.UpdateTrackings)]
-    [InlineData(ApiOperation.DeleteTrackings)]
     [InlineData(ApiOperation.CheckRemoteAreas)]
     [InlineData(ApiOperation.GetTransitTimes)]
     public async Task WhatV4LacksIsRefusedBeforeSending(ApiOperation missing)
@@ -141,8 +140,6 @@ public class V4DialectTests
             ApiOperation.GetStatusCount => () => client.GetStatusCountAsync(new TrackingCountQuery(), Call),
             ApiOperation.GetAccount => () => client.GetAccountAsync(Call),
             ApiOperation.StopUpdating => () => client.StopUpdatingAsync(new[] { new TrackingIdentity("LX123456789CN", "china-post") }, Call),
-            ApiOperation.UpdateTrackings => () => client.UpdateTrackingsAsync(new[] { new TrackingUpdateRequest("LX123456789CN", "china-post") { Title = "t" } }, Call),
-            ApiOperation.DeleteTrackings => () => client.DeleteTrackingsAsync(new[] { new TrackingIdentity("LX123456789CN", "china-post") }, Call),
             ApiOperation.CheckRemoteAreas => () => client.CheckRemoteAreasAsync(new[] { new RemoteAreaRequest("US", "99501", null) }, Call),
             _ => () => client.GetTransitTimesAsync(new[] { new TransitTimeRequest("usps", "CN", "US") }, Call),
         };
@@ -576,6 +573,28 @@ public class V4DialectTests
         Assert.Equal("235-23456786", outcomes[1].Request);
         Assert.Equal(FailureReason.UnknownCarrier, outcomes[1].Failure!.Reason);
         Assert.Equal(4161, outcomes[1].Failure!.ApiCode);
+    }
+
+    [Fact]
+    public async Task WithoutABulkFormItemsGoOneARequestAfterOneLookUp()
+    {
+        var sent = new List<Sent>();
+        var client = ById("[" + Listed(IdA, "LX123456789CN", "china-post") + "," + Listed(IdB, "LX223456789CN", "china-post") + "]", sent);
+        var items = new[] { "LX123456789CN", "LX223456789CN", "LX323456789CN" }.Select(n => new TrackingIdentity(n, "china-post")).ToArray();
+
+        var outcomes = await client.DeleteTrackingsAsync(items, Call);
+
+        Assert.Equal(new[]
+        {
+            "GET /v4/trackings/get?tracking_numbers=LX123456789CN%2CLX223456789CN%2CLX323456789CN&pages_amount=1&items_amount=200",
+            "DELETE /v4/trackings/delete/" + IdA,
+            "DELETE /v4/trackings/delete/" + IdB,
+            // The third has no id in the account: its own look-up finds none.
+            "GET /v4/trackings/get?tracking_numbers=LX323456789CN&pages_amount=1&items_amount=200",
+        }, sent.Select(r => r.Method + " " + r.PathAndQuery));
+        Assert.Equal(new[] { OutcomeKind.Succeeded, OutcomeKind.Succeeded, OutcomeKind.Failed }, outcomes.Select(o => o.Kind));
+        Assert.Equal(FailureReason.NotFound, outcomes[2].Failure!.Reason);
+        Assert.Same(items[2], outcomes[2].Request);
     }
 
     /// <summary>The <paramref name="index"/>th tracking of the captured v4 list, as JSON.</summary>

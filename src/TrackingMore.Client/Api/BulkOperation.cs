@@ -50,6 +50,12 @@ namespace TrackingMore.Api
         public LostAnswerCheck Check { get; set; }
 
         /// <summary>
+        /// The version has the single form but not the bulk one (v4's update and removal): each item goes alone
+        /// through <see cref="SendOne"/>, with its own outcome, after one look-up of the ids the items lack.
+        /// </summary>
+        public bool EachAlone { get; set; }
+
+        /// <summary>
         /// The bulk endpoint answers in the short form (no events, no last update, archived and track_update left
         /// out), so the items it did are read back from the list, all of one request with one look-up by numbers.
         /// </summary>
@@ -69,9 +75,16 @@ namespace TrackingMore.Api
         public async Task<IReadOnlyList<TrackingOutcome<TRequest>>> SendAsync(TrackingMoreClient client, IReadOnlyList<TRequest> requests,
             bool singleForOne, CallContext call)
         {
+            if (EachAlone && requests.Count > 1)
+            {
+                await client.PrefetchTrackingIdsQuietlyAsync(requests, call).ConfigureAwait(false);
+                var each = new List<TrackingOutcome<TRequest>>(requests.Count);
+                foreach (var one in requests) each.AddRange(await SendAsync(client, new[] { one }, singleForOne: true, call).ConfigureAwait(false));
+                return each;
+            }
             var request = call.ForOneRequest();
             var attempts = request.Attempts!;
-            var single = singleForOne && requests.Count == 1 && SendOne != null;
+            var single = (singleForOne || EachAlone) && requests.Count == 1 && SendOne != null;
             try
             {
                 if (single) return new[] { Done(requests[0], OutcomeKind.Succeeded, await SendOne!(requests[0], request).ConfigureAwait(false)) };

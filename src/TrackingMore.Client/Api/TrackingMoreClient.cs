@@ -212,6 +212,19 @@ namespace TrackingMore.Api
         public Task PrefetchTrackingIdsAsync(IReadOnlyList<TrackingIdentity> trackings, CallContext call) =>
             Capabilities.AddressesById ? _ids.PrefetchAsync(this, trackings, call) : Task.CompletedTask;
 
+        /// <summary>The same before items go one a request: a failed look-up is left to each item's own, which reports it against the item.</summary>
+        internal async Task PrefetchTrackingIdsQuietlyAsync(IReadOnlyList<TrackingIdentity> trackings, CallContext call)
+        {
+            try
+            {
+                await PrefetchTrackingIdsAsync(trackings, call).ConfigureAwait(false);
+            }
+            catch (TrackingMoreApiException failure) when (!failure.IsAuthenticationFailure)
+            {
+                call.Verbose(Settings.Redact("Looking up the ids of " + trackings.Count + " trackings failed (" + failure.Message + "); each is looked up alone."));
+            }
+        }
+
         /// <summary>
         /// The service stops refreshing 1 to 40 trackings (track_update becomes false); one outcome per tracking, in
         /// order, each carrying the tracking as the account now holds it (read back with one list request by
@@ -329,9 +342,10 @@ namespace TrackingMore.Api
         };
 
         private BulkOperation<TrackingIdentity> Deletions(bool singleForOne) => new BulkOperation<TrackingIdentity>(
-            Bulk(ApiOperation.DeleteTrackings, singleForOne ? ApiOperation.DeleteTracking : (ApiOperation?)null),
+            Bulk(ApiOperation.DeleteTrackings, singleForOne || EachAlone(ApiOperation.DeleteTrackings, ApiOperation.DeleteTracking) ? ApiOperation.DeleteTracking : (ApiOperation?)null),
             (trackings, call) => SendAsync(ApiOperation.DeleteTrackings, () => Dialect.DeleteTrackings(trackings), call))
         {
+            EachAlone = EachAlone(ApiOperation.DeleteTrackings, ApiOperation.DeleteTracking),
             SendOne = async (tracking, call) =>
             {
                 await DeleteTrackingAsync(tracking, call).ConfigureAwait(false);
@@ -342,9 +356,10 @@ namespace TrackingMore.Api
         };
 
         private BulkOperation<TrackingUpdateRequest> Updates(bool singleForOne) => new BulkOperation<TrackingUpdateRequest>(
-            Bulk(ApiOperation.UpdateTrackings, singleForOne ? ApiOperation.UpdateTracking : (ApiOperation?)null),
+            Bulk(ApiOperation.UpdateTrackings, singleForOne || EachAlone(ApiOperation.UpdateTrackings, ApiOperation.UpdateTracking) ? ApiOperation.UpdateTracking : (ApiOperation?)null),
             (changes, call) => SendAsync(ApiOperation.UpdateTrackings, () => Dialect.UpdateTrackings(changes), call))
         {
+            EachAlone = EachAlone(ApiOperation.UpdateTrackings, ApiOperation.UpdateTracking),
             SendOne = async (change, call) => await UpdateTrackingAsync(change, call).ConfigureAwait(false),
             ReadBack = true,
             // The short form, and the list's record of a tracking not checked yet, leave archived out (Archived would
@@ -365,9 +380,13 @@ namespace TrackingMore.Api
         };
 
         /// <summary>The bulk endpoint's text, once the version offers it (and the single form, when a lone item may go there).</summary>
+        /// <summary>Whether the version lacks the bulk form but has the single one, so that the items go one a request.</summary>
+        private bool EachAlone(ApiOperation bulk, ApiOperation single) => !Capabilities.Supports(bulk) && Capabilities.Supports(single);
+
         private string Bulk(ApiOperation bulk, ApiOperation? single)
         {
             if (single is ApiOperation one) Require(one);
+            if (single is ApiOperation alone && !Capabilities.Supports(bulk)) return Capabilities.EndpointOf(alone);
             return Capabilities.EndpointOf(bulk);
         }
 
