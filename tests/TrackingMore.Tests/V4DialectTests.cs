@@ -597,6 +597,15 @@ public class V4DialectTests
         Assert.Same(items[2], outcomes[2].Request);
     }
 
+    [Fact]
+    public async Task TheCapturedDeleteAnswerIsASuccess()
+    {
+        var sent = new List<Sent>();
+        await Answering(Fixtures.Bytes("v4-delete-captured-2024.json"), sent)
+            .DeleteTrackingAsync(new TrackingIdentity("NM391959583BR", "brazil-correios") { Id = "9c2cdcc6651a09e36a7f32cd7828fe78" }, Call);
+        Assert.Equal("DELETE /v4/trackings/delete/9c2cdcc6651a09e36a7f32cd7828fe78", Assert.Single(sent).Method + " " + sent[0].PathAndQuery);
+    }
+
     /// <summary>The <paramref name="index"/>th tracking of the captured v4 list, as JSON.</summary>
     private static string ListItem(int index)
     {
