@@ -76,9 +76,9 @@ public class AssemblySeamTests
     public void TheCmdletAssemblyWritesNoWirePathFieldOrCode()
     {
         // The strings the cmdlets' code loads (ldstr: the user strings heap): a version's paths, wire field names,
-        // key header and meta codes belong to its dialect in the client, so none may appear here.
+        // key header and meta codes (v2's and v4's) belong to its dialect in the client, so none may appear here.
         var wire = new System.Text.RegularExpressions.Regex(
-            @"/?trackings/|/carriers|/v2\b|/v4\b|carrier_code|tracking_number|\bmeta\b|Api-Key|\b4\d{3}\b|getuserinfo|updatemore|notupdate",
+            @"/?trackings/|/carriers|/couriers|/awb\b|/v2\b|/v4\b|carrier_code|courier_code|tracking_number|delivery_status|pages_amount|items_amount|created_date|\bmeta\b|Api-Key|\b4\d{3}\b|getuserinfo|updatemore|notupdate",
             System.Text.RegularExpressions.RegexOptions.IgnoreCase);
         var found = Read(CmdletAssembly, reader =>
         {
